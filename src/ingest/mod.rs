@@ -1,0 +1,509 @@
+//! Stage 1, ingest: a seed's plain text to a typed [`Article`] (pure: `&str -> Article`).
+//!
+//! Recognises the parts of news copy (standfirst, paragraphs, section headings, `•`
+//! bullets, doubled photo captions with their credit, `READ MORE:` teasers, a closing
+//! `Source:` line, trailing site chrome) and normalises typography. It never touches
+//! the disk and never produces markup: escaping happens when the page is written.
+
+pub mod dates;
+pub mod title;
+
+use serde::Serialize;
+
+pub use dates::InferredDate;
+
+/// One block of an article body, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Block {
+    Paragraph(String),
+    /// A section heading: a short line without end punctuation between paragraphs.
+    Heading(String),
+    /// Consecutive `•` lines.
+    List(Vec<String>),
+    /// A photo caption (its duplicate dropped); `credit` is the agency, e.g. `AFP`.
+    Caption { text: String, credit: String },
+}
+
+/// A photo the text describes: its caption and credit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Image {
+    pub caption: String,
+    pub credit: String,
+}
+
+/// A seed article, parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// The first line: none of the seeds has a headline, so this is a standfirst.
+    pub standfirst: String,
+    /// A readable title derived from the standfirst (at most about 90 characters).
+    pub title: String,
+    /// The body, standfirst first.
+    pub blocks: Vec<Block>,
+    pub images: Vec<Image>,
+    /// `READ MORE:` teasers, in order.
+    pub related: Vec<String>,
+    /// The closing `Source: …` line's value.
+    pub source: Option<String>,
+    pub date: Option<InferredDate>,
+}
+
+impl Article {
+    /// The body's text blocks as plain strings, for word counts and summaries.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().flat_map(|b| -> Box<dyn Iterator<Item = &str>> {
+            match b {
+                Block::Paragraph(t) | Block::Heading(t) => Box::new(std::iter::once(t.as_str())),
+                Block::Caption { text, .. } => Box::new(std::iter::once(text.as_str())),
+                Block::List(items) => Box::new(items.iter().map(String::as_str)),
+            }
+        })
+    }
+
+    /// The paragraphs and list items, the text analysis reads sentences from.
+    pub fn prose(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for b in &self.blocks {
+            match b {
+                Block::Paragraph(t) => out.push(t.as_str()),
+                Block::List(items) => out.extend(items.iter().map(String::as_str)),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// Agencies whose credit in parentheses marks a photo caption even without its duplicate.
+const PHOTO_CREDITS: &[&str] = &[
+    "AFP",
+    "Reuters",
+    "AP",
+    "EPA",
+    "Getty Images",
+    "AA",
+    "Anadolu Agency",
+    "SANA",
+    "TASS",
+    "Xinhua",
+    "Sputnik",
+    "EPA-EFE",
+];
+
+/// Standalone lines that are web-page furniture, not article text.
+const CHROME_LINES: &[&str] = &[
+    "latest briefs",
+    "latest news",
+    "related articles",
+    "related",
+    "more from",
+    "advertisement",
+    "share",
+    "share this article",
+    "most read",
+    "recommended",
+    "subscribe",
+    "read more",
+    "trending",
+];
+
+/// Normalises typography: CRLF, non-breaking and other odd spaces, zero-width characters,
+/// trailing spaces, a space before a closing bracket, and the final newline.
+pub fn normalize_text(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len() + 1);
+    for line in raw.split('\n') {
+        let mut l = String::with_capacity(line.len());
+        let mut last_space = false;
+        for c in line.trim_end_matches('\r').chars() {
+            let c = match c {
+                '\u{00a0}' | '\u{2007}' | '\u{202f}' | '\t' | '\u{2002}' | '\u{2003}'
+                | '\u{2009}' => ' ',
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => continue,
+                c => c,
+            };
+            if c == ' ' {
+                if last_space {
+                    continue;
+                }
+                last_space = true;
+            } else {
+                last_space = false;
+            }
+            l.push(c);
+        }
+        let l = l.replace(" )", ")").replace("( ", "(");
+        out.push_str(l.trim_end());
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let l = line.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    l.ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Splits `text (CREDIT)` into its text and credit, when CREDIT looks like an agency.
+fn split_credit(line: &str) -> Option<(&str, &str)> {
+    let body = line.strip_suffix(')')?;
+    let open = body.rfind(" (")?;
+    let credit = &body[open + 2..];
+    let text = body[..open].trim_end();
+    if credit.is_empty() || credit.len() > 40 || text.is_empty() {
+        return None;
+    }
+    let agency_like = credit
+        .split(['/', ' ', '-'])
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    if !agency_like {
+        return None;
+    }
+    Some((text, credit))
+}
+
+fn is_known_credit(credit: &str) -> bool {
+    credit
+        .split('/')
+        .any(|c| PHOTO_CREDITS.iter().any(|k| k.eq_ignore_ascii_case(c.trim())))
+}
+
+fn strip_prefix_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = line.get(..prefix.len())?;
+    if head.eq_ignore_ascii_case(prefix) {
+        Some(line[prefix.len()..].trim_start())
+    } else {
+        None
+    }
+}
+
+fn is_chrome(line: &str) -> bool {
+    let l = line.trim().trim_end_matches(['.', ':']).to_lowercase();
+    CHROME_LINES.contains(&l.as_str())
+}
+
+fn bullet_text(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    t.strip_prefix('•')
+        .or_else(|| t.strip_prefix('▪'))
+        .or_else(|| t.strip_prefix('◦'))
+        .map(str::trim)
+}
+
+/// Removes one pair of quotes wrapping a whole heading: `‘Reconciliation agreement’`.
+fn unwrap_quotes(s: &str) -> &str {
+    for (open, close) in [('‘', '’'), ('“', '”'), ('"', '"'), ('\'', '\'')] {
+        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close))
+            && !inner.contains(open)
+            && !inner.is_empty()
+        {
+            return inner.trim();
+        }
+    }
+    s
+}
+
+/// Parses a seed into an [`Article`].
+pub fn parse_article(raw: &str) -> Article {
+    let text = normalize_text(raw);
+    let lines: Vec<&str> = text.lines().collect();
+
+    // Group lines into runs separated by blank lines, keeping order.
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in &lines {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                runs.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line.trim_end());
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+
+    // Trailing site chrome: short unpunctuated lines after the last real paragraph.
+    while let Some(last) = runs.last() {
+        let chrome = last.iter().all(|l| {
+            is_chrome(l) || (word_count(l) <= 3 && !ends_sentence(l) && split_credit(l).is_none())
+        }) && !last.iter().any(|l| strip_prefix_ci(l, "source:").is_some());
+        if chrome && runs.len() > 1 {
+            runs.pop();
+        } else {
+            break;
+        }
+    }
+
+    let mut article = Article {
+        standfirst: String::new(),
+        title: String::new(),
+        blocks: Vec::new(),
+        images: Vec::new(),
+        related: Vec::new(),
+        source: None,
+        date: None,
+    };
+
+    let n_runs = runs.len();
+    for (ri, run) in runs.iter().enumerate() {
+        let mut i = 0;
+        let mut para: Vec<&str> = Vec::new();
+        let flush = |para: &mut Vec<&str>, blocks: &mut Vec<Block>| {
+            if !para.is_empty() {
+                blocks.push(Block::Paragraph(para.join(" ")));
+                para.clear();
+            }
+        };
+        while i < run.len() {
+            let line = run[i].trim();
+            // The standfirst: the first line of the text.
+            if article.standfirst.is_empty() && ri == 0 && i == 0 {
+                article.standfirst = line.to_string();
+                article.blocks.push(Block::Paragraph(line.to_string()));
+                i += 1;
+                continue;
+            }
+            if is_chrome(line) {
+                flush(&mut para, &mut article.blocks);
+                i += 1;
+                continue;
+            }
+            if let Some(rest) = strip_prefix_ci(line, "read more:") {
+                flush(&mut para, &mut article.blocks);
+                if !rest.is_empty() {
+                    article.related.push(rest.to_string());
+                }
+                i += 1;
+                continue;
+            }
+            if let Some(rest) = strip_prefix_ci(line, "source:")
+                && (ri + 1 == n_runs || ri + 2 == n_runs)
+                && word_count(rest) <= 8
+            {
+                flush(&mut para, &mut article.blocks);
+                article.source = Some(rest.trim_end_matches('.').to_string());
+                i += 1;
+                continue;
+            }
+            if let Some(item) = bullet_text(line) {
+                flush(&mut para, &mut article.blocks);
+                let mut items = vec![item.to_string()];
+                i += 1;
+                while i < run.len() {
+                    match bullet_text(run[i]) {
+                        Some(next) => items.push(next.to_string()),
+                        None => break,
+                    }
+                    i += 1;
+                }
+                article.blocks.push(Block::List(items));
+                continue;
+            }
+            // A caption: "text" followed by "text (CREDIT)", or a lone line with a known credit.
+            let next_caption = run
+                .get(i + 1)
+                .and_then(|n| split_credit(n.trim()))
+                .filter(|(t, _)| *t == line);
+            let own_caption = split_credit(line).filter(|(_, c)| is_known_credit(c));
+            if let Some((t, credit)) = next_caption.or(own_caption) {
+                flush(&mut para, &mut article.blocks);
+                let skip = if next_caption.is_some() { 2 } else { 1 };
+                let (text, credit) = (t.to_string(), credit.to_string());
+                // A repeated caption elsewhere in the text is the same photo.
+                if !article.images.iter().any(|im| im.caption == text) {
+                    article.images.push(Image {
+                        caption: text.clone(),
+                        credit: credit.clone(),
+                    });
+                    article.blocks.push(Block::Caption { text, credit });
+                }
+                i += skip;
+                continue;
+            }
+            // A section heading: a short line alone in its run, without end punctuation,
+            // with text after it.
+            if run.len() == 1
+                && ri + 1 < n_runs
+                && !ends_sentence(line)
+                && word_count(line) <= 10
+                && line.chars().count() <= 80
+                && line.chars().next().is_some_and(|c| !c.is_lowercase())
+            {
+                article
+                    .blocks
+                    .push(Block::Heading(unwrap_quotes(line).to_string()));
+                i += 1;
+                continue;
+            }
+            // Plain prose: a line ending a sentence closes its paragraph.
+            para.push(line);
+            if ends_sentence(line) {
+                flush(&mut para, &mut article.blocks);
+            }
+            i += 1;
+        }
+        flush(&mut para, &mut article.blocks);
+    }
+
+    article.title = title::derive_title(&article.standfirst);
+    let all: Vec<&str> = article.texts().collect();
+    article.date = dates::infer_date(&all);
+    article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED_000: &str = include_str!("../../seeds/000_1f398a99054376be.txt");
+    const SEED_003: &str = include_str!("../../seeds/003_bc72d07a4bd58e08.txt");
+    const SEED_004: &str = include_str!("../../seeds/004_2bb903bed61af5ed.txt");
+
+    fn headings(a: &Article) -> Vec<&str> {
+        a.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some(h.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn standfirst_is_first_line_and_first_block() {
+        let a = parse_article(SEED_000);
+        assert!(a.standfirst.starts_with("The Assad regime organises a ‘premature’"));
+        assert!(a.standfirst.ends_with("many displaced Syrians."));
+        assert_eq!(a.blocks[0], Block::Paragraph(a.standfirst.clone()));
+    }
+
+    #[test]
+    fn section_headings_are_recognised_in_all_seeds() {
+        assert_eq!(headings(&parse_article(SEED_000)), ["Reconciliation agreement"]);
+        assert_eq!(
+            headings(&parse_article(SEED_003)),
+            ["Repeated Russian attempts", "Russian interests and gains"]
+        );
+        assert_eq!(headings(&parse_article(SEED_004)), ["Syria still unsafe"]);
+    }
+
+    #[test]
+    fn bullets_become_one_list() {
+        let a = parse_article(SEED_003);
+        let lists: Vec<&Vec<String>> = a
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::List(items) => Some(items),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lists.len(), 1);
+        assert_eq!(lists[0].len(), 3);
+        assert!(lists[0][0].starts_with("Russia seeks to use the issue"));
+        assert!(!lists[0][0].starts_with('•'));
+    }
+
+    #[test]
+    fn doubled_caption_is_kept_once_with_its_credit() {
+        let a = parse_article(SEED_000);
+        assert_eq!(a.images.len(), 1);
+        assert_eq!(a.images[0].credit, "AFP");
+        assert!(a.images[0].caption.starts_with("Russia's special envoy on Syria Alexander Lavrentiev"));
+        let captions = a
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Caption { .. }))
+            .count();
+        assert_eq!(captions, 1);
+        // the caption is not also body text
+        assert!(!a.prose().iter().any(|p| p.contains("addresses the opening session")));
+        let b = parse_article(SEED_004);
+        assert_eq!(b.images.len(), 2);
+    }
+
+    #[test]
+    fn lone_caption_with_known_credit_is_a_caption() {
+        let a = parse_article("Standfirst here.\n\nA man walks in Damascus. (Reuters)\n\nBody text.\n");
+        assert_eq!(a.images.len(), 1);
+        assert_eq!(a.images[0].credit, "Reuters");
+    }
+
+    #[test]
+    fn read_more_goes_to_related_and_source_to_source() {
+        let a = parse_article(SEED_004);
+        assert_eq!(
+            a.related,
+            [
+                "Turkey has become a key support to refugees during the pandemic",
+                "Russia-Syria alliance is no longer what it used to be",
+                "Turkey criticises European 'arrogance' over Syria"
+            ]
+        );
+        assert_eq!(a.source.as_deref(), Some("TRTWorld and agencies"));
+        assert!(!a.texts().any(|t| t.contains("READ MORE")));
+        assert_eq!(parse_article(SEED_000).source.as_deref(), Some("TRT World"));
+    }
+
+    #[test]
+    fn trailing_site_chrome_is_dropped() {
+        let a = parse_article(SEED_003);
+        assert!(!a.texts().any(|t| t.contains("Latest Briefs")));
+        assert!(matches!(a.blocks.last(), Some(Block::List(_))));
+    }
+
+    #[test]
+    fn typography_is_normalised_but_kept() {
+        let a = parse_article(SEED_000);
+        let all: String = a.texts().collect::<Vec<_>>().join("\n");
+        assert!(!all.contains('\u{a0}'));
+        assert!(!all.contains("  "));
+        assert!(all.contains("During a video call with the regime leader"));
+        assert!(all.contains("“It is the strong belief of the US"));
+        assert!(all.contains("Washington’s deputy ambassador"));
+        let b = parse_article(SEED_003);
+        assert!(b.texts().any(|t| t.contains("(from Damascus to Beirut)")));
+    }
+
+    #[test]
+    fn crlf_and_missing_final_newline_are_handled() {
+        let a = parse_article("First line.\r\n\r\nSecond para.   \r\n\r\nSource: Agency");
+        assert_eq!(a.source.as_deref(), Some("Agency"));
+        assert_eq!(a.blocks.len(), 2);
+        assert_eq!(a.blocks[1], Block::Paragraph("Second para.".into()));
+    }
+
+    #[test]
+    fn wrapped_lines_join_into_one_paragraph() {
+        let a = parse_article("Lede.\n\nThis paragraph was\nwrapped at a width.\nThis is the next.\n");
+        assert_eq!(a.blocks[1], Block::Paragraph("This paragraph was wrapped at a width.".into()));
+        assert_eq!(a.blocks[2], Block::Paragraph("This is the next.".into()));
+    }
+
+    #[test]
+    fn html_in_a_seed_stays_text_in_the_article() {
+        let a = parse_article("Lede <script>alert(1)</script>.\n\nBody <b>bold</b>.\n");
+        assert!(a.standfirst.contains("<script>"));
+    }
+
+    #[test]
+    fn empty_seed_gives_empty_article_without_panic() {
+        let a = parse_article("");
+        assert!(a.blocks.is_empty());
+        assert_eq!(a.title, "");
+        let b = parse_article("\n\n   \n");
+        assert!(b.blocks.is_empty());
+    }
+}
