@@ -14,3 +14,7 @@ pub mod diagnostics;
 pub mod frontmatter;
 pub mod ingest;
 pub mod to_markdown;
+pub mod markdown;
+pub mod analyse;
+pub mod content;
+pub mod map;

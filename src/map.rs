@@ -215,12 +215,14 @@ fn view_box(indices: &[usize]) -> [f64; 4] {
     let mut vh = (y1 - y0 + 2.0 * margin).max(MIN_VIEW_H);
     vw = vw.max(vh * MIN_ASPECT);
     vh = vh.max(vw / MAX_ASPECT);
-    // Clamp to the world: shrink to fit, then slide inside.
-    vw = vw.min(ww);
-    vh = vh.min(wh);
-    let vx = (cx - vw / 2.0).clamp(0.0, ww - vw);
-    let vy = (cy - vh / 2.0).clamp(0.0, wh - vh);
-    [vx, vy, vw, vh].map(|v| (v * 10.0).round() / 10.0)
+    // Clamp to the world: shrink to fit, then slide inside (rounding to the
+    // tenth first, so the rounded box cannot poke out of the world).
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    vw = round(vw).min(ww);
+    vh = round(vh).min(wh);
+    let vx = round((cx - vw / 2.0).clamp(0.0, ww - vw)).min(ww - vw);
+    let vy = round((cy - vh / 2.0).clamp(0.0, wh - vh)).min(wh - vh);
+    [vx, vy, vw, vh]
 }
 
 fn intersects(b: &[f64; 4], v: &[f64; 4]) -> bool {
@@ -419,6 +421,12 @@ mod tests {
         assert!(x + vw <= w.raw.width && y + vh <= w.raw.height);
         assert!(vw < w.raw.width && vh < w.raw.height);
         assert!(vw >= MIN_VIEW_W && vh >= MIN_VIEW_H);
+        // Every crop stays inside the world, wherever the entries are.
+        for iso in ["FJ", "NZ", "RU", "US", "CL", "GL", "SG", "KI", "XK", "AU"] {
+            let [x, y, vw, vh] = view_box(&[w.by_iso[iso]]);
+            assert!(x >= 0.0 && y >= 0.0, "{iso}");
+            assert!(x + vw <= w.raw.width && y + vh <= w.raw.height, "{iso}");
+        }
         // The crop holds every entry's bbox.
         for iso in ["SY", "TR", "LB", "JO"] {
             let b = w.raw.countries[w.by_iso[iso]].main_box();

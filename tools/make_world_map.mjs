@@ -232,7 +232,7 @@ const fmt = (t) => {
   // t is an integer number of tenths; print compactly ("-.3", "12", "4.5").
   const neg = t < 0;
   const a = Math.abs(t);
-  let s = a % 10 === 0 ? String(a / 10) : (a < 10 ? "." + a : String(Math.floor(a / 10)) + "." + (a % 10));
+  const s = a % 10 === 0 ? String(a / 10) : (a < 10 ? "." + a : String(Math.floor(a / 10)) + "." + (a % 10));
   return (neg ? "-" : "") + s;
 };
 // Join numbers with the minimum separators SVG path grammar allows.
@@ -262,7 +262,6 @@ for (const f of features) {
       return q;
     })
     .filter((q) => q.length >= 3);
-  let mainBox = null;
   if (!rings.length) {
     // Too small to survive rounding (Vatican City): a tiny diamond at its
     // projected centroid keeps it on the map; the SVG side adds a dot marker.
@@ -282,7 +281,7 @@ for (const f of features) {
   const reach = Math.max(500, Math.hypot(big[2] - big[0], big[3] - big[1])); // tenths
   const main = rings.map((_, i) =>
     i === biggest || (keep[i] && areas[i] >= 0.05 * areas[biggest] && boxGap(boxes[i], big) <= reach));
-  mainBox = boxes.filter((_, i) => main[i]).reduce(unionBox);
+  const mainBox = boxes.filter((_, i) => main[i]).reduce(unionBox);
   rings = rings.filter((_, i) => keep[i]);
 
   let d = "";
@@ -301,7 +300,6 @@ for (const f of features) {
     px = sx; py = sy; // after z the current point is the ring's start
   }
   const bbox = rings.map(ringBox).reduce(unionBox);
-  mainBox ??= bbox;
   const entry = { iso, name, d, bbox: bbox.map((v) => v / 10) };
   if (mainBox.some((v, i) => v !== bbox[i])) entry.main_bbox = mainBox.map((v) => v / 10);
   countries.push(entry);
@@ -311,16 +309,11 @@ for (const f of features) {
 const sortKey = (c) => (c.iso ? "0" + c.iso : "1" + c.name);
 countries.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
 
-const out = {
-  source: `Natural Earth via world-atlas ${atlasVersion.split(".")[0]}.x countries-50m (public domain)`,
-  width: WIDTH,
-  height: HEIGHT,
-  countries,
-};
+const source = `Natural Earth via world-atlas ${atlasVersion.split(".")[0]}.x countries-50m (public domain)`;
 // One country per line: readable diffs, little overhead.
 const json =
   "{" +
-  `"source":${JSON.stringify(out.source)},"width":${WIDTH},"height":${HEIGHT},"countries":[\n` +
+  `"source":${JSON.stringify(source)},"width":${WIDTH},"height":${HEIGHT},"countries":[\n` +
   countries.map((c) => JSON.stringify(c)).join(",\n") +
   "\n]}\n";
 mkdirSync(dirname(outFile), { recursive: true });
@@ -330,12 +323,18 @@ console.log(`wrote ${outFile}`);
 console.log(`size: ${Buffer.byteLength(json)} bytes (${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB), ` +
   `${countries.length} countries (${countries.filter((c) => c.iso).length} with a code), ` +
   `width ${WIDTH}, height ${HEIGHT}, keep quantile ${KEEP}, min weight ${minWeight.toExponential(2)}`);
+let failed = false;
 for (const iso of ["SG", "BH", "MT", "PS", "LB", "LU", "SY", "TR", "XK", "VA", "MC"]) {
   const c = countries.find((c) => c.iso === iso);
-  if (!c) { console.log(`  ${iso}: MISSING`); continue; }
+  if (!c) { console.log(`  ${iso}: MISSING`); failed = true; continue; }
   const [x0, y0b, x1, y1b] = c.bbox;
   console.log(`  ${iso} ${c.name}: bbox ${(x1 - x0).toFixed(1)} x ${(y1b - y0b).toFixed(1)}, d ${c.d.length} chars`);
 }
 for (const c of countries.filter((c) => c.main_bbox)) {
   console.log(`  main_bbox ${c.iso ?? c.name}: [${c.bbox}] -> [${c.main_bbox}]`);
 }
+if (Buffer.byteLength(json) > 200 * 1024) {
+  console.log("error: the map data is over the 200 KiB budget; lower MAP_QUANTILE");
+  failed = true;
+}
+if (failed) process.exit(1);

@@ -1,0 +1,226 @@
+//! Stage 4, analyse: pages to a [`Site`] with taxonomies and the facts drawn from the
+//! pages' text (pure: nothing here reads or writes files, so people's edits count).
+
+pub mod gazetteer;
+pub mod keypoints;
+pub mod words;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::content::Page;
+use crate::ingest::Article;
+use crate::to_markdown::{ArticleFacts, slugify};
+use gazetteer::Gazetteer;
+
+/// How many sentences a briefing's `summary` front matter holds.
+pub const SUMMARY_SENTENCES: usize = 2;
+
+/// The facts recorded in a generated page's front matter.
+pub fn article_facts(article: &Article, gazetteer: &Gazetteer) -> ArticleFacts {
+    let prose: Vec<&str> = article.prose();
+    let sentences: Vec<String> = prose
+        .iter()
+        .flat_map(|p| crate::markdown::sentences(p))
+        .collect();
+    let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+    let summary = keypoints::key_sentences(&refs, SUMMARY_SENTENCES)
+        .into_iter()
+        .map(|i| refs[i])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let all_text = article.texts().collect::<Vec<_>>().join("\n");
+    let entities = gazetteer.entities(&all_text);
+    ArticleFacts {
+        summary,
+        tags: tags(&all_text),
+        countries: entities.countries,
+        organisations: entities.organisations,
+        people: entities.people,
+    }
+}
+
+/// Topic tags: the most frequent content words (four at most, each used three times or
+/// more), most frequent first.
+pub fn tags(text: &str) -> Vec<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for w in words::content_words(text) {
+        if w.chars().count() >= 4 && w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 3).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.into_iter().take(4).map(|(w, _)| w).collect()
+}
+
+/// A taxonomy: countries, organisations, people or tags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Taxonomy {
+    /// `countries`, `organisations`, `people`, `tags`.
+    pub name: String,
+    /// Display title, e.g. "Countries".
+    pub title: String,
+    pub terms: Vec<Term>,
+}
+
+/// One term of a taxonomy and the pages that carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+    /// Site path, e.g. `/countries/syria/`.
+    pub path: String,
+    /// Indices into [`Site::pages`], newest first.
+    pub pages: Vec<usize>,
+}
+
+/// The analysed site: everything rendering needs.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub pages: Vec<Page>,
+    /// Indices of briefing pages, newest first.
+    pub briefings: Vec<usize>,
+    /// Indices of other pages, by weight then title.
+    pub others: Vec<usize>,
+    pub taxonomies: Vec<Taxonomy>,
+}
+
+impl Site {
+    pub fn taxonomy(&self, name: &str) -> Option<&Taxonomy> {
+        self.taxonomies.iter().find(|t| t.name == name)
+    }
+}
+
+/// Sorts pages and builds taxonomies from front matter and from the entities in the text.
+pub fn analyse(config: SiteConfig, mut pages: Vec<Page>, gazetteer: &Gazetteer) -> Site {
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut briefings: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].is_briefing()).collect();
+    briefings.sort_by(|&a, &b| {
+        pages[b]
+            .date
+            .cmp(&pages[a].date)
+            .then_with(|| pages[a].front.title.cmp(&pages[b].front.title))
+    });
+    let mut others: Vec<usize> = (0..pages.len())
+        .filter(|&i| !pages[i].is_briefing() && pages[i].path != "/")
+        .collect();
+    others.sort_by(|&a, &b| {
+        (pages[a].front.weight.unwrap_or(0), &pages[a].front.title)
+            .cmp(&(pages[b].front.weight.unwrap_or(0), &pages[b].front.title))
+    });
+
+    let mut by_tax: BTreeMap<&str, BTreeMap<String, (String, Vec<usize>)>> = BTreeMap::new();
+    for name in ["countries", "organisations", "people", "tags"] {
+        by_tax.insert(name, BTreeMap::new());
+    }
+    for &i in &briefings {
+        let p = &pages[i];
+        let found = gazetteer.entities(&p.plain_text());
+        let lists: [(&str, Vec<&String>); 4] = [
+            ("countries", p.front.countries.iter().chain(&found.countries).collect()),
+            ("organisations", p.front.organisations.iter().chain(&found.organisations).collect()),
+            ("people", p.front.people.iter().chain(&found.people).collect()),
+            ("tags", p.front.tags.iter().collect()),
+        ];
+        for (tax, names) in lists {
+            let terms = by_tax.get_mut(tax).expect("taxonomy initialised above");
+            for name in names {
+                let slug = slugify(name);
+                if slug.is_empty() {
+                    continue;
+                }
+                let entry = terms.entry(slug).or_insert_with(|| (name.clone(), Vec::new()));
+                if !entry.1.contains(&i) {
+                    entry.1.push(i);
+                }
+            }
+        }
+    }
+    let taxonomies = by_tax
+        .into_iter()
+        .map(|(name, terms)| Taxonomy {
+            name: name.to_string(),
+            title: match name {
+                "countries" => "Countries",
+                "organisations" => "Organisations",
+                "people" => "People",
+                _ => "Topics",
+            }
+            .to_string(),
+            terms: terms
+                .into_iter()
+                .map(|(slug, (term_name, pages))| Term {
+                    path: format!("/{name}/{slug}/"),
+                    name: term_name,
+                    slug,
+                    pages,
+                })
+                .collect(),
+        })
+        .collect();
+    Site {
+        config,
+        pages,
+        briefings,
+        others,
+        taxonomies,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load_page;
+    use crate::ingest::parse_article;
+    use std::path::Path;
+
+    #[test]
+    fn facts_of_seed_000_name_countries_organisations_people() {
+        let a = parse_article(include_str!("../../seeds/000_1f398a99054376be.txt"));
+        let f = article_facts(&a, Gazetteer::embedded());
+        for c in ["Syria", "Russia", "Turkey", "Lebanon", "Germany", "United States"] {
+            assert!(f.countries.contains(&c.to_string()), "{c} in {:?}", f.countries);
+        }
+        for o in ["European Union", "United Nations", "Human Rights Watch"] {
+            assert!(f.organisations.contains(&o.to_string()), "{o} in {:?}", f.organisations);
+        }
+        for p in ["Bashar al-Assad", "Vladimir Putin", "Richard Mills", "Alexander Lavrentiev"] {
+            assert!(f.people.contains(&p.to_string()), "{p} in {:?}", f.people);
+        }
+        assert!(f.tags.contains(&"refugee".to_string()), "{:?}", f.tags);
+        let n = crate::markdown::sentences(&f.summary).len();
+        assert!((1..=3).contains(&n), "{}", f.summary);
+    }
+
+    #[test]
+    fn taxonomies_list_briefings_per_term_and_pages_sort_newest_first() {
+        let a = load_page(
+            Path::new("content/briefings/a.md"),
+            "---\ntitle: A\ndate: 2020-11-10\ntags: [refugees]\n---\nTurkey and Jordan.\n",
+            220,
+        )
+        .unwrap();
+        let b = load_page(
+            Path::new("content/briefings/b.md"),
+            "---\ntitle: B\ndate: 2020-11-12\n---\nTurkey only.\n",
+            220,
+        )
+        .unwrap();
+        let about = load_page(Path::new("content/about.md"), "---\ntitle: About\n---\nTurkey.\n", 220).unwrap();
+        let site = analyse(SiteConfig::default(), vec![a, b, about], Gazetteer::embedded());
+        let order: Vec<&str> = site.briefings.iter().map(|&i| site.pages[i].front.title.as_str()).collect();
+        assert_eq!(order, ["B", "A"]);
+        let countries = site.taxonomy("countries").unwrap();
+        let turkey = countries.terms.iter().find(|t| t.slug == "turkey").unwrap();
+        assert_eq!(turkey.pages.len(), 2, "hand-written pages are not in taxonomies");
+        assert_eq!(turkey.path, "/countries/turkey/");
+        let jordan = countries.terms.iter().find(|t| t.slug == "jordan").unwrap();
+        assert_eq!(jordan.pages.len(), 1);
+        assert_eq!(site.taxonomy("tags").unwrap().terms[0].name, "refugees");
+        assert_eq!(site.others.len(), 1);
+    }
+}
