@@ -101,7 +101,11 @@ impl SiteConfig {
     /// A root-relative URL under the base path for a site path such as `/briefings/x/`.
     pub fn url(&self, path: &str) -> String {
         let base = self.base_path();
-        format!("{}{}", base.trim_end_matches('/'), ensure_leading_slash(path))
+        format!(
+            "{}{}",
+            base.trim_end_matches('/'),
+            ensure_leading_slash(path)
+        )
     }
 }
 
@@ -124,7 +128,9 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
         return Err(format!("`{url}` has no host"));
     }
     if url.contains(['?', '#', ' ']) {
-        return Err(format!("`{url}` must not contain a query, a fragment or spaces"));
+        return Err(format!(
+            "`{url}` must not contain a query, a fragment or spaces"
+        ));
     }
     Ok(if url.ends_with('/') {
         url.to_string()

@@ -130,7 +130,12 @@ mod tests {
 
     #[test]
     fn top_level_page_and_slug_override() {
-        let p = load_page(Path::new("content/about.md"), "---\ntitle: About\nslug: About Us\n---\n", 220).unwrap();
+        let p = load_page(
+            Path::new("content/about.md"),
+            "---\ntitle: About\nslug: About Us\n---\n",
+            220,
+        )
+        .unwrap();
         assert_eq!(p.path, "/about-us/");
         assert_eq!(p.section, "");
     }

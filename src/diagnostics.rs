@@ -51,7 +51,7 @@ impl fmt::Display for Location {
 pub struct Diagnostic {
     /// What went wrong, in a few words ("invalid front matter").
     pub message: String,
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     /// The cause chain, outermost first.
     pub causes: Vec<String>,
     /// What the user can do about it.
@@ -69,7 +69,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Location) -> Self {
-        self.location = Some(location);
+        self.location = Some(Box::new(location));
         self
     }
 
@@ -130,7 +130,11 @@ pub struct BuildFailure {
 impl fmt::Display for BuildFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.errors.len();
-        write!(f, "build failed with {n} error{}", if n == 1 { "" } else { "s" })
+        write!(
+            f,
+            "build failed with {n} error{}",
+            if n == 1 { "" } else { "s" }
+        )
     }
 }
 

@@ -114,7 +114,9 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     let missing = || {
         Diagnostic::new("missing front matter")
             .at(Location::at(path, 1, 1))
-            .hint("a page starts with a line `---`, YAML keys (at least `title:`), and another `---`")
+            .hint(
+                "a page starts with a line `---`, YAML keys (at least `title:`), and another `---`",
+            )
     };
     let rest = text
         .strip_prefix("---\n")
@@ -274,7 +276,10 @@ mod tests {
     fn unknown_key_suggests_the_known_one() {
         let s = split("---\ntitle: x\ntagz: [a]\n---\n", p()).unwrap();
         let e = parse(&s, p()).unwrap_err();
-        assert_eq!(e.hint.as_deref(), Some("unknown key `tagz`: did you mean `tags`?"));
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("unknown key `tagz`: did you mean `tags`?")
+        );
     }
 
     #[test]

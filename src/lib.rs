@@ -9,12 +9,18 @@
 //! Site + Theme ─render─▶ Vec<Output> ─write─▶ dist/ (atomic swap)
 //! ```
 
+pub mod analyse;
 pub mod config;
+pub mod content;
 pub mod diagnostics;
 pub mod frontmatter;
 pub mod ingest;
-pub mod to_markdown;
-pub mod markdown;
-pub mod analyse;
-pub mod content;
+pub mod load;
 pub mod map;
+pub mod markdown;
+pub mod pipeline;
+pub mod render;
+pub mod sync;
+pub mod theme;
+pub mod to_markdown;
+pub mod write;

@@ -241,7 +241,9 @@ pub fn render(md: &str) -> Rendered {
                 h.push_str(&format!("</{close}>\n"));
                 out_events.push(Event::Html(CowStr::from(h)));
             } else {
-                out_events.push(Event::Html(CowStr::from(format!("<{open} id=\"p{para}\">"))));
+                out_events.push(Event::Html(CowStr::from(format!(
+                    "<{open} id=\"p{para}\">"
+                ))));
                 out_events.extend(inner.iter().cloned());
                 out_events.push(Event::Html(CowStr::from(format!("</{close}>\n"))));
                 block.sentences = sents
@@ -391,22 +393,36 @@ mod tests {
     #[test]
     fn sentence_text_is_escaped_again_in_html() {
         let r = render("A &lt;b&gt; tag and 5 \\< 6.\n");
-        assert!(r.html.contains("A &lt;b&gt; tag and 5 &lt; 6."), "{}", r.html);
+        assert!(
+            r.html.contains("A &lt;b&gt; tag and 5 &lt; 6."),
+            "{}",
+            r.html
+        );
         assert_eq!(r.blocks[0].text, "A <b> tag and 5 < 6.");
     }
 
     #[test]
     fn paragraphs_with_markup_keep_it_and_anchor_the_paragraph() {
         let r = render("Some *emphasis* here. And [a link](/x/).\n");
-        assert!(r.html.contains("<p id=\"p1\">Some <em>emphasis</em>"), "{}", r.html);
+        assert!(
+            r.html.contains("<p id=\"p1\">Some <em>emphasis</em>"),
+            "{}",
+            r.html
+        );
         assert_eq!(r.blocks[0].sentences[1].anchor, "p1");
         assert_eq!(r.blocks[0].sentences[1].text, "And a link.");
     }
 
     #[test]
     fn headings_get_unique_ids_and_toc() {
-        let r = render("## Syria still unsafe\n\ntext\n\n## Syria still unsafe\n\n## Named {#custom}\n");
-        assert!(r.html.contains("<h2 id=\"syria-still-unsafe\">"), "{}", r.html);
+        let r = render(
+            "## Syria still unsafe\n\ntext\n\n## Syria still unsafe\n\n## Named {#custom}\n",
+        );
+        assert!(
+            r.html.contains("<h2 id=\"syria-still-unsafe\">"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<h2 id=\"syria-still-unsafe-1\">"));
         assert!(r.html.contains("<h2 id=\"custom\">Named</h2>"));
         assert_eq!(r.toc.len(), 3);
@@ -416,14 +432,21 @@ mod tests {
     #[test]
     fn tight_list_items_are_blocks_with_anchors() {
         let r = render("- One thing. Two.\n- Three.\n");
-        assert!(r.html.contains("<li id=\"p1\"><span class=\"s\" id=\"s1-1\">One thing.</span>"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<li id=\"p1\"><span class=\"s\" id=\"s1-1\">One thing.</span>"),
+            "{}",
+            r.html
+        );
         assert_eq!(r.blocks.len(), 2);
         assert_eq!(r.blocks[1].kind, BlockKind::ListItem);
     }
 
     #[test]
     fn html_figure_text_is_a_block_anchored_at_its_id() {
-        let r = render("<figure class=\"caption\" id=\"photo-1\"><figcaption>Envoy addresses session. <span class=\"credit\">(AFP)</span></figcaption></figure>\n\nNext.\n");
+        let r = render(
+            "<figure class=\"caption\" id=\"photo-1\"><figcaption>Envoy addresses session. <span class=\"credit\">(AFP)</span></figcaption></figure>\n\nNext.\n",
+        );
         assert_eq!(r.blocks[0].kind, BlockKind::Html);
         assert_eq!(r.blocks[0].text, "Envoy addresses session. (AFP)");
         assert_eq!(r.blocks[0].sentences[0].anchor, "photo-1");

@@ -95,9 +95,7 @@ pub fn escape_inline(s: &str) -> String {
     }
     // A block must not start like a list item or an ordered list.
     let digits = out.chars().take_while(char::is_ascii_digit).count();
-    if out.starts_with(['-', '+', '='])
-        || (digits > 0 && out[digits..].starts_with(['.', ')']))
-    {
+    if out.starts_with(['-', '+', '=']) || (digits > 0 && out[digits..].starts_with(['.', ')'])) {
         let at = if digits > 0 { digits } else { 0 };
         out.insert(at, '\\');
     }
@@ -126,12 +124,16 @@ pub fn slugify(s: &str) -> String {
     let mut hyphen = false;
     for c in s.chars() {
         let folded: &str = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+                "a"
+            }
             'ç' | 'Ç' | 'ć' | 'č' => "c",
             'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
             'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ı' | 'İ' => "i",
             'ñ' | 'Ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
+                "o"
+            }
             'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
             'ş' | 'Ş' | 'š' | 'Š' => "s",
             'ğ' | 'Ğ' => "g",
@@ -289,8 +291,14 @@ mod tests {
 
     #[test]
     fn escape_neutralises_html_and_markdown() {
-        assert_eq!(escape_inline("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
-        assert_eq!(escape_inline("a *b* [c](d) `e`"), "a \\*b\\* \\[c\\](d) \\`e\\`");
+        assert_eq!(
+            escape_inline("<script>x</script>"),
+            "&lt;script&gt;x&lt;/script&gt;"
+        );
+        assert_eq!(
+            escape_inline("a *b* [c](d) `e`"),
+            "a \\*b\\* \\[c\\](d) \\`e\\`"
+        );
         assert_eq!(escape_inline("- not a list"), "\\- not a list");
         assert_eq!(escape_inline("1. not a list"), "1\\. not a list");
         assert_eq!(escape_inline("# not a heading"), "\\# not a heading");
@@ -298,8 +306,14 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii_words() {
-        assert_eq!(slugify("Reconciliation agreement"), "reconciliation-agreement");
-        assert_eq!(slugify("Türkiye’s ‘premature’ role!"), "turkiyes-premature-role");
+        assert_eq!(
+            slugify("Reconciliation agreement"),
+            "reconciliation-agreement"
+        );
+        assert_eq!(
+            slugify("Türkiye’s ‘premature’ role!"),
+            "turkiyes-premature-role"
+        );
         assert_eq!(
             page_slug("The Assad regime organises a ‘premature’ refugee conference"),
             "assad-regime-organises-premature-refugee-conference"

@@ -272,7 +272,14 @@ mod tests {
             .filter(|p| p.kind == PartyKind::Country)
             .count();
         assert!(countries >= 195, "{countries}");
-        for id in ["syria", "russia", "turkey", "european-union", "united-nations", "unhcr"] {
+        for id in [
+            "syria",
+            "russia",
+            "turkey",
+            "european-union",
+            "united-nations",
+            "unhcr",
+        ] {
             assert!(g.party(id).is_some(), "{id}");
         }
         assert!(g.people.iter().any(|p| p.name == "Alexander Lavrentiev"));
@@ -282,16 +289,32 @@ mod tests {
     fn aliases_demonyms_capitals_and_longest_match() {
         let g = Gazetteer::embedded();
         assert_eq!(
-            names(g, "The US, Canada, the European Union (EU), Jordan, and Turkey refrained"),
-            ["united-states", "canada", "european-union", "european-union", "jordan", "turkey"]
+            names(
+                g,
+                "The US, Canada, the European Union (EU), Jordan, and Turkey refrained"
+            ),
+            [
+                "united-states",
+                "canada",
+                "european-union",
+                "european-union",
+                "jordan",
+                "turkey"
+            ]
         );
         let m = g.mentions("a large Russian delegation");
         assert_eq!(m[0].via, Via::Demonym);
         let m = g.mentions("Washington has already called");
         assert_eq!(m[0].via, Via::Capital);
         assert_eq!(names(g, "Washington has"), ["united-states"]);
-        assert_eq!(names(g, "the Sultanate of Oman and Türkiye"), ["oman", "turkey"]);
-        assert_eq!(names(g, "the U.S. and the UAE"), ["united-states", "united-arab-emirates"]);
+        assert_eq!(
+            names(g, "the Sultanate of Oman and Türkiye"),
+            ["oman", "turkey"]
+        );
+        assert_eq!(
+            names(g, "the U.S. and the UAE"),
+            ["united-states", "united-arab-emirates"]
+        );
     }
 
     #[test]

@@ -53,7 +53,10 @@ pub fn key_sentences(sentences: &[&str], n: usize) -> Vec<usize> {
         if chosen.len() == n {
             break;
         }
-        if chosen.iter().all(|&c| cosine(&vectors[c], &vectors[i]) < 0.6) {
+        if chosen
+            .iter()
+            .all(|&c| cosine(&vectors[c], &vectors[i]) < 0.6)
+        {
             chosen.push(i);
         }
     }

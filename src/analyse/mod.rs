@@ -98,7 +98,9 @@ impl Site {
 /// Sorts pages and builds taxonomies from front matter and from the entities in the text.
 pub fn analyse(config: SiteConfig, mut pages: Vec<Page>, gazetteer: &Gazetteer) -> Site {
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut briefings: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].is_briefing()).collect();
+    let mut briefings: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].is_briefing())
+        .collect();
     briefings.sort_by(|&a, &b| {
         pages[b]
             .date
@@ -121,9 +123,22 @@ pub fn analyse(config: SiteConfig, mut pages: Vec<Page>, gazetteer: &Gazetteer) 
         let p = &pages[i];
         let found = gazetteer.entities(&p.plain_text());
         let lists: [(&str, Vec<&String>); 4] = [
-            ("countries", p.front.countries.iter().chain(&found.countries).collect()),
-            ("organisations", p.front.organisations.iter().chain(&found.organisations).collect()),
-            ("people", p.front.people.iter().chain(&found.people).collect()),
+            (
+                "countries",
+                p.front.countries.iter().chain(&found.countries).collect(),
+            ),
+            (
+                "organisations",
+                p.front
+                    .organisations
+                    .iter()
+                    .chain(&found.organisations)
+                    .collect(),
+            ),
+            (
+                "people",
+                p.front.people.iter().chain(&found.people).collect(),
+            ),
             ("tags", p.front.tags.iter().collect()),
         ];
         for (tax, names) in lists {
@@ -133,7 +148,9 @@ pub fn analyse(config: SiteConfig, mut pages: Vec<Page>, gazetteer: &Gazetteer) 
                 if slug.is_empty() {
                     continue;
                 }
-                let entry = terms.entry(slug).or_insert_with(|| (name.clone(), Vec::new()));
+                let entry = terms
+                    .entry(slug)
+                    .or_insert_with(|| (name.clone(), Vec::new()));
                 if !entry.1.contains(&i) {
                     entry.1.push(i);
                 }
@@ -182,13 +199,33 @@ mod tests {
     fn facts_of_seed_000_name_countries_organisations_people() {
         let a = parse_article(include_str!("../../seeds/000_1f398a99054376be.txt"));
         let f = article_facts(&a, Gazetteer::embedded());
-        for c in ["Syria", "Russia", "Turkey", "Lebanon", "Germany", "United States"] {
-            assert!(f.countries.contains(&c.to_string()), "{c} in {:?}", f.countries);
+        for c in [
+            "Syria",
+            "Russia",
+            "Turkey",
+            "Lebanon",
+            "Germany",
+            "United States",
+        ] {
+            assert!(
+                f.countries.contains(&c.to_string()),
+                "{c} in {:?}",
+                f.countries
+            );
         }
         for o in ["European Union", "United Nations", "Human Rights Watch"] {
-            assert!(f.organisations.contains(&o.to_string()), "{o} in {:?}", f.organisations);
+            assert!(
+                f.organisations.contains(&o.to_string()),
+                "{o} in {:?}",
+                f.organisations
+            );
         }
-        for p in ["Bashar al-Assad", "Vladimir Putin", "Richard Mills", "Alexander Lavrentiev"] {
+        for p in [
+            "Bashar al-Assad",
+            "Vladimir Putin",
+            "Richard Mills",
+            "Alexander Lavrentiev",
+        ] {
             assert!(f.people.contains(&p.to_string()), "{p} in {:?}", f.people);
         }
         assert!(f.tags.contains(&"refugee".to_string()), "{:?}", f.tags);
@@ -210,13 +247,30 @@ mod tests {
             220,
         )
         .unwrap();
-        let about = load_page(Path::new("content/about.md"), "---\ntitle: About\n---\nTurkey.\n", 220).unwrap();
-        let site = analyse(SiteConfig::default(), vec![a, b, about], Gazetteer::embedded());
-        let order: Vec<&str> = site.briefings.iter().map(|&i| site.pages[i].front.title.as_str()).collect();
+        let about = load_page(
+            Path::new("content/about.md"),
+            "---\ntitle: About\n---\nTurkey.\n",
+            220,
+        )
+        .unwrap();
+        let site = analyse(
+            SiteConfig::default(),
+            vec![a, b, about],
+            Gazetteer::embedded(),
+        );
+        let order: Vec<&str> = site
+            .briefings
+            .iter()
+            .map(|&i| site.pages[i].front.title.as_str())
+            .collect();
         assert_eq!(order, ["B", "A"]);
         let countries = site.taxonomy("countries").unwrap();
         let turkey = countries.terms.iter().find(|t| t.slug == "turkey").unwrap();
-        assert_eq!(turkey.pages.len(), 2, "hand-written pages are not in taxonomies");
+        assert_eq!(
+            turkey.pages.len(),
+            2,
+            "hand-written pages are not in taxonomies"
+        );
         assert_eq!(turkey.path, "/countries/turkey/");
         let jordan = countries.terms.iter().find(|t| t.slug == "jordan").unwrap();
         assert_eq!(jordan.pages.len(), 1);

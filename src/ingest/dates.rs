@@ -259,18 +259,36 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].start, ymd(2020, 11, 11));
         let r = find_dates("a conference on November 11-12 under", Some(2020));
-        assert_eq!((r[0].start, r[0].end), (ymd(2020, 11, 11), ymd(2020, 11, 12)));
+        assert_eq!(
+            (r[0].start, r[0].end),
+            (ymd(2020, 11, 11), ymd(2020, 11, 12))
+        );
         assert!(r[0].year_inferred);
     }
 
     #[test]
     fn day_first_ranges() {
-        let d = find_dates("its proceedings ended on 11 and 12 November 2020, against", None);
-        assert_eq!((d[0].start, d[0].end), (ymd(2020, 11, 11), ymd(2020, 11, 12)));
-        let d = find_dates("during its fourth round (30 November to 4 December 2020), deviated", None);
-        assert_eq!((d[0].start, d[0].end), (ymd(2020, 11, 30), ymd(2020, 12, 4)));
+        let d = find_dates(
+            "its proceedings ended on 11 and 12 November 2020, against",
+            None,
+        );
+        assert_eq!(
+            (d[0].start, d[0].end),
+            (ymd(2020, 11, 11), ymd(2020, 11, 12))
+        );
+        let d = find_dates(
+            "during its fourth round (30 November to 4 December 2020), deviated",
+            None,
+        );
+        assert_eq!(
+            (d[0].start, d[0].end),
+            (ymd(2020, 11, 30), ymd(2020, 12, 4))
+        );
         let d = find_dates("on 11-12 November, in Damascus", Some(2020));
-        assert_eq!((d[0].start, d[0].end), (ymd(2020, 11, 11), ymd(2020, 11, 12)));
+        assert_eq!(
+            (d[0].start, d[0].end),
+            (ymd(2020, 11, 11), ymd(2020, 11, 12))
+        );
     }
 
     #[test]

@@ -21,7 +21,10 @@ pub enum Block {
     /// Consecutive `•` lines.
     List(Vec<String>),
     /// A photo caption (its duplicate dropped); `credit` is the agency, e.g. `AFP`.
-    Caption { text: String, credit: String },
+    Caption {
+        text: String,
+        credit: String,
+    },
 }
 
 /// A photo the text describes: its caption and credit.
@@ -51,13 +54,17 @@ pub struct Article {
 impl Article {
     /// The body's text blocks as plain strings, for word counts and summaries.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.blocks.iter().flat_map(|b| -> Box<dyn Iterator<Item = &str>> {
-            match b {
-                Block::Paragraph(t) | Block::Heading(t) => Box::new(std::iter::once(t.as_str())),
-                Block::Caption { text, .. } => Box::new(std::iter::once(text.as_str())),
-                Block::List(items) => Box::new(items.iter().map(String::as_str)),
-            }
-        })
+        self.blocks
+            .iter()
+            .flat_map(|b| -> Box<dyn Iterator<Item = &str>> {
+                match b {
+                    Block::Paragraph(t) | Block::Heading(t) => {
+                        Box::new(std::iter::once(t.as_str()))
+                    }
+                    Block::Caption { text, .. } => Box::new(std::iter::once(text.as_str())),
+                    Block::List(items) => Box::new(items.iter().map(String::as_str)),
+                }
+            })
     }
 
     /// The paragraphs and list items, the text analysis reads sentences from.
@@ -173,9 +180,11 @@ fn split_credit(line: &str) -> Option<(&str, &str)> {
 }
 
 fn is_known_credit(credit: &str) -> bool {
-    credit
-        .split('/')
-        .any(|c| PHOTO_CREDITS.iter().any(|k| k.eq_ignore_ascii_case(c.trim())))
+    credit.split('/').any(|c| {
+        PHOTO_CREDITS
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(c.trim()))
+    })
 }
 
 fn strip_prefix_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
@@ -384,14 +393,20 @@ mod tests {
     #[test]
     fn standfirst_is_first_line_and_first_block() {
         let a = parse_article(SEED_000);
-        assert!(a.standfirst.starts_with("The Assad regime organises a ‘premature’"));
+        assert!(
+            a.standfirst
+                .starts_with("The Assad regime organises a ‘premature’")
+        );
         assert!(a.standfirst.ends_with("many displaced Syrians."));
         assert_eq!(a.blocks[0], Block::Paragraph(a.standfirst.clone()));
     }
 
     #[test]
     fn section_headings_are_recognised_in_all_seeds() {
-        assert_eq!(headings(&parse_article(SEED_000)), ["Reconciliation agreement"]);
+        assert_eq!(
+            headings(&parse_article(SEED_000)),
+            ["Reconciliation agreement"]
+        );
         assert_eq!(
             headings(&parse_article(SEED_003)),
             ["Repeated Russian attempts", "Russian interests and gains"]
@@ -421,7 +436,11 @@ mod tests {
         let a = parse_article(SEED_000);
         assert_eq!(a.images.len(), 1);
         assert_eq!(a.images[0].credit, "AFP");
-        assert!(a.images[0].caption.starts_with("Russia's special envoy on Syria Alexander Lavrentiev"));
+        assert!(
+            a.images[0]
+                .caption
+                .starts_with("Russia's special envoy on Syria Alexander Lavrentiev")
+        );
         let captions = a
             .blocks
             .iter()
@@ -429,14 +448,19 @@ mod tests {
             .count();
         assert_eq!(captions, 1);
         // the caption is not also body text
-        assert!(!a.prose().iter().any(|p| p.contains("addresses the opening session")));
+        assert!(
+            !a.prose()
+                .iter()
+                .any(|p| p.contains("addresses the opening session"))
+        );
         let b = parse_article(SEED_004);
         assert_eq!(b.images.len(), 2);
     }
 
     #[test]
     fn lone_caption_with_known_credit_is_a_caption() {
-        let a = parse_article("Standfirst here.\n\nA man walks in Damascus. (Reuters)\n\nBody text.\n");
+        let a =
+            parse_article("Standfirst here.\n\nA man walks in Damascus. (Reuters)\n\nBody text.\n");
         assert_eq!(a.images.len(), 1);
         assert_eq!(a.images[0].credit, "Reuters");
     }
@@ -487,8 +511,12 @@ mod tests {
 
     #[test]
     fn wrapped_lines_join_into_one_paragraph() {
-        let a = parse_article("Lede.\n\nThis paragraph was\nwrapped at a width.\nThis is the next.\n");
-        assert_eq!(a.blocks[1], Block::Paragraph("This paragraph was wrapped at a width.".into()));
+        let a =
+            parse_article("Lede.\n\nThis paragraph was\nwrapped at a width.\nThis is the next.\n");
+        assert_eq!(
+            a.blocks[1],
+            Block::Paragraph("This paragraph was wrapped at a width.".into())
+        );
         assert_eq!(a.blocks[2], Block::Paragraph("This is the next.".into()));
     }
 

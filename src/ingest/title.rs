@@ -10,13 +10,45 @@ const TITLE_MIN: usize = 28;
 /// Boundaries, strongest first: where a clause or phrase ends. The cut keeps the text
 /// before the boundary word.
 const CLAUSE_WORDS: &[&str] = &[
-    " as ", " while ", " whereas ", " but ", " after ", " despite ", " amid ", " because ",
-    " although ", " though ", " even as ", " since ", " until ", " which ", " who ", " where ",
+    " as ",
+    " while ",
+    " whereas ",
+    " but ",
+    " after ",
+    " despite ",
+    " amid ",
+    " because ",
+    " although ",
+    " though ",
+    " even as ",
+    " since ",
+    " until ",
+    " which ",
+    " who ",
+    " where ",
 ];
 const PHRASE_WORDS: &[&str] = &[
-    " about ", " against ", " at ", " by ", " for ", " from ", " in ", " into ", " of ", " on ",
-    " over ", " to ", " towards ", " toward ", " under ", " with ", " within ", " without ",
-    " and ", " or ", " that ",
+    " about ",
+    " against ",
+    " at ",
+    " by ",
+    " for ",
+    " from ",
+    " in ",
+    " into ",
+    " of ",
+    " on ",
+    " over ",
+    " to ",
+    " towards ",
+    " toward ",
+    " under ",
+    " with ",
+    " within ",
+    " without ",
+    " and ",
+    " or ",
+    " that ",
 ];
 
 /// Words a title must not end with.
@@ -82,12 +114,7 @@ fn first_sentence(s: &str) -> &str {
 }
 
 fn ends_weak(s: &str) -> bool {
-    let last = s
-        .trim_end()
-        .rsplit(' ')
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let last = s.trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
     WEAK_END.contains(&last.as_str())
 }
 
@@ -153,26 +180,44 @@ mod tests {
 
     #[test]
     fn short_first_sentence_is_the_title() {
-        assert_eq!(derive_title("Talks end in Geneva. More to follow."), "Talks end in Geneva");
+        assert_eq!(
+            derive_title("Talks end in Geneva. More to follow."),
+            "Talks end in Geneva"
+        );
     }
 
     #[test]
     fn seed_000_cuts_before_as_clause() {
-        let t = derive_title("The Assad regime organises a ‘premature’ refugee conference as conditions for repatriation continue to be alarming for many displaced Syrians.");
-        assert_eq!(t, "The Assad regime organises a ‘premature’ refugee conference");
+        let t = derive_title(
+            "The Assad regime organises a ‘premature’ refugee conference as conditions for repatriation continue to be alarming for many displaced Syrians.",
+        );
+        assert_eq!(
+            t,
+            "The Assad regime organises a ‘premature’ refugee conference"
+        );
     }
 
     #[test]
     fn seed_004_does_not_cut_inside_the_list_of_countries() {
-        let t = derive_title("Representatives of Russia, Iran, Venezuela, China, Lebanon, and Iraq attend a two-day meeting about facilitating the return of millions of refugees. Turkey hosts the most Syrian refugees and has not been invited.");
-        assert_eq!(t, "Representatives of Russia, Iran, Venezuela, China, Lebanon, and Iraq attend a two-day meeting");
+        let t = derive_title(
+            "Representatives of Russia, Iran, Venezuela, China, Lebanon, and Iraq attend a two-day meeting about facilitating the return of millions of refugees. Turkey hosts the most Syrian refugees and has not been invited.",
+        );
+        assert_eq!(
+            t,
+            "Representatives of Russia, Iran, Venezuela, China, Lebanon, and Iraq attend a two-day meeting"
+        );
         assert!(t.chars().count() <= TITLE_MAX, "{t}");
     }
 
     #[test]
     fn seed_003_keeps_the_conference_name_whole() {
-        let t = derive_title("The International Conference on the Return of Syrian Refugees was held in the Syrian capital Damascus under the auspices of Russia, and its proceedings ended on 11 and 12 November 2020, against the backdrop.");
-        assert!(t.starts_with("The International Conference on the Return of Syrian Refugees"), "{t}");
+        let t = derive_title(
+            "The International Conference on the Return of Syrian Refugees was held in the Syrian capital Damascus under the auspices of Russia, and its proceedings ended on 11 and 12 November 2020, against the backdrop.",
+        );
+        assert!(
+            t.starts_with("The International Conference on the Return of Syrian Refugees"),
+            "{t}"
+        );
         assert!(t.chars().count() <= TITLE_TARGET, "{t}");
         assert!(!ends_weak(&t), "{t}");
     }

@@ -1,0 +1,281 @@
+//! The build: loads the site, plans and writes ingested pages, analyses, renders, and
+//! swaps in `dist/`. Every error of every stage is collected before the build fails;
+//! nothing is written to `dist/` unless every stage succeeded.
+
+use std::path::{Path, PathBuf};
+
+use crate::analyse::gazetteer::Gazetteer;
+use crate::analyse::{Site, analyse};
+use crate::config::{SiteConfig, normalize_base_url};
+use crate::content::{Page, load_page};
+use crate::diagnostics::{BuildFailure, Diagnostic};
+use crate::load::{self, TextFile};
+use crate::render::{Extras, Output, RenderOptions, Renderer, render_site};
+use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, SeedAction, plan_ingest};
+use crate::theme::Theme;
+use crate::write::{check_output_dir, write_dist, write_file_atomic};
+
+/// What a build is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; `<root>/dist` by default.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// Write pages and `dist/` (false for `check`).
+    pub write: bool,
+    pub render: RenderOptions,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+            drafts: false,
+            write: true,
+            render: RenderOptions::default(),
+        }
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("dist"))
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub briefings: usize,
+    pub outputs: usize,
+    pub bytes: usize,
+    pub ingest: Vec<(String, SeedAction)>,
+    pub warnings: Vec<Diagnostic>,
+    pub output_dir: PathBuf,
+}
+
+/// A site loaded and analysed, ready to render (also what `serve` keeps in memory).
+pub struct Prepared {
+    pub site: Site,
+    pub theme: Theme,
+    pub ingest: IngestPlan,
+    pub data: std::collections::BTreeMap<String, TextFile>,
+}
+
+/// Reads the configuration, applying a `--base-url` override.
+pub fn config_for(opts: &BuildOptions) -> Result<SiteConfig, Diagnostic> {
+    let mut config = load::read_config(&opts.root)?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = normalize_base_url(url).map_err(|why| {
+            Diagnostic::new("invalid --base-url")
+                .cause(why)
+                .hint("use an absolute URL such as https://example.org/briefings/")
+        })?;
+    }
+    Ok(config)
+}
+
+/// Parses every page file, collecting all errors; drafts are left out unless asked for.
+pub fn load_pages(
+    files: &[TextFile],
+    config: &SiteConfig,
+    drafts: bool,
+) -> (Vec<Page>, Vec<Diagnostic>) {
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match load_page(&f.rel, &f.text, config.words_per_minute) {
+            Ok(p) if p.front.draft && !drafts => {}
+            Ok(p) => pages.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    // Two files must not claim one URL.
+    let mut seen: std::collections::BTreeMap<&str, &Path> = std::collections::BTreeMap::new();
+    for p in &pages {
+        if let Some(other) = seen.insert(&p.path, &p.file) {
+            errors.push(
+                Diagnostic::new(format!("two pages have the URL {}", p.path))
+                    .in_file(&p.file)
+                    .cause(format!("{} has it too", other.display()))
+                    .hint("change one page's `slug:` or file name"),
+            );
+        }
+    }
+    (pages, errors)
+}
+
+/// Loads, ingests (in memory) and analyses the site. Page writes are in the plan.
+pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFailure> {
+    let config = config_for(opts).map_err(BuildFailure::from)?;
+    let gazetteer = Gazetteer::embedded();
+    let mut errors = Vec::new();
+
+    let (seeds, seed_errors) = load::read_seeds(&opts.root);
+    errors.extend(seed_errors);
+    let (mut files, content_errors) = load::read_content(&opts.root);
+    errors.extend(content_errors);
+    let existing: Vec<TextFile> = files
+        .iter()
+        .filter(|f| f.rel.starts_with(BRIEFINGS_DIR))
+        .cloned()
+        .collect();
+    let ingest = plan_ingest(&seeds, &existing, force, config.words_per_minute, gazetteer);
+    // The content as it will be once the planned pages are written.
+    for w in &ingest.writes {
+        match files.iter_mut().find(|f| f.rel == w.rel) {
+            Some(f) => f.text = w.text.clone(),
+            None => files.push(w.clone()),
+        }
+    }
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let (pages, page_errors) = load_pages(&files, &config, opts.drafts);
+    errors.extend(page_errors);
+    let (data, data_errors) = load::read_data(&opts.root);
+    errors.extend(data_errors);
+    let theme = match load::read_theme(&opts.root, &config) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+    match theme {
+        Some(theme) if errors.is_empty() => Ok(Prepared {
+            site: analyse(config, pages, gazetteer),
+            theme,
+            ingest,
+            data,
+        }),
+        _ => Err(BuildFailure {
+            errors,
+            warnings: ingest.warnings,
+        }),
+    }
+}
+
+/// Renders a prepared site to outputs.
+pub fn render_prepared(
+    prepared: &Prepared,
+    options: RenderOptions,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let renderer = Renderer::new(&prepared.theme, &prepared.site.config)?;
+    let extras = Extras::default();
+    render_site(&prepared.site, &renderer, &extras, options)
+}
+
+/// `briefing build` (and `check` with `write: false`).
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    build_with(opts, &Force::None)
+}
+
+/// A build that regenerates the pages `force` names over people's edits.
+pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, BuildFailure> {
+    let out_dir = opts.output_dir();
+    if opts.write {
+        check_output_dir(&opts.root, &out_dir)
+            .map_err(|e| BuildFailure::from(Diagnostic::from_anyhow(&e)))?;
+    }
+    let prepared = prepare(opts, force)?;
+    let warnings = prepared.ingest.warnings.clone();
+    let outputs = render_prepared(&prepared, opts.render).map_err(|errors| BuildFailure {
+        errors,
+        warnings: warnings.clone(),
+    })?;
+    if opts.write {
+        write_pages(&opts.root, &prepared.ingest).map_err(|e| BuildFailure {
+            errors: vec![e],
+            warnings: warnings.clone(),
+        })?;
+        write_dist(&out_dir, &outputs).map_err(|e| BuildFailure {
+            errors: vec![
+                Diagnostic::from_anyhow(&e).hint("the previous output folder was left as it was"),
+            ],
+            warnings: warnings.clone(),
+        })?;
+    }
+    Ok(BuildReport {
+        pages: prepared.site.pages.len(),
+        briefings: prepared.site.briefings.len(),
+        outputs: outputs.len(),
+        bytes: outputs.iter().map(|o| o.bytes.len()).sum(),
+        ingest: prepared.ingest.actions.clone(),
+        warnings,
+        output_dir: out_dir,
+    })
+}
+
+/// Writes the planned pages into `content/briefings/`.
+pub fn write_pages(root: &Path, plan: &IngestPlan) -> Result<(), Diagnostic> {
+    for w in &plan.writes {
+        write_file_atomic(&root.join(&w.rel), w.text.as_bytes())
+            .map_err(|e| Diagnostic::from_anyhow(&e).in_file(&w.rel))?;
+    }
+    Ok(())
+}
+
+/// `briefing ingest`: writes pages for seeds (all, or the named ones) and nothing else.
+pub fn ingest(root: &Path, only: &[String], force: bool) -> Result<IngestPlan, BuildFailure> {
+    let opts = BuildOptions::new(root);
+    let config = config_for(&opts).map_err(BuildFailure::from)?;
+    let (mut seeds, errors) = load::read_seeds(root);
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    let names: Vec<String> = only
+        .iter()
+        .map(|s| {
+            Path::new(s)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| s.clone())
+        })
+        .collect();
+    let mut missing = Vec::new();
+    for n in &names {
+        if !seeds.iter().any(|s| &s.name == n) {
+            missing.push(
+                Diagnostic::new(format!("no seed named `{n}`"))
+                    .in_file(&Path::new("seeds").join(n))
+                    .hint("name a file in seeds/, e.g. `briefing ingest --force seeds/000_x.txt`"),
+            );
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing.into());
+    }
+    if !names.is_empty() {
+        seeds.retain(|s| names.contains(&s.name));
+    }
+    let (files, content_errors) = load::read_content(root);
+    if !content_errors.is_empty() {
+        return Err(content_errors.into());
+    }
+    let existing: Vec<TextFile> = files
+        .into_iter()
+        .filter(|f| f.rel.starts_with(BRIEFINGS_DIR))
+        .collect();
+    let force = match (force, names.is_empty()) {
+        (false, _) => Force::None,
+        (true, true) => Force::All,
+        (true, false) => Force::Seeds(names.iter().cloned().collect()),
+    };
+    let mut plan = plan_ingest(
+        &seeds,
+        &existing,
+        &force,
+        config.words_per_minute,
+        Gazetteer::embedded(),
+    );
+    if !only.is_empty() {
+        // Pages of seeds not named here are not this command's business.
+        plan.warnings.retain(|w| !w.message.contains("is gone"));
+    }
+    write_pages(root, &plan).map_err(BuildFailure::from)?;
+    Ok(plan)
+}

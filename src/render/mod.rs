@@ -1,0 +1,819 @@
+//! Stage 5, render: the analysed [`Site`] and a [`Theme`] to a list of [`Output`]s
+//! (pure: returns bytes with their paths, writes nothing). One Tera instance is built
+//! once per theme; generated pages are functions from the site to outputs.
+
+pub mod context;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::analyse::Site;
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::theme::Theme;
+use crate::to_markdown::sha256_hex;
+use context::{PageCtx, PageRef, SiteCtx, sources_ctx, taxonomies_ctx};
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path relative to the output folder, `/`-separated, e.g. `briefings/x/index.html`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Switches for one render.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Set by `serve`: templates add the live-reload client.
+    pub live_reload: bool,
+    /// Skip minification (faster; `serve` may use it).
+    pub no_minify: bool,
+}
+
+/// Tera with the theme's templates and the site's functions, built once.
+pub struct Renderer {
+    tera: Tera,
+    origins: BTreeMap<String, PathBuf>,
+    /// Static files with their output paths (fingerprinted for css and js).
+    statics: Vec<(String, String)>,
+    theme: Theme,
+}
+
+impl std::fmt::Debug for Renderer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Renderer")
+            .field("templates", &self.origins.len())
+            .finish()
+    }
+}
+
+/// The output path of a static file: `style.css` → `style.<hash8>.css` for CSS and JS.
+pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
+    let fingerprint = name.ends_with(".css") || name.ends_with(".js");
+    match (fingerprint, name.rfind('.')) {
+        (true, Some(dot)) => {
+            let hash = &sha256_hex(bytes)[..10];
+            format!("{}.{hash}{}", &name[..dot], &name[dot..])
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// Converts a Tera error into a diagnostic naming the template file, line and column.
+pub fn template_diagnostic(
+    err: &tera::Error,
+    origins: &BTreeMap<String, PathBuf>,
+    what: &str,
+) -> Diagnostic {
+    use tera::ErrorKind;
+    let located = |report: &tera::ReportError| {
+        let file = origins
+            .get(report.filename())
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(report.filename()));
+        let span = report.span();
+        Diagnostic::new(what.to_string())
+            .at(Location::at(file, span.start_line, span.start_col + 1))
+            .cause(report.message())
+    };
+    let mut d = match err.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => located(r),
+        ErrorKind::TemplateNotFound(name) => Diagnostic::new(what.to_string())
+            .cause(format!("template `{name}` not found"))
+            .hint("add it to the theme's templates/ or the site's templates/"),
+        ErrorKind::MissingParent { current, parent } => {
+            let file = origins
+                .get(current)
+                .cloned()
+                .unwrap_or_else(|| current.into());
+            Diagnostic::new(what.to_string())
+                .in_file(&file)
+                .cause(format!(
+                    "`{current}` extends `{parent}`, which does not exist"
+                ))
+        }
+        other => Diagnostic::new(what.to_string()).cause(other),
+    };
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        d = d.cause(s);
+        source = s.source();
+    }
+    d
+}
+
+impl Renderer {
+    /// Builds Tera from the theme: every template is parsed now, so syntax errors in
+    /// any template are reported together, before anything renders.
+    pub fn new(theme: &Theme, config: &SiteConfig) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml", ".htm"]);
+        let origins: BTreeMap<String, PathBuf> = theme
+            .templates
+            .iter()
+            .map(|(n, t)| (n.clone(), t.origin.clone()))
+            .collect();
+        let statics: Vec<(String, String)> = theme
+            .statics
+            .iter()
+            .map(|(name, bytes)| (name.clone(), fingerprinted(name, bytes)))
+            .collect();
+
+        let base_path = config.base_path();
+        let bp = base_path.clone();
+        tera.register_function("url", move |kwargs: Kwargs, _: &State| {
+            let path: String = kwargs.must_get("path")?;
+            Ok::<String, tera::Error>(join_base(&bp, &path))
+        });
+        let asset_map: BTreeMap<String, String> = statics.iter().cloned().collect();
+        let bp = base_path.clone();
+        tera.register_function("asset", move |kwargs: Kwargs, _: &State| {
+            let path: String = kwargs.must_get("path")?;
+            let key = path.trim_start_matches('/');
+            match asset_map.get(key) {
+                Some(out) => Ok(join_base(&bp, out)),
+                None => Err(tera::Error::message(format!(
+                    "asset `{key}` is not in the theme's static/ folder"
+                ))),
+            }
+        });
+
+        let mut errors = Vec::new();
+        let sources: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.text.as_str()))
+            .collect();
+        if let Err(e) = tera.add_raw_templates(sources) {
+            errors.push(template_diagnostic(&e, &origins, "template error"));
+        }
+        for required in [
+            "base.html",
+            "index.html",
+            "briefing.html",
+            "page.html",
+            "404.html",
+        ] {
+            if !theme.templates.contains_key(required) {
+                errors.push(
+                    Diagnostic::new("missing template")
+                        .cause(format!("the theme has no `{required}`"))
+                        .hint("add it to the theme's templates/ or the site's templates/"),
+                );
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Renderer {
+            tera,
+            origins,
+            statics,
+            theme: theme.clone(),
+        })
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.origins.contains_key(name)
+    }
+
+    /// Renders one template.
+    pub fn render(&self, template: &str, ctx: &Context, what: &str) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, ctx)
+            .map_err(|e| template_diagnostic(&e, &self.origins, what))
+    }
+}
+
+fn join_base(base_path: &str, path: &str) -> String {
+    if path.starts_with("http://") || path.starts_with("https://") {
+        return path.to_string();
+    }
+    format!(
+        "{}/{}",
+        base_path.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
+}
+
+/// Minifies an HTML page (spec-compliant settings: the output passes the Nu checker).
+pub fn minify_html(html: &str) -> Vec<u8> {
+    let mut cfg = minify_html::Cfg::spec_compliant();
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.keep_closing_tags = true;
+    minify_html::minify(html.as_bytes(), &cfg)
+}
+
+/// Data that analysis stages add to every template context (attendance, summary).
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    pub values: BTreeMap<String, Value>,
+}
+
+impl Extras {
+    pub fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        self.values
+            .insert(key.to_string(), Value::from_serializable(value));
+    }
+}
+
+/// Head metadata of an HTML page: `meta` in templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// The `<title>`: "Page — Site", or the site title alone on the home page.
+    pub title: String,
+    pub description: String,
+    /// Absolute canonical URL.
+    pub canonical: String,
+    /// OpenGraph type: `website` or `article`.
+    pub og_type: &'static str,
+    /// `YYYY-MM-DD` of an article.
+    pub published: Option<String>,
+    /// JSON-LD (schema.org), ready to place inside `<script type="application/ld+json">`.
+    pub json_ld: String,
+}
+
+/// JSON for a `<script>` element: `</` cannot close it.
+pub fn script_json(v: &serde_json::Value) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
+}
+
+impl Meta {
+    /// A page of the site that is not an article.
+    pub fn page(site: &Site, title: &str, description: &str, path: &str) -> Meta {
+        let c = &site.config;
+        let full_title = if path == "/" {
+            c.title.clone()
+        } else {
+            format!("{title} — {}", c.title)
+        };
+        let description = if description.is_empty() {
+            c.description.clone()
+        } else {
+            description.to_string()
+        };
+        let canonical = c.absolute_url(path);
+        let ld = if path == "/" {
+            serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "WebSite",
+                "name": c.title,
+                "description": description,
+                "url": canonical,
+                "inLanguage": c.language,
+            })
+        } else {
+            serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "WebPage",
+                "name": title,
+                "description": description,
+                "url": canonical,
+                "isPartOf": {"@type": "WebSite", "name": c.title, "url": c.base_url},
+            })
+        };
+        Meta {
+            title: full_title,
+            description,
+            canonical,
+            og_type: "website",
+            published: None,
+            json_ld: script_json(&ld),
+        }
+    }
+
+    /// A briefing: a `NewsArticle`.
+    pub fn article(site: &Site, page: &crate::content::Page) -> Meta {
+        let c = &site.config;
+        let description = page
+            .front
+            .description
+            .clone()
+            .or_else(|| page.front.summary.clone())
+            .unwrap_or_else(|| c.description.clone());
+        let canonical = c.absolute_url(&page.path);
+        let mut ld = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": page.front.title,
+            "description": description,
+            "url": canonical,
+            "mainEntityOfPage": canonical,
+            "wordCount": page.word_count,
+            "inLanguage": c.language,
+            "isPartOf": {"@type": "WebSite", "name": c.title, "url": c.base_url},
+        });
+        if let Some(d) = page.date {
+            ld["datePublished"] = serde_json::Value::String(d.to_string());
+        }
+        if let Some(src) = &page.front.source {
+            ld["publisher"] = serde_json::json!({"@type": "Organization", "name": src});
+            ld["author"] = serde_json::json!({"@type": "Organization", "name": src});
+        }
+        Meta {
+            title: format!("{} — {}", page.front.title, c.title),
+            description,
+            canonical,
+            og_type: "article",
+            published: page.date.map(|d| d.to_string()),
+            json_ld: script_json(&ld),
+        }
+    }
+}
+
+/// Everything a page-generating function needs.
+pub struct RenderCtx<'a> {
+    pub site: &'a Site,
+    pub renderer: &'a Renderer,
+    pub base: Context,
+    pub options: RenderOptions,
+}
+
+impl RenderCtx<'_> {
+    /// Renders `template` with the shared context plus `extra`, minified, at `path`.
+    pub fn page(
+        &self,
+        template: &str,
+        extra: Context,
+        meta: Option<&Meta>,
+        path: &str,
+        what: &str,
+    ) -> Result<Output, Diagnostic> {
+        let mut ctx = self.base.clone();
+        ctx.extend(extra);
+        if let Some(meta) = meta {
+            ctx.insert("meta", meta);
+        }
+        let html = self.renderer.render(template, &ctx, what)?;
+        let bytes = if self.options.no_minify || !template.ends_with(".html") {
+            html.into_bytes()
+        } else {
+            minify_html(&html)
+        };
+        Ok(Output {
+            path: path.to_string(),
+            bytes,
+        })
+    }
+}
+
+/// Output path of a site path: `/briefings/x/` → `briefings/x/index.html`.
+pub fn output_path(site_path: &str) -> String {
+    let trimmed = site_path.trim_matches('/');
+    if trimmed.is_empty() {
+        "index.html".to_string()
+    } else {
+        format!("{trimmed}/index.html")
+    }
+}
+
+/// A page-generating function: the site in, its files out.
+pub type Generator = fn(&RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>>;
+
+/// The generators of every build, in order.
+pub const GENERATORS: &[Generator] = &[
+    gen_pages,
+    gen_index,
+    gen_not_found,
+    gen_taxonomies,
+    gen_sources,
+    gen_feeds,
+    gen_statics,
+];
+
+/// Renders the whole site. All errors of all pages are collected.
+pub fn render_site(
+    site: &Site,
+    renderer: &Renderer,
+    extras: &Extras,
+    options: RenderOptions,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let base = base_context(site, renderer, extras, options);
+    let rc = RenderCtx {
+        site,
+        renderer,
+        base,
+        options,
+    };
+    let mut outputs = Vec::new();
+    let mut errors = Vec::new();
+    for generator in GENERATORS {
+        match generator(&rc) {
+            Ok(o) => outputs.extend(o),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(outputs)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The variables every template sees.
+pub fn base_context(
+    site: &Site,
+    renderer: &Renderer,
+    extras: &Extras,
+    options: RenderOptions,
+) -> Context {
+    let c = &site.config;
+    let mut ctx = Context::new();
+    ctx.insert("site", &SiteCtx::new(c));
+    let pages: Vec<PageRef> = site
+        .briefings
+        .iter()
+        .map(|&i| PageRef::new(&site.pages[i], c))
+        .collect();
+    ctx.insert_value("pages", Value::from_serializable(&pages));
+    let nav: Vec<PageRef> = site
+        .others
+        .iter()
+        .map(|&i| PageRef::new(&site.pages[i], c))
+        .collect();
+    ctx.insert_value("nav_pages", Value::from_serializable(&nav));
+    ctx.insert_value(
+        "taxonomies",
+        Value::from_serializable(&taxonomies_ctx(site)),
+    );
+    ctx.insert("live_reload", &options.live_reload);
+    ctx.insert("current_path", "/");
+    for key in ["attendance", "summary"] {
+        ctx.insert_value(key, Value::none());
+    }
+    for (k, v) in &extras.values {
+        ctx.insert_value(k.clone(), v.clone());
+    }
+    let assets: BTreeMap<&str, String> = renderer
+        .statics
+        .iter()
+        .map(|(name, out)| (name.as_str(), join_base(&c.base_path(), out)))
+        .collect();
+    ctx.insert("assets", &assets);
+    ctx
+}
+
+fn one<T>(r: Result<T, Diagnostic>) -> Result<T, Vec<Diagnostic>> {
+    r.map_err(|d| vec![d])
+}
+
+fn page_error(site: &Site, i: usize) -> String {
+    format!("failed to render page `{}`", site.pages[i].file.display())
+}
+
+fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let site = rc.site;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (i, p) in site.pages.iter().enumerate() {
+        if p.path == "/" {
+            continue; // content/index.md is the home page's introduction
+        }
+        let template = match &p.front.template {
+            Some(t) => t.clone(),
+            None if p.is_briefing() => "briefing.html".to_string(),
+            None => "page.html".to_string(),
+        };
+        if !rc.renderer.has_template(&template) {
+            errors.push(
+                Diagnostic::new(format!("unknown template `{template}`"))
+                    .in_file(&p.file)
+                    .hint("set `template:` to a file of the theme's templates/ folder"),
+            );
+            continue;
+        }
+        let mut ctx = Context::new();
+        ctx.insert("page", &PageCtx::new(site, i));
+        ctx.insert("current_path", &p.path);
+        let meta = if p.is_briefing() {
+            Meta::article(site, p)
+        } else {
+            Meta::page(
+                site,
+                &p.front.title,
+                p.front.description.as_deref().unwrap_or(""),
+                &p.path,
+            )
+        };
+        match rc.page(
+            &template,
+            ctx,
+            Some(&meta),
+            &output_path(&p.path),
+            &page_error(site, i),
+        ) {
+            Ok(o) => out.push(o),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn gen_index(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let site = rc.site;
+    let mut ctx = Context::new();
+    let intro = site.pages.iter().position(|p| p.path == "/");
+    match intro {
+        Some(i) => ctx.insert("page", &PageCtx::new(site, i)),
+        None => ctx.insert_value("page", Value::none()),
+    }
+    let meta = Meta::page(site, &site.config.title, &site.config.description, "/");
+    one(rc
+        .page(
+            "index.html",
+            ctx,
+            Some(&meta),
+            "index.html",
+            "failed to render the home page",
+        )
+        .map(|o| vec![o]))
+}
+
+fn gen_not_found(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let mut ctx = Context::new();
+    ctx.insert("current_path", "/404.html");
+    let meta = Meta::page(rc.site, "Page not found", "", "/404.html");
+    one(rc
+        .page(
+            "404.html",
+            ctx,
+            Some(&meta),
+            "404.html",
+            "failed to render 404.html",
+        )
+        .map(|o| vec![o]))
+}
+
+fn gen_taxonomies(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let site = rc.site;
+    let taxonomies = taxonomies_ctx(site);
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (t, tc) in site.taxonomies.iter().zip(&taxonomies) {
+        let mut ctx = Context::new();
+        ctx.insert("taxonomy", tc);
+        ctx.insert("current_path", &format!("/{}/", t.name));
+        let meta = Meta::page(
+            site,
+            &t.title,
+            &format!("{} named in the briefings", t.title),
+            &format!("/{}/", t.name),
+        );
+        match rc.page(
+            "taxonomy_list.html",
+            ctx,
+            Some(&meta),
+            &output_path(&format!("/{}/", t.name)),
+            &format!("failed to render the `{}` list", t.name),
+        ) {
+            Ok(o) => out.push(o),
+            Err(e) => errors.push(e),
+        }
+        for (term, term_ctx) in t.terms.iter().zip(&tc.terms) {
+            let pages: Vec<PageRef> = term
+                .pages
+                .iter()
+                .map(|&i| PageRef::new(&site.pages[i], &site.config))
+                .collect();
+            let mut ctx = Context::new();
+            ctx.insert("taxonomy", tc);
+            ctx.insert("term", term_ctx);
+            ctx.insert("term_pages", &pages);
+            ctx.insert("current_path", &term.path);
+            let meta = Meta::page(
+                site,
+                &term.name,
+                &format!(
+                    "Briefings that name {} ({} in all)",
+                    term.name,
+                    term.pages.len()
+                ),
+                &term.path,
+            );
+            match rc.page(
+                "taxonomy_term.html",
+                ctx,
+                Some(&meta),
+                &output_path(&term.path),
+                &format!("failed to render `{}`", term.path),
+            ) {
+                Ok(o) => out.push(o),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn gen_sources(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let mut ctx = Context::new();
+    ctx.insert("sources", &sources_ctx(rc.site));
+    ctx.insert("current_path", "/sources/");
+    let meta = Meta::page(
+        rc.site,
+        "Sources",
+        "The outlets whose reporting this briefing is built from",
+        "/sources/",
+    );
+    one(rc
+        .page(
+            "sources.html",
+            ctx,
+            Some(&meta),
+            "sources/index.html",
+            "failed to render the sources page",
+        )
+        .map(|o| vec![o]))
+}
+
+/// The newest date of any briefing, as the feed's `updated` (never the build time, so
+/// two builds of the same input are byte-identical).
+fn feed_updated(site: &Site) -> String {
+    site.briefings
+        .iter()
+        .filter_map(|&i| site.pages[i].date)
+        .max()
+        .map(|d| format!("{d}T00:00:00Z"))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string())
+}
+
+fn gen_feeds(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let site = rc.site;
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    let entries: Vec<PageCtx> = site
+        .briefings
+        .iter()
+        .map(|&i| PageCtx::new(site, i))
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("entries", &entries);
+    ctx.insert("updated", &feed_updated(site));
+    ctx.insert("feed_url", &site.config.absolute_url("/atom.xml"));
+    match rc.page(
+        "atom.xml",
+        ctx,
+        None,
+        "atom.xml",
+        "failed to render atom.xml",
+    ) {
+        Ok(o) => out.push(o),
+        Err(e) => errors.push(e),
+    }
+    let mut urls: Vec<(String, Option<String>)> = vec![(site.config.absolute_url("/"), None)];
+    for p in &site.pages {
+        if p.path != "/" {
+            urls.push((
+                site.config.absolute_url(&p.path),
+                p.date.map(|d| d.to_string()),
+            ));
+        }
+    }
+    for t in &site.taxonomies {
+        urls.push((site.config.absolute_url(&format!("/{}/", t.name)), None));
+        for term in &t.terms {
+            urls.push((site.config.absolute_url(&term.path), None));
+        }
+    }
+    urls.push((site.config.absolute_url("/sources/"), None));
+    for extra in ["/summary/", "/attendance/", "/search/"] {
+        if rc
+            .renderer
+            .has_template(&format!("{}.html", extra.trim_matches('/')))
+        {
+            urls.push((site.config.absolute_url(extra), None));
+        }
+    }
+    urls.sort();
+    urls.dedup();
+    #[derive(Serialize)]
+    struct SitemapUrl {
+        loc: String,
+        lastmod: Option<String>,
+    }
+    let urls: Vec<SitemapUrl> = urls
+        .into_iter()
+        .map(|(loc, lastmod)| SitemapUrl { loc, lastmod })
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("urls", &urls);
+    match rc.page(
+        "sitemap.xml",
+        ctx,
+        None,
+        "sitemap.xml",
+        "failed to render sitemap.xml",
+    ) {
+        Ok(o) => out.push(o),
+        Err(e) => errors.push(e),
+    }
+    let mut ctx = Context::new();
+    ctx.insert("sitemap_url", &site.config.absolute_url("/sitemap.xml"));
+    match rc.page(
+        "robots.txt",
+        ctx,
+        None,
+        "robots.txt",
+        "failed to render robots.txt",
+    ) {
+        Ok(o) => out.push(o),
+        Err(e) => errors.push(e),
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn gen_statics(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    Ok(rc
+        .renderer
+        .statics
+        .iter()
+        .map(|(name, out)| Output {
+            path: out.clone(),
+            bytes: rc.renderer.theme.statics[name].clone(),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_css_and_js_only() {
+        let f = fingerprinted("style.css", b"body{}");
+        assert!(
+            f.starts_with("style.") && f.ends_with(".css") && f.len() == "style..css".len() + 10,
+            "{f}"
+        );
+        assert_eq!(fingerprinted("favicon.svg", b"x"), "favicon.svg");
+        assert_ne!(fingerprinted("a.js", b"1"), fingerprinted("a.js", b"2"));
+    }
+
+    #[test]
+    fn output_paths_are_folder_indexes() {
+        assert_eq!(output_path("/"), "index.html");
+        assert_eq!(output_path("/briefings/x/"), "briefings/x/index.html");
+    }
+
+    #[test]
+    fn base_is_joined_once() {
+        assert_eq!(join_base("/", "/summary/"), "/summary/");
+        assert_eq!(join_base("/b/", "summary/"), "/b/summary/");
+        assert_eq!(join_base("/b/", "https://x/"), "https://x/");
+    }
+
+    #[test]
+    fn template_syntax_error_names_file_line_and_column() {
+        let mut theme = Theme::embedded();
+        theme.templates.insert(
+            "page.html".into(),
+            crate::theme::TemplateSource {
+                text: "line one\n{% if %}".into(),
+                origin: "templates/page.html".into(),
+            },
+        );
+        let errs = Renderer::new(&theme, &SiteConfig::default()).unwrap_err();
+        let loc = errs[0].location.clone().expect("located");
+        assert_eq!(loc.file, PathBuf::from("templates/page.html"));
+        assert_eq!(loc.line, Some(2));
+        assert!(loc.col.is_some());
+    }
+
+    #[test]
+    fn missing_required_template_is_reported() {
+        let mut theme = Theme::embedded();
+        theme.templates.remove("briefing.html");
+        let errs = Renderer::new(&theme, &SiteConfig::default()).unwrap_err();
+        assert!(
+            errs.iter()
+                .any(|e| e.causes.iter().any(|c| c.contains("briefing.html")))
+        );
+    }
+
+    #[test]
+    fn minify_keeps_text_and_shrinks() {
+        let html = "<!DOCTYPE html>\n<html lang=\"en\">\n  <head><title>T</title></head>\n  <body>\n    <p>Hello   world</p>\n  </body>\n</html>\n";
+        let m = String::from_utf8(minify_html(html)).unwrap();
+        assert!(m.len() < html.len());
+        assert!(m.contains("Hello world"));
+    }
+}

@@ -1,0 +1,287 @@
+//! Keeping `content/briefings/` in step with `seeds/` without losing anyone's edits
+//! (pure: seeds and existing pages in, a plan of writes and warnings out).
+//!
+//! - A new seed gets a page; its slug comes from its title and is made unique
+//!   deterministically (seeds in name order, `-2`, `-3`, ... on a clash).
+//! - A page whose file still matches its `generated_sha256` is regenerated when its
+//!   output would change (a changed seed, a newer generator); its slug is kept.
+//! - A page a person edited is never overwritten; if its seed changed, a warning
+//!   names `briefing ingest --force <seed>`.
+//! - A page whose seed is gone is left alone, with a warning.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use crate::analyse::article_facts;
+use crate::analyse::gazetteer::Gazetteer;
+use crate::diagnostics::Diagnostic;
+use crate::ingest::parse_article;
+use crate::load::{SeedFile, TextFile};
+use crate::to_markdown::{
+    PageInput, generate_page, is_unedited, page_slug, recorded_value, sha256_hex,
+};
+
+/// The folder generated pages live in, relative to the site root.
+pub const BRIEFINGS_DIR: &str = "content/briefings";
+
+/// Which seeds to regenerate even over a person's edits.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Force {
+    #[default]
+    None,
+    All,
+    Seeds(BTreeSet<String>),
+}
+
+impl Force {
+    fn covers(&self, seed: &str) -> bool {
+        match self {
+            Force::None => false,
+            Force::All => true,
+            Force::Seeds(s) => s.contains(seed),
+        }
+    }
+}
+
+/// What happened to one seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedAction {
+    Created,
+    Regenerated,
+    Unchanged,
+    /// Edited by a person; left as it is.
+    KeptEdited,
+    /// Edited, but `--force` regenerated it.
+    Forced,
+}
+
+/// The writes and warnings of one ingest.
+#[derive(Debug, Clone, Default)]
+pub struct IngestPlan {
+    pub writes: Vec<TextFile>,
+    pub warnings: Vec<Diagnostic>,
+    pub actions: Vec<(String, SeedAction)>,
+}
+
+/// Plans the pages for `seeds`, given the pages already in `content/briefings/`.
+pub fn plan_ingest(
+    seeds: &[SeedFile],
+    existing: &[TextFile],
+    force: &Force,
+    words_per_minute: usize,
+    gazetteer: &Gazetteer,
+) -> IngestPlan {
+    let mut plan = IngestPlan::default();
+    // Existing pages by the seed they came from, and every slug already taken.
+    let mut by_seed: BTreeMap<&str, &TextFile> = BTreeMap::new();
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    for page in existing {
+        if let Some(stem) = page.rel.file_stem() {
+            taken.insert(stem.to_string_lossy().into_owned());
+        }
+        if let Some(seed) = recorded_value(&page.text, "seed") {
+            by_seed.insert(seed, page);
+        }
+    }
+    let seed_names: BTreeSet<&str> = seeds.iter().map(|s| s.name.as_str()).collect();
+
+    let mut sorted: Vec<&SeedFile> = seeds.iter().collect();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name));
+    for seed in sorted {
+        let article = parse_article(&seed.text);
+        let facts = article_facts(&article, gazetteer);
+        match by_seed.get(seed.name.as_str()) {
+            Some(page) => {
+                let slug = page
+                    .rel
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let text = generate_page(&PageInput {
+                    article: &article,
+                    slug: &slug,
+                    seed_name: &seed.name,
+                    seed_text: &seed.text,
+                    facts: &facts,
+                    words_per_minute,
+                });
+                let seed_changed = recorded_value(&page.text, "seed_sha256")
+                    != Some(&sha256_hex(seed.text.as_bytes()));
+                let action = if is_unedited(&page.text) {
+                    if text == page.text {
+                        SeedAction::Unchanged
+                    } else {
+                        SeedAction::Regenerated
+                    }
+                } else if force.covers(&seed.name) {
+                    SeedAction::Forced
+                } else {
+                    if seed_changed {
+                        plan.warnings.push(
+                            Diagnostic::new(format!(
+                                "seed `{}` changed, but its page was edited by hand and is kept",
+                                seed.name
+                            ))
+                            .in_file(&page.rel)
+                            .hint(format!(
+                                "to replace the page with one generated from the new seed, run `briefing ingest --force seeds/{}`",
+                                seed.name
+                            )),
+                        );
+                    }
+                    SeedAction::KeptEdited
+                };
+                if matches!(action, SeedAction::Regenerated | SeedAction::Forced) {
+                    plan.writes.push(TextFile {
+                        rel: page.rel.clone(),
+                        text,
+                    });
+                }
+                plan.actions.push((seed.name.clone(), action));
+            }
+            None => {
+                let base = page_slug(&article.title);
+                let mut slug = base.clone();
+                let mut n = 2;
+                while taken.contains(&slug) {
+                    slug = format!("{base}-{n}");
+                    n += 1;
+                }
+                taken.insert(slug.clone());
+                let text = generate_page(&PageInput {
+                    article: &article,
+                    slug: &slug,
+                    seed_name: &seed.name,
+                    seed_text: &seed.text,
+                    facts: &facts,
+                    words_per_minute,
+                });
+                plan.writes.push(TextFile {
+                    rel: PathBuf::from(BRIEFINGS_DIR).join(format!("{slug}.md")),
+                    text,
+                });
+                plan.actions.push((seed.name.clone(), SeedAction::Created));
+            }
+        }
+    }
+    for (seed, page) in &by_seed {
+        if !seed_names.contains(seed) {
+            plan.warnings.push(
+                Diagnostic::new(format!(
+                    "the seed `{seed}` of this page is gone; the page is kept"
+                ))
+                .in_file(&page.rel)
+                .hint("delete the page if the article should leave the site"),
+            );
+        }
+    }
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed(name: &str, text: &str) -> SeedFile {
+        SeedFile {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    fn plan(seeds: &[SeedFile], existing: &[TextFile]) -> IngestPlan {
+        plan_ingest(seeds, existing, &Force::None, 220, Gazetteer::embedded())
+    }
+
+    #[test]
+    fn new_seeds_get_pages_with_distinct_deterministic_slugs() {
+        let seeds = [
+            seed("b.txt", "Talks open in Geneva today.\n\nBody.\n"),
+            seed("a.txt", "Talks open in Geneva today.\n\nOther body.\n"),
+        ];
+        let p = plan(&seeds, &[]);
+        let paths: Vec<String> = p
+            .writes
+            .iter()
+            .map(|w| w.rel.display().to_string())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "content/briefings/talks-open-geneva-today.md",
+                "content/briefings/talks-open-geneva-today-2.md"
+            ]
+        );
+        assert!(p.writes[0].text.contains("seed: a.txt"));
+        // same input, same plan
+        let again = plan(&seeds, &[]);
+        assert_eq!(again.writes[1].text, p.writes[1].text);
+    }
+
+    #[test]
+    fn unchanged_seed_writes_nothing_and_changed_seed_regenerates_in_place() {
+        let s = seed("a.txt", "First version here.\n\nBody.\n");
+        let first = plan(std::slice::from_ref(&s), &[]);
+        let page = first.writes[0].clone();
+        let second = plan(std::slice::from_ref(&s), std::slice::from_ref(&page));
+        assert!(second.writes.is_empty());
+        assert_eq!(second.actions[0].1, SeedAction::Unchanged);
+        let changed = seed("a.txt", "Second version here.\n\nBody.\n");
+        let third = plan(&[changed], std::slice::from_ref(&page));
+        assert_eq!(third.actions[0].1, SeedAction::Regenerated);
+        assert_eq!(third.writes[0].rel, page.rel, "slug is stable");
+        assert!(third.writes[0].text.contains("Second version"));
+    }
+
+    #[test]
+    fn edited_page_is_never_overwritten_and_a_warning_names_force() {
+        let s = seed("a.txt", "First version here.\n\nBody.\n");
+        let mut page = plan(std::slice::from_ref(&s), &[]).writes[0].clone();
+        page.text = page.text.replace("Body.", "Body, corrected by an editor.");
+        let changed = seed("a.txt", "Second version here.\n\nBody.\n");
+        let p = plan(std::slice::from_ref(&changed), std::slice::from_ref(&page));
+        assert!(p.writes.is_empty());
+        assert_eq!(p.actions[0].1, SeedAction::KeptEdited);
+        assert!(
+            p.warnings[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("briefing ingest --force seeds/a.txt")
+        );
+        let forced = plan_ingest(
+            &[changed],
+            &[page],
+            &Force::Seeds(["a.txt".to_string()].into()),
+            220,
+            Gazetteer::embedded(),
+        );
+        assert_eq!(forced.actions[0].1, SeedAction::Forced);
+        assert!(forced.writes[0].text.contains("Second version"));
+    }
+
+    #[test]
+    fn removed_seed_leaves_its_page_with_a_warning() {
+        let s = seed("a.txt", "Some standfirst text.\n\nBody.\n");
+        let page = plan(&[s], &[]).writes[0].clone();
+        let p = plan(&[], &[page]);
+        assert!(p.writes.is_empty());
+        assert!(p.warnings[0].message.contains("is gone"));
+    }
+
+    #[test]
+    fn a_hand_written_page_keeps_its_slug_from_new_seeds() {
+        let existing = TextFile {
+            rel: "content/briefings/talks-open-geneva-today.md".into(),
+            text: "---\ntitle: Mine\n---\nMine.\n".into(),
+        };
+        let p = plan(
+            &[seed("a.txt", "Talks open in Geneva today.\n")],
+            &[existing],
+        );
+        assert_eq!(
+            p.writes[0].rel,
+            PathBuf::from("content/briefings/talks-open-geneva-today-2.md")
+        );
+    }
+}
