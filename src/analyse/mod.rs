@@ -33,21 +33,41 @@ pub fn article_facts(article: &Article, gazetteer: &Gazetteer) -> ArticleFacts {
         .join(" ");
     let all_text = article.texts().collect::<Vec<_>>().join("\n");
     let entities = gazetteer.entities(&all_text);
+    // Names of countries, organisations and people have their own taxonomies.
+    let named: std::collections::BTreeSet<String> = gazetteer
+        .mentions(&all_text)
+        .iter()
+        .map(|m| words::content_words(&all_text[m.start..m.end]))
+        .filter(|w| w.len() == 1)
+        .flatten()
+        .collect();
     ArticleFacts {
         summary,
-        tags: tags(&all_text),
+        tags: tags(&all_text, &named),
         countries: entities.countries,
         organisations: entities.organisations,
         people: entities.people,
     }
 }
 
+/// Words too general to be a topic of a news article.
+const GENERIC_WORDS: &[&str] = &[
+    "country", "issue", "time", "year", "part", "area", "way", "people", "level", "number",
+    "side", "state", "track", "process", "phase", "effort", "step", "light", "attend", "held",
+    "world", "first", "second", "report", "statement", "source", "government", "day", "week",
+    "month", "order", "case", "point", "view", "term", "home", "thing", "meeting",
+];
+
 /// Topic tags: the most frequent content words (four at most, each used three times or
-/// more), most frequent first.
-pub fn tags(text: &str) -> Vec<String> {
+/// more), most frequent first, leaving out the words in `exclude` (names).
+pub fn tags(text: &str, exclude: &std::collections::BTreeSet<String>) -> Vec<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for w in words::content_words(text) {
-        if w.chars().count() >= 4 && w.chars().all(|c| c.is_alphabetic() || c == '-') {
+        if w.chars().count() >= 4
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !exclude.contains(&w)
+            && !GENERIC_WORDS.contains(&w.as_str())
+        {
             *counts.entry(w).or_default() += 1;
         }
     }
@@ -229,6 +249,7 @@ mod tests {
             assert!(f.people.contains(&p.to_string()), "{p} in {:?}", f.people);
         }
         assert!(f.tags.contains(&"refugee".to_string()), "{:?}", f.tags);
+        assert!(!f.tags.contains(&"syria".to_string()), "names are not tags: {:?}", f.tags);
         let n = crate::markdown::sentences(&f.summary).len();
         assert!((1..=3).contains(&n), "{}", f.summary);
     }

@@ -94,6 +94,48 @@ pub struct PageRef<'a> {
     pub word_count: usize,
     pub tags: &'a [String],
     pub seed: Option<&'a str>,
+    /// A short text for cards: the summary, or else the description, cut at a word
+    /// boundary (never a repeat of the title).
+    pub teaser: Option<String>,
+}
+
+/// Cuts text at a word boundary to at most `max` characters, adding an ellipsis.
+pub fn truncate_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max.saturating_sub(1) {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let trimmed = out.trim_end_matches([',', ';', ':', '.', ' ']);
+    format!("{trimmed}…")
+}
+
+/// The card text of a page: a summary that is not just the title, else the
+/// description without the title it starts with.
+pub fn teaser(p: &Page) -> Option<String> {
+    const MAX: usize = 220;
+    let title = p.front.title.trim_end_matches('.');
+    let fresh = |t: &&String| !t.trim().is_empty() && !t.starts_with(title);
+    if let Some(s) = p.front.summary.as_ref().filter(fresh) {
+        return Some(truncate_words(s, MAX));
+    }
+    let d = p.front.description.as_ref()?;
+    match d.strip_prefix(title) {
+        Some(rest) => {
+            let rest = rest.trim_start_matches([',', ';', ':', ' ', '.']);
+            // "… as conditions for repatriation …": the standfirst goes on after the title.
+            (rest.split_whitespace().count() >= 4).then(|| truncate_words(&format!("…{rest}"), MAX))
+        }
+        None => Some(truncate_words(d, MAX)),
+    }
 }
 
 impl<'a> PageRef<'a> {
@@ -115,6 +157,7 @@ impl<'a> PageRef<'a> {
             word_count: p.word_count,
             tags: &p.front.tags,
             seed: p.front.seed.as_deref(),
+            teaser: teaser(p),
         }
     }
 }
@@ -240,6 +283,26 @@ pub fn sources_ctx(site: &Site) -> Vec<SourceCtx<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncation_cuts_at_words() {
+        assert_eq!(truncate_words("short", 10), "short");
+        assert_eq!(truncate_words("one two three four", 12), "one two…");
+    }
+
+    #[test]
+    fn teaser_never_repeats_the_title() {
+        let p = crate::content::load_page(
+            std::path::Path::new("content/briefings/a.md"),
+            "---\ntitle: The regime holds a conference\ndescription: The regime holds a conference as conditions remain alarming for many.\nsummary: The regime holds a conference as conditions remain alarming.\n---\nx\n",
+            220,
+        )
+        .unwrap();
+        assert_eq!(
+            teaser(&p).as_deref(),
+            Some("…as conditions remain alarming for many.")
+        );
+    }
 
     #[test]
     fn dates_display_in_day_month_year() {
