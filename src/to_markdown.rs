@@ -167,7 +167,18 @@ const SLUG_STOP: &[&str] = &[
 /// The slug of a briefing page: its title's words without articles and connectives,
 /// at most eight words and 64 characters.
 pub fn page_slug(title: &str) -> String {
-    let full = slugify(title);
+    // Tag-like text ("<b>") is text, but it makes no word of a URL.
+    let mut untagged = String::with_capacity(title.len());
+    let mut in_tag = false;
+    for c in title.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => untagged.push(c),
+            _ => {}
+        }
+    }
+    let full = slugify(&untagged);
     let words: Vec<&str> = full
         .split('-')
         .filter(|w| !w.is_empty() && !SLUG_STOP.contains(w))

@@ -52,10 +52,44 @@ pub fn article_facts(article: &Article, gazetteer: &Gazetteer) -> ArticleFacts {
 
 /// Words too general to be a topic of a news article.
 const GENERIC_WORDS: &[&str] = &[
-    "country", "issue", "time", "year", "part", "area", "way", "people", "level", "number",
-    "side", "state", "track", "process", "phase", "effort", "step", "light", "attend", "held",
-    "world", "first", "second", "report", "statement", "source", "government", "day", "week",
-    "month", "order", "case", "point", "view", "term", "home", "thing", "meeting",
+    "country",
+    "issue",
+    "time",
+    "year",
+    "part",
+    "area",
+    "way",
+    "people",
+    "level",
+    "number",
+    "side",
+    "state",
+    "track",
+    "process",
+    "phase",
+    "effort",
+    "step",
+    "light",
+    "attend",
+    "held",
+    "world",
+    "first",
+    "second",
+    "report",
+    "statement",
+    "source",
+    "government",
+    "day",
+    "week",
+    "month",
+    "order",
+    "case",
+    "point",
+    "view",
+    "term",
+    "home",
+    "thing",
+    "meeting",
 ];
 
 /// Topic tags: the most frequent content words (four at most, each used three times or
@@ -249,7 +283,11 @@ mod tests {
             assert!(f.people.contains(&p.to_string()), "{p} in {:?}", f.people);
         }
         assert!(f.tags.contains(&"refugee".to_string()), "{:?}", f.tags);
-        assert!(!f.tags.contains(&"syria".to_string()), "names are not tags: {:?}", f.tags);
+        assert!(
+            !f.tags.contains(&"syria".to_string()),
+            "names are not tags: {:?}",
+            f.tags
+        );
         let n = crate::markdown::sentences(&f.summary).len();
         assert!((1..=3).contains(&n), "{}", f.summary);
     }

@@ -200,12 +200,68 @@ fn join_base(base_path: &str, path: &str) -> String {
     )
 }
 
-/// Minifies an HTML page (spec-compliant settings: the output passes the Nu checker).
+/// Minifies an HTML page (spec-compliant settings), then restores conforming character
+/// references: minify-html 0.8 writes `<` in text as `&LT` without a semicolon, which
+/// browsers parse but the Nu checker rejects.
 pub fn minify_html(html: &str) -> Vec<u8> {
     let mut cfg = minify_html::Cfg::spec_compliant();
     cfg.keep_html_and_head_opening_tags = true;
     cfg.keep_closing_tags = true;
-    minify_html::minify(html.as_bytes(), &cfg)
+    conforming_references(&minify_html::minify(html.as_bytes(), &cfg))
+}
+
+/// Rewrites `&LT`/`&GT` without a semicolon as `&lt;`/`&gt;`, and a bare `<` that
+/// cannot start a tag as `&lt;`, outside `<script>` and `<style>` elements.
+fn conforming_references(html: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len() + 16);
+    let mut i = 0;
+    let lower = |b: &[u8]| b.to_ascii_lowercase();
+    while i < html.len() {
+        let rest = &html[i..];
+        // Copy raw-text elements untouched.
+        for tag in [&b"<script"[..], &b"<style"[..]] {
+            if rest.len() >= tag.len() && lower(&rest[..tag.len()]) == tag {
+                let close = if tag == b"<script" {
+                    &b"</script"[..]
+                } else {
+                    &b"</style"[..]
+                };
+                let end = rest
+                    .windows(close.len())
+                    .position(|w| lower(w) == close)
+                    .unwrap_or(rest.len());
+                out.extend_from_slice(&rest[..end]);
+                i += end;
+                break;
+            }
+        }
+        if i >= html.len() {
+            break;
+        }
+        let rest = &html[i..];
+        if rest.starts_with(b"&LT") || rest.starts_with(b"&GT") {
+            if rest.get(3) == Some(&b';') {
+                out.extend_from_slice(&rest[..4]);
+                i += 4;
+            } else {
+                out.extend_from_slice(if rest[1] == b'L' { b"&lt;" } else { b"&gt;" });
+                i += 3;
+            }
+            continue;
+        }
+        if rest[0] == b'<'
+            && !rest
+                .get(1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+        {
+            out.extend_from_slice(b"&lt;");
+            i += 1;
+            continue;
+        }
+        out.push(rest[0]);
+        i += 1;
+    }
+    out
 }
 
 /// Data that analysis stages add to every template context (attendance, summary).
@@ -241,7 +297,7 @@ pub struct Meta {
 pub fn script_json(v: &serde_json::Value) -> String {
     serde_json::to_string(v)
         .unwrap_or_default()
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
 }
 
 impl Meta {
@@ -807,6 +863,23 @@ mod tests {
             errs.iter()
                 .any(|e| e.causes.iter().any(|c| c.contains("briefing.html")))
         );
+    }
+
+    #[test]
+    fn minified_text_keeps_conforming_character_references() {
+        let m = String::from_utf8(minify_html(
+            "<p>&lt;b&gt;x&lt;/b&gt; and 5 &lt; 6</p><script>if (a < b) {}</script>",
+        ))
+        .unwrap();
+        assert!(m.contains("&lt;b>x&lt;/b> and 5 &lt; 6"), "{m}");
+        assert!(m.contains("if (a < b) {}"), "scripts are left alone: {m}");
+        assert!(!m.contains("&LT"));
+    }
+
+    #[test]
+    fn script_json_cannot_close_its_element() {
+        let s = script_json(&serde_json::json!({"a": "</script><b>"}));
+        assert!(!s.contains('<'), "{s}");
     }
 
     #[test]
