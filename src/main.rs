@@ -39,6 +39,9 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Print the time each stage took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Everything build does, but write nothing.
     Check {
@@ -88,6 +91,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            timings,
         } => {
             let mut opts = BuildOptions::new(&cli.root);
             opts.output = output;
@@ -96,10 +100,18 @@ fn main() -> ExitCode {
             match pipeline::build(&opts) {
                 Ok(r) => {
                     print_diagnostics("warning", &r.warnings);
-                    for (seed, action) in &r.ingest {
-                        if !matches!(action, SeedAction::Unchanged | SeedAction::KeptEdited) {
-                            println!("ingest: seeds/{seed}: {}", action_word(*action));
-                        }
+                    let changed: Vec<_> = r
+                        .ingest
+                        .iter()
+                        .filter(|(_, a)| {
+                            !matches!(a, SeedAction::Unchanged | SeedAction::KeptEdited)
+                        })
+                        .collect();
+                    for (seed, action) in changed.iter().take(10) {
+                        println!("ingest: seeds/{seed}: {}", action_word(*action));
+                    }
+                    if changed.len() > 10 {
+                        println!("ingest: … and {} more seeds", changed.len() - 10);
                     }
                     println!(
                         "built {} briefings, {} pages, {} files ({} KiB) into {} in {} ms",
@@ -110,6 +122,11 @@ fn main() -> ExitCode {
                         r.output_dir.display(),
                         started.elapsed().as_millis()
                     );
+                    if timings {
+                        for (stage, t) in &r.timings {
+                            println!("  {stage:<24} {:>8.1} ms", t.as_secs_f64() * 1000.0);
+                        }
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(f) => fail(f),

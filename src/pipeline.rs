@@ -57,6 +57,8 @@ pub struct BuildReport {
     pub ingest: Vec<(String, SeedAction)>,
     pub warnings: Vec<Diagnostic>,
     pub output_dir: PathBuf,
+    /// Wall time of each stage, in order (printed by `build --timings`).
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// A site loaded and analysed, ready to render (also what `serve` keeps in memory).
@@ -181,12 +183,20 @@ pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, Bui
         check_output_dir(&opts.root, &out_dir)
             .map_err(|e| BuildFailure::from(Diagnostic::from_anyhow(&e)))?;
     }
+    let mut timings = Vec::new();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &'static str| {
+        timings.push((name, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
     let prepared = prepare(opts, force)?;
+    lap("load, ingest, analyse");
     let warnings = prepared.ingest.warnings.clone();
     let outputs = render_prepared(&prepared, opts.render).map_err(|errors| BuildFailure {
         errors,
         warnings: warnings.clone(),
     })?;
+    lap("render");
     if opts.write {
         write_pages(&opts.root, &prepared.ingest).map_err(|e| BuildFailure {
             errors: vec![e],
@@ -198,6 +208,7 @@ pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, Bui
             ],
             warnings: warnings.clone(),
         })?;
+        lap("write");
     }
     Ok(BuildReport {
         pages: prepared.site.pages.len(),
@@ -207,6 +218,7 @@ pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, Bui
         ingest: prepared.ingest.actions.clone(),
         warnings,
         output_dir: out_dir,
+        timings,
     })
 }
 
