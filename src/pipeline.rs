@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::analyse::gazetteer::Gazetteer;
 use crate::analyse::{Site, analyse};
 use crate::config::{SiteConfig, normalize_base_url};
@@ -90,8 +92,12 @@ pub fn load_pages(
 ) -> (Vec<Page>, Vec<Diagnostic>) {
     let mut pages = Vec::new();
     let mut errors = Vec::new();
-    for f in files {
-        match load_page(&f.rel, &f.text, config.words_per_minute) {
+    let loaded: Vec<_> = files
+        .par_iter()
+        .map(|f| load_page(&f.rel, &f.text, config.words_per_minute))
+        .collect();
+    for result in loaded {
+        match result {
             Ok(p) if p.front.draft && !drafts => {}
             Ok(p) => pages.push(p),
             Err(e) => errors.push(e),

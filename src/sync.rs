@@ -12,6 +12,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::analyse::article_facts;
 use crate::analyse::gazetteer::Gazetteer;
 use crate::diagnostics::Diagnostic;
@@ -87,9 +89,16 @@ pub fn plan_ingest(
 
     let mut sorted: Vec<&SeedFile> = seeds.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
-    for seed in sorted {
-        let article = parse_article(&seed.text);
-        let facts = article_facts(&article, gazetteer);
+    // Parsing and analysing seeds is independent per seed: do it on every core.
+    let parsed: Vec<_> = sorted
+        .par_iter()
+        .map(|seed| {
+            let article = parse_article(&seed.text);
+            let facts = article_facts(&article, gazetteer);
+            (article, facts)
+        })
+        .collect();
+    for (seed, (article, facts)) in sorted.into_iter().zip(parsed) {
         match by_seed.get(seed.name.as_str()) {
             Some(page) => {
                 let slug = page

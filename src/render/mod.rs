@@ -7,6 +7,7 @@ pub mod context;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
@@ -526,45 +527,22 @@ fn page_error(site: &Site, i: usize) -> String {
 
 fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let site = rc.site;
+    // Pages are independent: render them on every core, keep their order.
+    let results: Vec<Option<Result<Output, Diagnostic>>> = site
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if p.path == "/" {
+                return None; // content/index.md is the home page's introduction
+            }
+            Some(render_page(rc, i))
+        })
+        .collect();
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for (i, p) in site.pages.iter().enumerate() {
-        if p.path == "/" {
-            continue; // content/index.md is the home page's introduction
-        }
-        let template = match &p.front.template {
-            Some(t) => t.clone(),
-            None if p.is_briefing() => "briefing.html".to_string(),
-            None => "page.html".to_string(),
-        };
-        if !rc.renderer.has_template(&template) {
-            errors.push(
-                Diagnostic::new(format!("unknown template `{template}`"))
-                    .in_file(&p.file)
-                    .hint("set `template:` to a file of the theme's templates/ folder"),
-            );
-            continue;
-        }
-        let mut ctx = Context::new();
-        ctx.insert("page", &PageCtx::new(site, i));
-        ctx.insert("current_path", &p.path);
-        let meta = if p.is_briefing() {
-            Meta::article(site, p)
-        } else {
-            Meta::page(
-                site,
-                &p.front.title,
-                p.front.description.as_deref().unwrap_or(""),
-                &p.path,
-            )
-        };
-        match rc.page(
-            &template,
-            ctx,
-            Some(&meta),
-            &output_path(&p.path),
-            &page_error(site, i),
-        ) {
+    for r in results.into_iter().flatten() {
+        match r {
             Ok(o) => out.push(o),
             Err(e) => errors.push(e),
         }
@@ -574,6 +552,42 @@ fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// Renders one content page with its template.
+fn render_page(rc: &RenderCtx<'_>, i: usize) -> Result<Output, Diagnostic> {
+    let site = rc.site;
+    let p = &site.pages[i];
+    let template = match &p.front.template {
+        Some(t) => t.clone(),
+        None if p.is_briefing() => "briefing.html".to_string(),
+        None => "page.html".to_string(),
+    };
+    if !rc.renderer.has_template(&template) {
+        return Err(Diagnostic::new(format!("unknown template `{template}`"))
+            .in_file(&p.file)
+            .hint("set `template:` to a file of the theme's templates/ folder"));
+    }
+    let mut ctx = Context::new();
+    ctx.insert("page", &PageCtx::new(site, i));
+    ctx.insert("current_path", &p.path);
+    let meta = if p.is_briefing() {
+        Meta::article(site, p)
+    } else {
+        Meta::page(
+            site,
+            &p.front.title,
+            p.front.description.as_deref().unwrap_or(""),
+            &p.path,
+        )
+    };
+    rc.page(
+        &template,
+        ctx,
+        Some(&meta),
+        &output_path(&p.path),
+        &page_error(site, i),
+    )
 }
 
 fn gen_index(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
