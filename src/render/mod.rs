@@ -3,6 +3,8 @@
 //! once per theme; generated pages are functions from the site to outputs.
 
 pub mod context;
+pub mod publish;
+pub mod search;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -383,6 +385,7 @@ pub const GENERATORS: &[Generator] = &[
     gen_not_found,
     gen_taxonomies,
     gen_sources,
+    gen_search,
     gen_feeds,
     gen_statics,
 ];
@@ -410,6 +413,9 @@ pub fn render_site(
         }
     }
     if errors.is_empty() {
+        // Passes over the rendered site: the search index, then the hosts' files.
+        outputs.extend(search::index_output(site, &outputs));
+        outputs.extend(publish::host_files(&outputs));
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
     } else {
@@ -637,6 +643,29 @@ fn gen_sources(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
             Some(&meta),
             "sources/index.html",
             "failed to render the sources page",
+        )
+        .map(|o| vec![o]))
+}
+
+fn gen_search(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    if !rc.renderer.has_template("search.html") {
+        return Ok(Vec::new());
+    }
+    let mut ctx = Context::new();
+    ctx.insert("current_path", "/search/");
+    let meta = Meta::page(
+        rc.site,
+        "Search",
+        "Search every page of the briefing: articles, names, summary and attendance",
+        "/search/",
+    );
+    one(rc
+        .page(
+            "search.html",
+            ctx,
+            Some(&meta),
+            "search/index.html",
+            "failed to render the search page",
         )
         .map(|o| vec![o]))
 }
