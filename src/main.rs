@@ -46,6 +46,12 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Create a new briefing site in DIR (which must be new or empty).
+    Init {
+        /// The folder of the new site.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// Write pages for seeds into content/briefings/ (all seeds, or the ones named).
     Ingest {
         /// Regenerate pages even where a person edited them.
@@ -133,6 +139,22 @@ fn main() -> ExitCode {
                 Err(f) => fail(f),
             }
         }
+        Command::Init { dir } => match briefing::init::init(&dir) {
+            Ok(files) => {
+                for f in &files {
+                    println!("created {}", dir.join(f).display());
+                }
+                println!(
+                    "\nA new briefing site is in {d}. Next:\n  cd {d}\n  briefing build      # builds into dist/\nPut plain-text articles in seeds/, set base_url in site.yaml before publishing.",
+                    d = dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprintln!("error: {d}");
+                ExitCode::from(1)
+            }
+        },
         Command::Ingest { force, seeds } => match pipeline::ingest(&cli.root, &seeds, force) {
             Ok(plan) => {
                 print_diagnostics("warning", &plan.warnings);

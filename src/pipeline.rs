@@ -213,7 +213,10 @@ pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, Bui
     }
     let prepared = prepare(opts, force)?;
     let warnings = [prepared.ingest.warnings.clone(), prepared.warnings.clone()].concat();
-    let outputs = render_prepared(&prepared, opts.render).map_err(|errors| BuildFailure {
+    let mut render = opts.render;
+    // `check` also looks at template variables and templates no page uses.
+    render.check_templates |= !opts.write;
+    let outputs = render_prepared(&prepared, render).map_err(|errors| BuildFailure {
         errors,
         warnings: warnings.clone(),
     })?;

@@ -98,11 +98,6 @@ pub fn model_docs(site: &Site) -> Vec<(String, SearchDoc)> {
     }
     for t in &site.taxonomies {
         for term in &t.terms {
-            let titles: Vec<&str> = term
-                .pages
-                .iter()
-                .map(|&i| site.pages[i].front.title.as_str())
-                .collect();
             out.push((
                 output_path(&term.path),
                 SearchDoc {
@@ -117,7 +112,8 @@ pub fn model_docs(site: &Site) -> Vec<(String, SearchDoc)> {
                         if term.pages.len() == 1 { "" } else { "s" }
                     ),
                     entities: vec![term.name.clone()],
-                    text: titles.join(" · "),
+                    // Found by its name only; the briefings carry the text.
+                    text: String::new(),
                 },
             ));
         }
@@ -251,35 +247,25 @@ fn is_void(name: &str) -> bool {
     )
 }
 
+/// Whether a tag boundary separates words (everything but inline phrasing).
 fn is_block(name: &str) -> bool {
-    matches!(
+    !matches!(
         name,
-        "p" | "div"
-            | "li"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "section"
-            | "article"
-            | "aside"
-            | "header"
-            | "footer"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "figure"
-            | "figcaption"
-            | "blockquote"
-            | "br"
-            | "dd"
-            | "dt"
-            | "dl"
+        "a" | "abbr"
+            | "b"
+            | "cite"
+            | "code"
+            | "em"
+            | "i"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "small"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "u"
     )
 }
 
