@@ -233,9 +233,15 @@ impl Renderer {
         let texts = || sources.values().map(|(s, _)| s.as_str());
         let locals = local_names(texts());
         let used = used_by_others(texts());
+        // A template of the default theme that no page used belongs to a kind of page
+        // this site does not have (taxonomy terms, say): there is no context to try it
+        // with. Templates the site or its theme adds are tried with a page's context.
+        let builtin = Theme::embedded();
+        let added = |name: &str| !builtin.templates.contains_key(name);
         let mut out = Vec::new();
         for name in sources.keys() {
-            if seen.rendered.contains(name) || used.contains(name) || !name.ends_with(".html") {
+            let unused = !seen.rendered.contains(name) && !used.contains(name);
+            if !unused || !added(name) || !name.ends_with(".html") {
                 continue;
             }
             if let Err(e) = self.tera.render(name, sample) {
@@ -248,6 +254,9 @@ impl Renderer {
         }
         let mut reported = std::collections::BTreeSet::new();
         for (name, vars) in &self.variables {
+            if !seen.rendered.contains(name) && !used.contains(name) && !added(name) {
+                continue;
+            }
             let fresh: std::collections::BTreeSet<String> =
                 vars.difference(&reported).cloned().collect();
             let found = undefined_variables(name, &fresh, &seen, &locals, &sources);
