@@ -40,8 +40,11 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
-    /// Everything build does, but write nothing.
+    /// Everything build does, but write nothing; also checks templates.
     Check {
+        /// Check as if built for this URL, e.g. https://example.org/briefings/.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
@@ -121,8 +124,9 @@ fn main() -> ExitCode {
                 Err(f) => fail(f),
             }
         }
-        Command::Check { drafts } => {
+        Command::Check { base_url, drafts } => {
             let mut opts = BuildOptions::new(&cli.root);
+            opts.base_url = base_url;
             opts.drafts = drafts;
             opts.write = false;
             match pipeline::build(&opts) {
