@@ -84,13 +84,28 @@
     return false;
   }
 
-  /* A window of the text around the first match, with the matches marked. */
+  /* How many different terms match in toks[from..to]. */
+  function distinct(toks, from, to, terms) {
+    var n = 0;
+    for (var k = 0; k < terms.length; k++) {
+      for (var i = from; i <= to; i++) {
+        if (toks[i].word.lastIndexOf(terms[k], 0) === 0) { n++; break; }
+      }
+    }
+    return n;
+  }
+
+  /* A window of the text around the matches (the one where most different query
+     words meet, the earliest of those), with the matches marked. */
   function snippet(p, terms) {
     var toks = p.textTokens;
     var text = p.doc.text;
     var first = -1;
-    for (var i = 0; i < toks.length; i++) {
-      if (isMatch(toks[i].word, terms)) { first = i; break; }
+    var best = 0;
+    for (var i = 0; i < toks.length && best < terms.length; i++) {
+      if (!isMatch(toks[i].word, terms)) { continue; }
+      var d = distinct(toks, i, Math.min(toks.length - 1, i + 24), terms);
+      if (d > best) { best = d; first = i; }
     }
     var frag = document.createDocumentFragment();
     if (first < 0) {
