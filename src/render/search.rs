@@ -295,7 +295,10 @@ pub fn build_index(site: &Site, outputs: &[Output]) -> SearchIndex {
             continue;
         }
         let site_path = format!("/{}", o.path.trim_end_matches("index.html"));
-        if let Some(doc) = html_doc(&site.config.url(&site_path), &o.bytes) {
+        if let Some(mut doc) = html_doc(&site.config.url(&site_path), &o.bytes) {
+            if o.path == "index.html" {
+                doc.kind = "Home".into();
+            }
             docs.push(doc);
         }
     }
