@@ -206,6 +206,11 @@ fn check_reports_template_variables_that_do_not_exist() {
         predicate::str::contains(
             "template variable `imgae` does not exist in templates/page.html:5:",
         )
+        // A misspelt condition is silently false in Tera: reported with a suggestion.
+        .and(predicate::str::contains(
+            "template variable `summry` does not exist in templates/page.html:6:9",
+        ))
+        .and(predicate::str::contains("did you mean `summary`?"))
         .and(predicate::str::contains(
             "template `landing.html`, which no page uses",
         ))

@@ -3,11 +3,12 @@
 //! no page used, rendered once with a sample page's context so that their errors show
 //! with file, line and column.
 //!
-//! Tera 2 fails on an undefined variable only when the line that reads it runs, so a
-//! typo in a branch the site does not take (`{% if page.images %}{{ imgae }}`) would
-//! pass every build; [`undefined_variables`] finds it from the template's source via
+//! Tera 2 fails on an undefined variable only when the line that prints it (or reads
+//! a field of it) runs, and takes it as false in `{% if typo %}`; so a typo in a branch
+//! the site does not take (`{% if page.images %}{{ imgae }}`), or in a condition, passes
+//! every build. [`undefined_variables`] finds it from the template's source via
 //! `Tera::get_template_variables`, minus the names the templates define themselves
-//! (`for`, `set`, component arguments).
+//! (`for`, `set`, component arguments) or guard (`is defined`, `default`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -35,6 +36,12 @@ static LOCAL_DEFS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Variables a template guards itself: `x is defined`, `x is undefined`, `x | default(...)`.
+static GUARDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\w+)\s+is\s+(?:not\s+)?(?:defined|undefined)\b|\b(\w+)\s*\|\s*default\s*\(")
+        .expect("valid regex")
+});
+
 static TAGS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)\{\{.*?\}\}|\{%.*?%\}").expect("valid regex"));
 
@@ -42,11 +49,16 @@ static RELATIONS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\{%-?\s*(?:extends|include|import)\s+["']([^"']+)["']"#).expect("valid regex")
 });
 
-/// Every name a template defines for itself: loop variables, `set` targets and
-/// component arguments.
+/// Every name a template defines for itself (loop variables, `set` targets and
+/// component arguments) or reads only with a guard (`is defined`, `default`).
 pub fn local_names<'a>(sources: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
     let mut out: BTreeSet<String> = BUILTIN.iter().map(|s| s.to_string()).collect();
     for src in sources {
+        for c in GUARDED.captures_iter(src) {
+            if let Some(m) = c.get(1).or(c.get(2)) {
+                out.insert(m.as_str().to_string());
+            }
+        }
         for c in LOCAL_DEFS.captures_iter(src) {
             for i in 1..=3 {
                 if let Some(m) = c.get(i) {
@@ -160,6 +172,10 @@ mod tests {
         ]);
         for n in ["p", "k", "v", "x", "y", "title", "size", "loop"] {
             assert!(l.contains(n), "{n}");
+        }
+        let g = local_names(["{% if extra is defined %}{{ other | default(value=1) }}{% endif %}"]);
+        for n in ["extra", "other"] {
+            assert!(g.contains(n), "{n}");
         }
     }
 
