@@ -18,8 +18,8 @@ pub struct ImageMeta {
 }
 
 /// Every key a page may carry. Only `title` is required; generated pages fill them all.
+/// Unknown keys are ignored here and reported as warnings by [`unknown_keys`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -152,7 +152,7 @@ pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> 
         };
         let mut d = Diagnostic::new("invalid front matter").at(loc).cause(&msg);
         if let Some(key) = unknown_field(&msg)
-            && let Some(near) = did_you_mean(key, KNOWN_KEYS)
+            && let Some(near) = did_you_mean(key, KNOWN_IMAGE_KEYS)
         {
             d = d.hint(format!("unknown key `{key}`: did you mean `{near}`?"));
         } else if msg.contains("missing field `title`") {
@@ -180,6 +180,51 @@ pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> 
             .hint("write dates as YYYY-MM-DD"));
     }
     Ok(fm)
+}
+
+/// The keys of an entry of `images:`.
+const KNOWN_IMAGE_KEYS: &[&str] = &["caption", "credit"];
+
+/// Warnings for top-level front matter keys that [`FrontMatter`] does not know: each
+/// names the file and the key's line, and suggests the nearest known key. The page is
+/// built without them. Text that is not a YAML mapping yields no warnings (`parse`
+/// reports it).
+pub fn unknown_keys(split: &Split<'_>, path: &Path) -> Vec<Diagnostic> {
+    let Ok(map) = serde_yaml::from_str::<serde_yaml::Mapping>(split.yaml) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for key in map.keys() {
+        let Some(key) = key.as_str() else { continue };
+        if KNOWN_KEYS.contains(&key) {
+            continue;
+        }
+        let line =
+            key_line(split.yaml, key).map_or(split.yaml_first_line, |i| i + split.yaml_first_line);
+        let hint = match did_you_mean(key, KNOWN_KEYS) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("the key is ignored; known keys: {}", KNOWN_KEYS.join(", ")),
+        };
+        out.push(
+            Diagnostic::new(format!("unknown front matter key `{key}`"))
+                .at(Location::at(path, line, 1))
+                .hint(hint),
+        );
+    }
+    out
+}
+
+/// The 0-based index of the line where a top-level `key:` is written.
+fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines().position(|l| {
+        let l = l.trim_end();
+        [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .any(|k| {
+                l.strip_prefix(k.as_str())
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+    })
 }
 
 fn unknown_field(msg: &str) -> Option<&str> {
@@ -275,11 +320,36 @@ mod tests {
     #[test]
     fn unknown_key_suggests_the_known_one() {
         let s = split("---\ntitle: x\ntagz: [a]\n---\n", p()).unwrap();
-        let e = parse(&s, p()).unwrap_err();
-        assert_eq!(
-            e.hint.as_deref(),
-            Some("unknown key `tagz`: did you mean `tags`?")
-        );
+        let fm = parse(&s, p()).expect("an unknown key is not an error");
+        assert_eq!(fm.title, "x");
+        assert!(fm.tags.is_empty());
+        let w = unknown_keys(&s, p());
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].message, "unknown front matter key `tagz`");
+        assert_eq!(w[0].location.as_ref().unwrap().line, Some(3));
+        assert_eq!(w[0].hint.as_deref(), Some("did you mean `tags`?"));
+    }
+
+    #[test]
+    fn known_keys_give_no_warning_and_far_keys_list_the_known_ones() {
+        let s = split("---\ntitle: x\ntags: [a]\n---\n", p()).unwrap();
+        assert!(unknown_keys(&s, p()).is_empty());
+        let s = split("---\ntitle: x\n\"zzzzzzzz\": 1\n---\n", p()).unwrap();
+        let w = unknown_keys(&s, p());
+        assert_eq!(w[0].location.as_ref().unwrap().line, Some(3));
+        assert!(w[0].hint.as_deref().unwrap().contains("known keys: title"));
+    }
+
+    #[test]
+    fn every_known_key_is_a_field() {
+        let fm = FrontMatter {
+            title: "t".into(),
+            ..Default::default()
+        };
+        let v = serde_yaml::to_value(&fm).unwrap();
+        for k in v.as_mapping().unwrap().keys() {
+            assert!(KNOWN_KEYS.contains(&k.as_str().unwrap()));
+        }
     }
 
     #[test]

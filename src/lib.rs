@@ -15,6 +15,8 @@ pub mod content;
 pub mod diagnostics;
 pub mod frontmatter;
 pub mod ingest;
+pub mod init;
+pub mod linkcheck;
 pub mod load;
 pub mod map;
 pub mod markdown;

@@ -43,11 +43,20 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
-    /// Everything build does, but write nothing.
+    /// Everything build does, but write nothing; also checks templates.
     Check {
+        /// Check as if built for this URL, e.g. https://example.org/briefings/.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+    },
+    /// Create a new briefing site in DIR (which must be new or empty).
+    Init {
+        /// The folder of the new site.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
     },
     /// Write pages for seeds into content/briefings/ (all seeds, or the ones named).
     Ingest {
@@ -132,8 +141,9 @@ fn main() -> ExitCode {
                 Err(f) => fail(f),
             }
         }
-        Command::Check { drafts } => {
+        Command::Check { base_url, drafts } => {
             let mut opts = BuildOptions::new(&cli.root);
+            opts.base_url = base_url;
             opts.drafts = drafts;
             opts.write = false;
             match pipeline::build(&opts) {
@@ -150,6 +160,22 @@ fn main() -> ExitCode {
                 Err(f) => fail(f),
             }
         }
+        Command::Init { dir } => match briefing::init::init(&dir) {
+            Ok(files) => {
+                for f in &files {
+                    println!("created {}", dir.join(f).display());
+                }
+                println!(
+                    "\nA new briefing site is in {d}. Next:\n  cd {d}\n  briefing build      # builds into dist/\nPut plain-text articles in seeds/, set base_url in site.yaml before publishing.",
+                    d = dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprintln!("error: {d}");
+                ExitCode::from(1)
+            }
+        },
         Command::Ingest { force, seeds } => match pipeline::ingest(&cli.root, &seeds, force) {
             Ok(plan) => {
                 print_diagnostics("warning", &plan.warnings);

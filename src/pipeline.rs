@@ -69,6 +69,8 @@ pub struct Prepared {
     pub theme: Theme,
     pub ingest: IngestPlan,
     pub data: std::collections::BTreeMap<String, TextFile>,
+    /// Warnings found while loading (unknown front matter keys), besides ingest's.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads the configuration, applying a `--base-url` override.
@@ -118,6 +120,19 @@ pub fn load_pages(
     (pages, errors)
 }
 
+/// Warnings about the page files: unknown front matter keys, with a did-you-mean.
+pub fn front_matter_warnings(files: &[TextFile]) -> Vec<Diagnostic> {
+    files
+        .iter()
+        .filter_map(|f| {
+            crate::frontmatter::split(&f.text, &f.rel)
+                .ok()
+                .map(|s| crate::frontmatter::unknown_keys(&s, &f.rel))
+        })
+        .flatten()
+        .collect()
+}
+
 /// Loads, ingests (in memory) and analyses the site. Page writes are in the plan.
 pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFailure> {
     let config = config_for(opts).map_err(BuildFailure::from)?;
@@ -142,6 +157,7 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
         }
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let load_warnings = front_matter_warnings(&files);
     let (pages, page_errors) = load_pages(&files, &config, opts.drafts);
     errors.extend(page_errors);
     let (data, data_errors) = load::read_data(&opts.root);
@@ -159,10 +175,11 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             theme,
             ingest,
             data,
+            warnings: load_warnings,
         }),
         _ => Err(BuildFailure {
             errors,
-            warnings: ingest.warnings,
+            warnings: [ingest.warnings, load_warnings].concat(),
         }),
     }
 }
@@ -175,6 +192,19 @@ pub fn render_prepared(
     let renderer = Renderer::new(&prepared.theme, &prepared.site.config)?;
     let extras = Extras::default();
     render_site(&prepared.site, &renderer, &extras, options)
+}
+
+/// Every broken internal link or `#anchor` of the outputs, naming the page and, for
+/// pages from `content/`, the source file.
+pub fn check_links(prepared: &Prepared, outputs: &[Output]) -> Vec<Diagnostic> {
+    let sources: std::collections::BTreeMap<String, PathBuf> = prepared
+        .site
+        .pages
+        .iter()
+        .map(|p| (crate::render::output_path(&p.path), p.file.clone()))
+        .collect();
+    let broken = crate::linkcheck::check_outputs(outputs, &prepared.site.config.base_url);
+    crate::linkcheck::diagnostics(&broken, &sources)
 }
 
 /// `briefing build` (and `check` with `write: false`).
@@ -197,12 +227,23 @@ pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, Bui
     };
     let prepared = prepare(opts, force)?;
     lap("load, ingest, analyse");
-    let warnings = prepared.ingest.warnings.clone();
-    let outputs = render_prepared(&prepared, opts.render).map_err(|errors| BuildFailure {
+    let warnings = [prepared.ingest.warnings.clone(), prepared.warnings.clone()].concat();
+    let mut render = opts.render;
+    // `check` also looks at template variables and templates no page uses.
+    render.check_templates |= !opts.write;
+    let outputs = render_prepared(&prepared, render).map_err(|errors| BuildFailure {
         errors,
         warnings: warnings.clone(),
     })?;
     lap("render");
+    let broken = check_links(&prepared, &outputs);
+    if !broken.is_empty() {
+        return Err(BuildFailure {
+            errors: broken,
+            warnings,
+        });
+    }
+    lap("link check");
     if opts.write {
         write_pages(&opts.root, &prepared.ingest).map_err(|e| BuildFailure {
             errors: vec![e],

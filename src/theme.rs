@@ -44,6 +44,7 @@ const TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "taxonomy_list.html",
     "taxonomy_term.html",
     "sources.html",
+    "search.html",
     "partials/briefing_card.html",
     "atom.xml",
     "sitemap.xml",
@@ -51,7 +52,8 @@ const TEMPLATES: &[(&str, &str)] = embedded_templates!(
 );
 
 /// The default theme's static files, as shipped in `themes/briefing/static/`.
-const STATICS: &[(&str, &[u8])] = embedded_statics!("style.css", "print.css", "favicon.svg",);
+const STATICS: &[(&str, &[u8])] =
+    embedded_statics!("style.css", "print.css", "search.js", "favicon.svg",);
 
 /// The name of the embedded theme.
 pub const DEFAULT_THEME: &str = "briefing";

@@ -167,8 +167,8 @@ impl<'a> PageRef<'a> {
 pub struct PageCtx<'a> {
     #[serde(flatten)]
     pub base: PageRef<'a>,
-    /// The rendered body (HTML, safe).
-    pub content: &'a str,
+    /// The rendered body (HTML, safe); root-relative links carry the base path.
+    pub content: std::borrow::Cow<'a, str>,
     pub toc: &'a [TocEntry],
     pub countries: Vec<TermLink>,
     pub organisations: Vec<TermLink>,
@@ -197,7 +197,10 @@ impl<'a> PageCtx<'a> {
         let p = &site.pages[index];
         PageCtx {
             base: PageRef::new(p, &site.config),
-            content: &p.rendered.html,
+            content: crate::render::publish::rebase_links(
+                &p.rendered.html,
+                &site.config.base_path(),
+            ),
             toc: &p.rendered.toc,
             countries: term_links(site, "countries", index),
             organisations: term_links(site, "organisations", index),

@@ -3,6 +3,9 @@
 //! once per theme; generated pages are functions from the site to outputs.
 
 pub mod context;
+pub mod publish;
+pub mod search;
+pub mod templatecheck;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -33,6 +36,9 @@ pub struct RenderOptions {
     pub live_reload: bool,
     /// Skip minification (faster; `serve` may use it).
     pub no_minify: bool,
+    /// Also report template variables no page provides and render the templates no
+    /// page uses (`briefing check`).
+    pub check_templates: bool,
 }
 
 /// Tera with the theme's templates and the site's functions, built once.
@@ -42,6 +48,10 @@ pub struct Renderer {
     /// Static files with their output paths (fingerprinted for css and js).
     statics: Vec<(String, String)>,
     theme: Theme,
+    /// Variables each template reads (with its parents and includes).
+    variables: BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// What renders recorded, for [`Renderer::check_templates`].
+    seen: std::sync::Mutex<templatecheck::Seen>,
 }
 
 impl std::fmt::Debug for Renderer {
@@ -170,11 +180,24 @@ impl Renderer {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let variables = theme
+            .templates
+            .keys()
+            .map(|name| {
+                let vars = tera
+                    .get_template_variables(name)
+                    .map(|v| v.into_iter().map(String::from).collect())
+                    .unwrap_or_default();
+                (name.clone(), vars)
+            })
+            .collect();
         Ok(Renderer {
             tera,
             origins,
             statics,
             theme: theme.clone(),
+            variables,
+            seen: Default::default(),
         })
     }
 
@@ -184,9 +207,68 @@ impl Renderer {
 
     /// Renders one template.
     pub fn render(&self, template: &str, ctx: &Context, what: &str) -> Result<String, Diagnostic> {
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.rendered.insert(template.to_string());
+            for v in self.variables.values().flatten() {
+                if ctx.contains_key(v) {
+                    seen.provided.insert(v.clone());
+                }
+            }
+        }
         self.tera
             .render(template, ctx)
             .map_err(|e| template_diagnostic(&e, &self.origins, what))
+    }
+
+    /// After a render: the variables no context provided, and the errors of templates
+    /// no page used, rendered with `sample` (a page's context).
+    pub fn check_templates(&self, sample: &Context) -> Vec<Diagnostic> {
+        use templatecheck::{local_names, undefined_variables, used_by_others};
+        let seen = self.seen.lock().map(|s| s.clone()).unwrap_or_default();
+        let sources: BTreeMap<String, (String, PathBuf)> = self
+            .theme
+            .templates
+            .iter()
+            .map(|(n, t)| (n.clone(), (t.text.clone(), t.origin.clone())))
+            .collect();
+        let texts = || sources.values().map(|(s, _)| s.as_str());
+        let locals = local_names(texts());
+        let used = used_by_others(texts());
+        // A template of the default theme that no page used belongs to a kind of page
+        // this site does not have (taxonomy terms, say): there is no context to try it
+        // with. Templates the site or its theme adds are tried with a page's context.
+        let builtin = Theme::embedded();
+        let added = |name: &str| !builtin.templates.contains_key(name);
+        let mut out = Vec::new();
+        for name in sources.keys() {
+            let unused = !seen.rendered.contains(name) && !used.contains(name);
+            if !unused || !added(name) || !name.ends_with(".html") {
+                continue;
+            }
+            if let Err(e) = self.tera.render(name, sample) {
+                out.push(template_diagnostic(
+                    &e,
+                    &self.origins,
+                    &format!("template `{name}`, which no page uses, fails with a page's context"),
+                ));
+            }
+        }
+        let mut reported = std::collections::BTreeSet::new();
+        for (name, vars) in &self.variables {
+            if !seen.rendered.contains(name) && !used.contains(name) && !added(name) {
+                continue;
+            }
+            let fresh: std::collections::BTreeSet<String> =
+                vars.difference(&reported).cloned().collect();
+            let found = undefined_variables(name, &fresh, &seen, &locals, &sources);
+            for d in &found {
+                if let Some(v) = d.message.split('`').nth(1) {
+                    reported.insert(v.to_string());
+                }
+            }
+            out.extend(found);
+        }
+        out
     }
 }
 
@@ -440,6 +522,7 @@ pub const GENERATORS: &[Generator] = &[
     gen_not_found,
     gen_taxonomies,
     gen_sources,
+    gen_search,
     gen_feeds,
     gen_statics,
 ];
@@ -466,12 +549,38 @@ pub fn render_site(
             Err(e) => errors.extend(e),
         }
     }
+    if options.check_templates {
+        errors.extend(renderer.check_templates(&sample_context(&rc)));
+    }
     if errors.is_empty() {
+        // Passes over the rendered site: the search index, then the hosts' files.
+        outputs.extend(search::index_output(site, &outputs));
+        outputs.extend(publish::host_files(&outputs));
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
     } else {
         Err(errors)
     }
+}
+
+/// A page's context (the first page that is not the home page), for rendering
+/// templates no page uses.
+fn sample_context(rc: &RenderCtx<'_>) -> Context {
+    let site = rc.site;
+    let mut ctx = rc.base.clone();
+    let path = match site.pages.iter().position(|p| p.path != "/") {
+        Some(i) => {
+            ctx.insert("page", &PageCtx::new(site, i));
+            site.pages[i].path.clone()
+        }
+        None => {
+            ctx.insert_value("page", Value::none());
+            "/".to_string()
+        }
+    };
+    ctx.insert("current_path", &path);
+    ctx.insert("meta", &Meta::page(site, "Sample", "", &path));
+    ctx
 }
 
 /// The variables every template sees.
@@ -707,6 +816,29 @@ fn gen_sources(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
             Some(&meta),
             "sources/index.html",
             "failed to render the sources page",
+        )
+        .map(|o| vec![o]))
+}
+
+fn gen_search(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    if !rc.renderer.has_template("search.html") {
+        return Ok(Vec::new());
+    }
+    let mut ctx = Context::new();
+    ctx.insert("current_path", "/search/");
+    let meta = Meta::page(
+        rc.site,
+        "Search",
+        "Search every page of the briefing: articles, names, summary and attendance",
+        "/search/",
+    );
+    one(rc
+        .page(
+            "search.html",
+            ctx,
+            Some(&meta),
+            "search/index.html",
+            "failed to render the search page",
         )
         .map(|o| vec![o]))
 }
