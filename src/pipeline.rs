@@ -146,12 +146,16 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
         }
     };
     match theme {
-        Some(theme) if errors.is_empty() => Ok(Prepared {
-            site: analyse(config, pages, gazetteer),
-            theme,
-            ingest,
-            data,
-        }),
+        Some(theme) if errors.is_empty() => {
+            let mut site = analyse(config, pages, gazetteer);
+            site.summary = crate::analyse::summary::summarise(&site, gazetteer);
+            Ok(Prepared {
+                site,
+                theme,
+                ingest,
+                data,
+            })
+        }
         _ => Err(BuildFailure {
             errors,
             warnings: ingest.warnings,

@@ -1,0 +1,121 @@
+//! Stage 4, analyse: the generated summary of all briefings — the event at a glance,
+//! key points, figures, quotes, a timeline and who is who — every item tied to the
+//! sentence it came from (pure: reads the pages' text, writes nothing).
+//!
+//! Serialised as it is into `data/summary.json` (schema in the README) and given to
+//! templates as `summary`.
+
+pub mod event;
+pub mod figures;
+pub mod keypoints;
+pub mod outcome;
+pub mod people;
+pub mod quotes;
+pub mod rank;
+pub mod stances;
+pub mod text;
+pub mod timeline;
+
+use serde::Serialize;
+
+use super::Site;
+use super::gazetteer::Gazetteer;
+use text::{Vector, Vocabulary, corpus, terms};
+
+/// How many key points the summary gives.
+pub const KEY_POINTS: usize = 8;
+/// How many of them lead the home page.
+pub const LEAD_POINTS: usize = 3;
+
+/// A briefing the summary draws on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BriefingRef {
+    pub title: String,
+    pub page: String,
+    pub source: Option<String>,
+    pub seed: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Everything the summary page shows, each item with its source sentence.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    pub briefings: Vec<BriefingRef>,
+    pub event: event::Event,
+    pub key_points: Vec<keypoints::KeyPoint>,
+    pub figures: Vec<figures::Figure>,
+    /// Different numbers the sources give for the same thing.
+    pub figure_differences: Vec<figures::FigureDifference>,
+    pub quotes: Vec<quotes::Quote>,
+    pub timeline: Vec<timeline::TimelineItem>,
+    pub people: Vec<people::Person>,
+    /// What each text states about who took part, clause by clause.
+    pub stated_attendance: Vec<stances::Stance>,
+    /// Parties the texts place differently.
+    pub attendance_differences: Vec<stances::StanceDifference>,
+}
+
+impl Summary {
+    /// A summary of no briefings.
+    pub fn is_empty(&self) -> bool {
+        self.briefings.is_empty()
+    }
+}
+
+/// The summary of a site's briefings.
+pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
+    let docs = corpus(site);
+    if docs.is_empty() {
+        return Summary::default();
+    }
+    // One vocabulary over every sentence: IDF counts sentences, as LexRank does.
+    let mut vocab = Vocabulary::default();
+    let ids: Vec<Vec<Vec<u32>>> = docs
+        .iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| vocab.add(&terms(&s.text, gazetteer)))
+                .collect()
+        })
+        .collect();
+    let vectors: Vec<Vec<Vector>> = ids
+        .iter()
+        .map(|d| d.iter().map(|i| vocab.vector(i)).collect())
+        .collect();
+    let scores = keypoints::article_scores(&docs, &vectors);
+    let key_points = keypoints::key_points(&docs, &vectors, &scores, KEY_POINTS);
+    let (figures, figure_differences) = figures::figures(&docs, &vectors, gazetteer);
+    let quotes = quotes::quotes(&docs, gazetteer);
+    let timeline = timeline::timeline(&docs, &vectors);
+    let mut people = people::people(&docs, gazetteer);
+    for p in &mut people {
+        p.quotes = quotes
+            .iter()
+            .filter(|q| q.speaker_id.as_deref() == Some(p.id.as_str()))
+            .count();
+    }
+    let stated_attendance = stances::stances(&docs, gazetteer);
+    let attendance_differences = stances::differences(&stated_attendance);
+    Summary {
+        briefings: docs
+            .iter()
+            .map(|d| BriefingRef {
+                title: d.title.clone(),
+                page: d.path.clone(),
+                source: d.source.clone(),
+                seed: d.seed.clone(),
+                date: d.date.map(|x| x.to_string()),
+            })
+            .collect(),
+        event: event::event(&docs, gazetteer),
+        key_points,
+        figures,
+        figure_differences,
+        quotes,
+        timeline,
+        people,
+        stated_attendance,
+        attendance_differences,
+    }
+}

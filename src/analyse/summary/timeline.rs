@@ -1,0 +1,234 @@
+//! The timeline: the dated events the briefings mention — days, months and years as
+//! written, weekdays and "last month" resolved against the article's date and marked
+//! inferred — sorted, merged across outlets, each linked to its sentence (pure).
+
+use serde::Serialize;
+
+use super::text::{Doc, SourceRef, Vector, cosine};
+use crate::ingest::dates::{Period, Precision, Ymd, dominant_year, find_periods};
+use crate::render::context::display_date;
+
+/// One dated event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineItem {
+    /// `YYYY-MM-DD`: first day of the period.
+    pub start: String,
+    /// `YYYY-MM-DD`: last day of the period.
+    pub end: String,
+    pub precision: Precision,
+    /// "11–12 November 2020", "mid-November 2020", "2017".
+    pub when: String,
+    /// The words of the text that date it: "on Monday", "(January 2018)".
+    pub as_written: String,
+    /// The date is not written as such: resolved from a weekday or "last month"
+    /// against the article's date, or its year taken from the rest of the article.
+    pub inferred: bool,
+    /// The text speaks of it as still to come.
+    pub planned: bool,
+    /// What happened, in the text's words (the clause around the date, shortened).
+    pub what: String,
+    pub source: SourceRef,
+    pub also: Vec<SourceRef>,
+    #[serde(skip)]
+    sort_key: (Ymd, u8),
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// "11–12 November 2020", "30 November – 4 December 2020", "mid-November 2020".
+pub fn when(p: &Period) -> String {
+    let month = |m: u32| MONTHS[(m as usize).saturating_sub(1).min(11)];
+    match p.precision {
+        Precision::Day if p.start == p.end => display_date(&p.start),
+        Precision::Day if p.start.year == p.end.year && p.start.month == p.end.month => {
+            format!("{}–{} {} {}", p.start.day, p.end.day, month(p.end.month), p.end.year)
+        }
+        Precision::Day if p.start.year == p.end.year => format!(
+            "{} {} – {} {} {}",
+            p.start.day,
+            month(p.start.month),
+            p.end.day,
+            month(p.end.month),
+            p.end.year
+        ),
+        Precision::Day => format!("{} – {}", display_date(&p.start), display_date(&p.end)),
+        Precision::Month => {
+            let m = format!("{} {}", month(p.start.month), p.start.year);
+            match p.part {
+                Some("end") => format!("end of {m}"),
+                Some(part) => format!("{part}-{m}").replace("early-", "early ").replace("late-", "late "),
+                None => m,
+            }
+        }
+        Precision::Year => p.start.year.to_string(),
+    }
+}
+
+const FUTURE_CUES: &[&str] = &[
+    "will ", "supposed to", "scheduled", "planned", "plans to", "to be held", "next ",
+    "upcoming", "expected to be", "due to be", "would be held",
+];
+
+/// The clause around byte range `start..end`, widened by neighbouring clauses up to
+/// about `max_words`, with "…" where it is cut.
+pub fn clause_around(s: &str, start: usize, end: usize, max_words: usize) -> String {
+    // Clause boundaries: ", " and "; " outside parentheses.
+    let mut bounds = vec![0usize];
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' if depth == 0 && s[i + 1..].starts_with(' ') => bounds.push(i + 2),
+            _ => {}
+        }
+    }
+    bounds.push(s.len() + 2);
+    let k = bounds.iter().rposition(|&b| b <= start).unwrap_or(0);
+    let (mut a, mut b) = (k, k + 1);
+    let words = |a: usize, b: usize| {
+        let to = (bounds[b] - 2).min(s.len());
+        s[bounds[a]..to.max(bounds[a])].split_whitespace().count()
+    };
+    // Grow left first (the subject), then right.
+    loop {
+        let grown_left = a > 0 && words(a - 1, b) <= max_words;
+        if grown_left {
+            a -= 1;
+            continue;
+        }
+        if b + 1 < bounds.len() && words(a, b + 1) <= max_words {
+            b += 1;
+            continue;
+        }
+        break;
+    }
+    let to = (bounds[b] - 2).min(s.len());
+    let mut text = s[bounds[a]..to.max(bounds[a])].trim().to_string();
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    if ws.len() > max_words {
+        // One long clause: a window of words around the date.
+        let before_words = s[bounds[a]..start.max(bounds[a])].split_whitespace().count();
+        let from = before_words.saturating_sub(max_words / 2);
+        let to = (from + max_words).min(ws.len());
+        let mut t = ws[from..to].join(" ");
+        if from > 0 {
+            t = format!("…{t}");
+        }
+        if to < ws.len() {
+            t.push('…');
+        }
+        return t;
+    }
+    let _ = end;
+    if a > 0 {
+        text = format!("…{text}");
+    }
+    if to < s.len() {
+        text = format!("{}…", text.trim_end_matches([',', ';']));
+    }
+    text
+}
+
+/// Every dated event of the briefings, oldest first.
+pub fn timeline(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
+    let mut items: Vec<(TimelineItem, usize, usize)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let all: String = doc
+            .sentences
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let year = dominant_year(&all).or(doc.date.map(|x| x.year));
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let lower = s.text.to_lowercase();
+            let planned = FUTURE_CUES.iter().any(|c| lower.contains(c));
+            for p in find_periods(&s.text, year, doc.date) {
+                let part_day = match p.part {
+                    Some("early") => 1,
+                    Some("mid") => 15,
+                    Some(_) => 25,
+                    None => p.start.day,
+                };
+                let rank = match p.precision {
+                    Precision::Year => 0,
+                    Precision::Month => 1,
+                    Precision::Day => 2,
+                };
+                let item = TimelineItem {
+                    start: p.start.to_string(),
+                    end: p.end.to_string(),
+                    precision: p.precision,
+                    when: when(&p),
+                    as_written: p.text.clone(),
+                    inferred: p.inferred,
+                    planned: planned && doc.date.is_none_or(|a| p.end >= a),
+                    what: clause_around(&s.text, p.offset, p.offset + p.text.len(), 28),
+                    source: SourceRef::new(doc, s),
+                    also: Vec::new(),
+                    sort_key: (Ymd { day: part_day, ..p.start }, rank),
+                };
+                items.push((item, d, i));
+            }
+        }
+    }
+    // The same period told of in similar words is one event.
+    let mut merged: Vec<(TimelineItem, usize, usize)> = Vec::new();
+    for (item, d, i) in items {
+        let same = merged.iter_mut().find(|(m, md, mi)| {
+            m.start == item.start
+                && m.end == item.end
+                && m.precision == item.precision
+                && (cosine(&vectors[*md][*mi], &vectors[d][i]) >= 0.2 || (*md == d && *mi == i))
+        });
+        match same {
+            Some((m, md, _)) => {
+                m.inferred &= item.inferred;
+                if *md != d && !m.also.iter().any(|a| a.page == item.source.page) && m.source.page != item.source.page {
+                    m.also.push(item.source);
+                }
+            }
+            None => merged.push((item, d, i)),
+        }
+    }
+    let mut out: Vec<TimelineItem> = merged.into_iter().map(|(m, _, _)| m).collect();
+    out.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then(a.source.link.cmp(&b.source.link)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(year: i32, month: u32, day: u32) -> Ymd {
+        Ymd { year, month, day }
+    }
+
+    #[test]
+    fn when_reads_as_a_person_writes_it() {
+        let p = find_periods("on 11 and 12 November 2020 and 30 November to 4 December 2020", None, None);
+        assert_eq!(when(&p[0]), "11–12 November 2020");
+        assert_eq!(when(&p[1]), "30 November – 4 December 2020");
+        let p = find_periods("at the end of January 2021, in mid-November 2020, in 2017", None, None);
+        let got: Vec<String> = p.iter().map(when).collect();
+        assert_eq!(got, ["end of January 2021", "mid-November 2020", "2017"]);
+        let p = find_periods("on Monday", None, Some(ymd(2020, 11, 11)));
+        assert_eq!(when(&p[0]), "9 November 2020");
+    }
+
+    #[test]
+    fn clauses_are_shortened_around_the_date() {
+        let s = "After Moscow failed to hold a conference for Syrian refugees in 2018 as a result of the field changes that took place on the ground at the time, Moscow is now repeating its attempt.";
+        let i = s.find("2018").unwrap();
+        let c = clause_around(s, i, i + 4, 20);
+        assert!(c.contains("failed to hold a conference for Syrian refugees in 2018"), "{c}");
+        assert!(c.split_whitespace().count() <= 21, "{c}");
+        let s = "The conflict that began with anti-government protests in March 2011 as part of the region's Arab Spring, quickly morphed into a war.";
+        let i = s.find("March").unwrap();
+        assert_eq!(clause_around(s, i, i + 10, 28), s);
+    }
+}
