@@ -34,9 +34,8 @@ pub fn article_facts(article: &Article, gazetteer: &Gazetteer) -> ArticleFacts {
     }
     let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
     let mut picked = summary::rank::key_sentences(&refs, &skip, SUMMARY_SENTENCES + 1, gazetteer);
-    let words = |ix: &[usize]| -> usize {
-        ix.iter().map(|&i| refs[i].split_whitespace().count()).sum()
-    };
+    let words =
+        |ix: &[usize]| -> usize { ix.iter().map(|&i| refs[i].split_whitespace().count()).sum() };
     if picked.len() > SUMMARY_SENTENCES {
         // The two best, plus the third only when the summary stays short.
         let mut by_rank = summary::rank::key_sentences(&refs, &skip, SUMMARY_SENTENCES, gazetteer);

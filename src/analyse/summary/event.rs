@@ -60,9 +60,8 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("event name pattern")
 });
 
-static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:{EVENT_NOUNS})\b")).expect("event noun")
-});
+static EVENT_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{EVENT_NOUNS})\b")).expect("event noun"));
 
 static ORGANISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:is holding|holds|held|organises|organizes|organised|organized|is organising|is organizing|hosts|hosted|is hosting|has kicked off|kicked off|kicks off|convened|convenes|opened|launched)\b")
@@ -84,14 +83,23 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 fn party_of(g: &Gazetteer, t: Target) -> Option<usize> {
     match t {
         Target::Party(i) => Some(i),
-        Target::Person(i) => g.people[i].country.as_deref().and_then(|c| g.party_index(c)),
+        Target::Person(i) => g.people[i]
+            .country
+            .as_deref()
+            .and_then(|c| g.party_index(c)),
     }
 }
 
-fn add(map: &mut BTreeMap<String, (usize, Vec<SourceRef>)>, key: &str, weight: usize, src: SourceRef) {
+fn add(
+    map: &mut BTreeMap<String, (usize, Vec<SourceRef>)>,
+    key: &str,
+    weight: usize,
+    src: SourceRef,
+) {
     let e = map.entry(key.to_string()).or_insert((0, Vec::new()));
     e.0 += weight;
-    if !e.1.iter().any(|s| s.link == src.link) {
+    // One sentence per page is enough to show where a value comes from.
+    if !e.1.iter().any(|s| s.page == src.page) {
         e.1.push(src);
     }
 }
@@ -118,7 +126,7 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
                 }
                 let src = SourceRef::new(doc, s);
                 let e = candidates.entry(name.to_string()).or_default();
-                if !e.iter().any(|x| x.link == src.link) {
+                if !e.iter().any(|x| x.page == src.page) {
                     e.push(src);
                 }
             }
@@ -150,14 +158,24 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
                 })
                 .count();
             // A name that starts with a place ("Sochi Conference") is another event.
-            let starts_with_place = gazetteer.mentions(&name).first().is_some_and(|m| m.start == 0 && m.via != Via::Demonym);
-            let score = if starts_with_place { 0 } else { t.len() * (1 + support) };
+            let starts_with_place = gazetteer
+                .mentions(&name)
+                .first()
+                .is_some_and(|m| m.start == 0 && m.via != Via::Demonym);
+            let score = if starts_with_place {
+                0
+            } else {
+                t.len() * (1 + support)
+            };
             (score, name, sources)
         })
         .filter(|(score, _, _)| *score > 0)
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     if let Some((_, name, sources)) = name {
-        ev.name = Some(Stated { value: name, sources });
+        ev.name = Some(Stated {
+            value: name,
+            sources,
+        });
     }
 
     // Place, dates, organiser, backers and openers from the sentences about the event.
@@ -167,7 +185,12 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
     let mut backers: BTreeMap<String, (usize, Vec<SourceRef>)> = BTreeMap::new();
     let mut openers: Vec<Opener> = Vec::new();
     for doc in docs {
-        let all: String = doc.sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
+        let all: String = doc
+            .sentences
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let year = dominant_year(&all);
         for s in &doc.sentences {
             let text = s.text.as_str();
@@ -179,23 +202,38 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
                     if m.via != Via::Capital {
                         continue;
                     }
-                    let before: Vec<&str> = text[..m.start].split_whitespace().rev().take(4).collect();
-                    if before.iter().any(|w| ["in", "at"].contains(&w.to_lowercase().as_str())) {
+                    let before: Vec<&str> =
+                        text[..m.start].split_whitespace().rev().take(4).collect();
+                    if before
+                        .iter()
+                        .any(|w| ["in", "at"].contains(&w.to_lowercase().as_str()))
+                    {
                         add(&mut places, &text[m.start..m.end], 1, src());
                     }
                 }
                 let lower = text.to_lowercase();
-                let future = ["second round", "next round", "will be held", "supposed to be held", "fourth round", "fifth round"].iter().any(|c| lower.contains(c));
+                let future = [
+                    "second round",
+                    "next round",
+                    "will be held",
+                    "supposed to be held",
+                    "fourth round",
+                    "fifth round",
+                ]
+                .iter()
+                .any(|c| lower.contains(c));
                 if !future {
                     for p in find_periods(text, year, None) {
                         if p.precision != Precision::Day {
                             continue;
                         }
                         let weight = if p.start < p.end { 2 } else { 1 };
-                        let e = dates.entry((p.start, p.end)).or_insert((0, Vec::new(), p.clone()));
+                        let e = dates
+                            .entry((p.start, p.end))
+                            .or_insert((0, Vec::new(), p.clone()));
                         e.0 += weight;
                         let sr = src();
-                        if !e.1.iter().any(|x| x.link == sr.link) {
+                        if !e.1.iter().any(|x| x.page == sr.page) {
                             e.1.push(sr);
                         }
                         if !p.inferred {
@@ -223,37 +261,62 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
                 }
             }
             for c in BACKED.captures_iter(text) {
-                let words = c.name("adj").or(c.name("by")).or(c.name("advice")).map(|m| m.as_str()).unwrap_or("");
-                if c.name("by").is_some() && !about_event && !text.to_lowercase().starts_with("this step") {
+                let words = c
+                    .name("adj")
+                    .or(c.name("by"))
+                    .or(c.name("advice"))
+                    .map(|m| m.as_str())
+                    .unwrap_or("");
+                if c.name("by").is_some()
+                    && !about_event
+                    && !text.to_lowercase().starts_with("this step")
+                {
                     continue;
                 }
-                if let Some(i) = gazetteer.mentions(words).first().and_then(|m| party_of(gazetteer, m.target)) {
+                if let Some(i) = gazetteer
+                    .mentions(words)
+                    .first()
+                    .and_then(|m| party_of(gazetteer, m.target))
+                {
                     add(&mut backers, &gazetteer.parties[i].name, 1, src());
                 }
             }
             if OPENING.is_match(text) {
                 let cue = OPENING.find(text).map_or(0, |m| m.start());
                 for m in &mentions {
-                    let Target::Person(pi) = m.target else { continue };
+                    let Target::Person(pi) = m.target else {
+                        continue;
+                    };
                     if m.start > cue {
                         continue;
                     }
                     let name = gazetteer.people[pi].name.clone();
                     let role = role_after(&text[m.end..]).or_else(|| role_before(&text[..m.start]));
                     let lower = text.to_lowercase();
-                    let how = ["via video link", "by video link", "via video", "by video"].iter().find(|h| lower.contains(*h)).map(|h| h.to_string());
+                    let how = ["via video link", "by video link", "via video", "by video"]
+                        .iter()
+                        .find(|h| lower.contains(*h))
+                        .map(|h| h.to_string());
                     match openers.iter_mut().find(|o| o.name == name) {
                         Some(o) => {
                             let sr = src();
-                            if !o.sources.iter().any(|x| x.link == sr.link) {
+                            if !o.sources.iter().any(|x| x.page == sr.page) {
                                 o.sources.push(sr);
                             }
-                            if o.role.as_ref().is_none_or(|r| role.as_ref().is_some_and(|n| n.len() > r.len())) {
+                            if o.role
+                                .as_ref()
+                                .is_none_or(|r| role.as_ref().is_some_and(|n| n.len() > r.len()))
+                            {
                                 o.role = role.or(o.role.take());
                             }
                             o.how = o.how.take().or(how);
                         }
-                        None => openers.push(Opener { name, role, how, sources: vec![src()] }),
+                        None => openers.push(Opener {
+                            name,
+                            role,
+                            how,
+                            sources: vec![src()],
+                        }),
                     }
                 }
             }
@@ -266,7 +329,10 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
     {
         ev.start = Some(start.to_string());
         ev.end = Some(end.to_string());
-        ev.dates = Some(Stated { value: when(&period), sources });
+        ev.dates = Some(Stated {
+            value: when(&period),
+            sources,
+        });
     }
     ev.organiser = best(organisers);
     let mut b: Vec<(String, (usize, Vec<SourceRef>))> = backers.into_iter().collect();
@@ -275,14 +341,23 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
     }
     b.sort_by(|x, y| y.1.0.cmp(&x.1.0).then(x.0.cmp(&y.0)));
     ev.backing = b.first().and_then(|(name, _)| {
-        gazetteer
-            .parties
-            .iter()
-            .find(|p| &p.name == name)
-            .map(|p| p.demonyms.first().cloned().unwrap_or_else(|| p.name.clone()))
+        gazetteer.parties.iter().find(|p| &p.name == name).map(|p| {
+            p.demonyms
+                .first()
+                .cloned()
+                .unwrap_or_else(|| p.name.clone())
+        })
     });
-    ev.backers = b.into_iter().map(|(value, (_, sources))| Stated { value, sources }).collect();
-    openers.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()).then(a.name.cmp(&b.name)));
+    ev.backers = b
+        .into_iter()
+        .map(|(value, (_, sources))| Stated { value, sources })
+        .collect();
+    openers.sort_by(|a, b| {
+        b.sources
+            .len()
+            .cmp(&a.sources.len())
+            .then(a.name.cmp(&b.name))
+    });
     ev.opened_by = openers;
     ev
 }

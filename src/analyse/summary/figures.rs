@@ -72,13 +72,21 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("number pattern")
 });
 
-const HEDGE_WORDS: &[&str] = &["massive", "huge", "large", "vast", "heavy", "great", "significant"];
+const HEDGE_WORDS: &[&str] = &[
+    "massive",
+    "huge",
+    "large",
+    "vast",
+    "heavy",
+    "great",
+    "significant",
+];
 
 /// Words that end the noun phrase after a number.
 const NP_STOP: &[&str] = &[
     "who", "which", "that", "are", "is", "were", "was", "have", "has", "had", "will", "would",
-    "in", "on", "at", "by", "from", "to", "since", "across", "mostly", "with", "and", "or",
-    "but", "as", "for", "into", "than", "while", "after", "before", "during", "of",
+    "in", "on", "at", "by", "from", "to", "since", "across", "mostly", "with", "and", "or", "but",
+    "as", "for", "into", "than", "while", "after", "before", "during", "of",
 ];
 
 /// Words that end a noun phrase read backwards from a number.
@@ -89,10 +97,31 @@ const BACK_STOP: &[&str] = &[
 ];
 
 const PEOPLE_HEADS: &[&str] = &[
-    "people", "persons", "refugees", "civilians", "deaths", "dead", "killed", "displaced",
-    "population", "returnees", "detainees", "migrants", "children", "residents", "fighters",
-    "soldiers", "victims", "casualties", "syrians", "who", "prisoners", "individuals",
-    "inhabitants", "citizens", "asylum",
+    "people",
+    "persons",
+    "refugees",
+    "civilians",
+    "deaths",
+    "dead",
+    "killed",
+    "displaced",
+    "population",
+    "returnees",
+    "detainees",
+    "migrants",
+    "children",
+    "residents",
+    "fighters",
+    "soldiers",
+    "victims",
+    "casualties",
+    "syrians",
+    "who",
+    "prisoners",
+    "individuals",
+    "inhabitants",
+    "citizens",
+    "asylum",
 ];
 
 fn clean(w: &str) -> &str {
@@ -186,8 +215,19 @@ fn what_after(rest: &str) -> String {
 /// Words between a noun phrase and the number it is given by: "population of",
 /// "deaths, reaching", "toll stood at".
 const TRIGGERS: &[&str] = &[
-    "of", "at", "to", "reaching", "reached", "totalling", "totaling", "numbering", "stood",
-    "rose", "hit", "fell", "climbed",
+    "of",
+    "at",
+    "to",
+    "reaching",
+    "reached",
+    "totalling",
+    "totaling",
+    "numbering",
+    "stood",
+    "rose",
+    "hit",
+    "fell",
+    "climbed",
 ];
 
 /// The noun phrase before "of <number>", ", reaching <number>" or "stood at <number>";
@@ -246,7 +286,10 @@ fn unit_of(what: &str, pct: bool, money: bool) -> &'static str {
     let head_words: Vec<&str> = lower.split_whitespace().take(3).collect();
     if head_words.iter().any(|w| {
         PEOPLE_HEADS.contains(w)
-            || (w.ends_with("ians") || w.ends_with("ans") || w.ends_with("ese") || w.ends_with("is"))
+            || (w.ends_with("ians")
+                || w.ends_with("ans")
+                || w.ends_with("ese")
+                || w.ends_with("is"))
                 && w.len() > 4
     }) {
         "people"
@@ -295,14 +338,16 @@ pub fn figures_in(sentence: &str, gazetteer: &Gazetteer) -> Vec<Found> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        if ["resolution", "no.", "number", "article", "round", "phase"].contains(&last_word.as_str()) {
+        if ["resolution", "no.", "number", "article", "round", "phase"]
+            .contains(&last_word.as_str())
+        {
             continue;
         }
         let qualifier = c.name("q").map(|q| q.as_str().to_lowercase());
         let pct = c.name("pct").is_some();
         let money = c.name("cur").is_some();
         let (value, number, vague) = if let Some(v) = c.name("vague") {
-            (0.0, v.as_str().to_lowercase(), true)
+            (0.0, format!("{} of", v.as_str().to_lowercase()), true)
         } else {
             let n = c.name("n").expect("number group").as_str();
             let Ok(base) = n.replace(',', "").parse::<f64>() else {
@@ -325,7 +370,10 @@ pub fn figures_in(sentence: &str, gazetteer: &Gazetteer) -> Vec<Found> {
         };
         let before_np = what_before(before);
         let mut what = if pct && after.trim_start().starts_with("of ") {
-            format!("of {}", what_after(after.trim_start().trim_start_matches("of ")))
+            format!(
+                "of {}",
+                what_after(after.trim_start().trim_start_matches("of "))
+            )
         } else if before.trim_end().to_lowercase().ends_with(" of") && before_np.is_some() {
             before_np.clone().unwrap_or_default()
         } else {
@@ -336,12 +384,18 @@ pub fn figures_in(sentence: &str, gazetteer: &Gazetteer) -> Vec<Found> {
         }
         // "across the country" when the sentence opens with the country it means.
         if what.contains("the country") {
-            let first_country = gazetteer.mentions(sentence).into_iter().find_map(|m| match m.target {
-                Target::Party(i) if gazetteer.parties[i].kind == PartyKind::Country && m.start < 3 => {
-                    Some(gazetteer.parties[i].name.clone())
-                }
-                _ => None,
-            });
+            let first_country =
+                gazetteer
+                    .mentions(sentence)
+                    .into_iter()
+                    .find_map(|m| match m.target {
+                        Target::Party(i)
+                            if gazetteer.parties[i].kind == PartyKind::Country && m.start < 3 =>
+                        {
+                            Some(gazetteer.parties[i].name.clone())
+                        }
+                        _ => None,
+                    });
             if let Some(name) = first_country {
                 what = what.replace("the country", &name);
             }
@@ -408,11 +462,28 @@ pub fn figures(
             }
         }
     }
+    // People first, largest first; shares, money and other counts after; vague last.
+    let unit_rank = |u: &str| match u {
+        "people" => 0,
+        "percent" => 1,
+        "money" => 2,
+        _ => 3,
+    };
+    all.sort_by(|a, b| {
+        (a.vague, unit_rank(&a.unit))
+            .cmp(&(b.vague, unit_rank(&b.unit)))
+            .then(b.value.total_cmp(&a.value))
+    });
     let mut differences: Vec<FigureDifference> = Vec::new();
     for a in 0..all.len() {
         for b in (a + 1)..all.len() {
             let (fa, fb) = (&all[a], &all[b]);
-            if fa.vague || fb.vague || fa.doc == fb.doc || fa.unit != fb.unit || fa.value == fb.value {
+            if fa.vague
+                || fb.vague
+                || fa.doc == fb.doc
+                || fa.unit != fb.unit
+                || fa.value == fb.value
+            {
                 continue;
             }
             let rel = (fa.value - fb.value).abs() / fa.value.max(fb.value);
@@ -444,11 +515,15 @@ fn same_thing(a: &Figure, b: &Figure, vectors: &[Vec<Vector>]) -> bool {
     }
     let sim = cosine(&vectors[a.doc][a.sentence], &vectors[b.doc][b.sentence]);
     let shared_word = {
-        let wa: Vec<String> = a.what.to_lowercase().split_whitespace().map(String::from).collect();
-        b.what
+        let wa: Vec<String> = a
+            .what
             .to_lowercase()
             .split_whitespace()
-            .any(|w| w.len() > 3 && !["people", "who", "were"].contains(&w) && wa.iter().any(|x| x == w))
+            .map(String::from)
+            .collect();
+        b.what.to_lowercase().split_whitespace().any(|w| {
+            w.len() > 3 && !["people", "who", "were"].contains(&w) && wa.iter().any(|x| x == w)
+        })
     };
     sim >= 0.1 || shared_word
 }
@@ -466,22 +541,50 @@ mod tests {
 
     #[test]
     fn numbers_from_the_seeds_with_meaning_and_unit() {
-        let f = one("At least 5.6 million Syrians, who were forced to leave their country, are living in countries like Turkey, Lebanon and Germany.");
+        let f = one(
+            "At least 5.6 million Syrians, who were forced to leave their country, are living in countries like Turkey, Lebanon and Germany.",
+        );
         assert_eq!(f[0].0, "5.6 million");
         assert_eq!(f[0].1, "Syrians who were forced to leave their country");
-        assert_eq!((f[0].2.as_str(), f[0].3.as_deref()), ("people", Some("at least")));
-        let f = one("Turkey hosts the largest number of refugees in the world, with 3.6 million Syrians living across the country.");
-        assert_eq!((f[0].0.as_str(), f[0].1.as_str()), ("3.6 million", "Syrians living across Turkey"));
-        let f = one("The civil war has led to massive deaths, reaching nearly 500,000, mostly at the hands of the Assad regime and has left half of the country’s pre-war population of 23 million displaced.");
+        assert_eq!(
+            (f[0].2.as_str(), f[0].3.as_deref()),
+            ("people", Some("at least"))
+        );
+        let f = one(
+            "Turkey hosts the largest number of refugees in the world, with 3.6 million Syrians living across the country.",
+        );
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1.as_str()),
+            ("3.6 million", "Syrians living across Turkey")
+        );
+        let f = one(
+            "The civil war has led to massive deaths, reaching nearly 500,000, mostly at the hands of the Assad regime and has left half of the country’s pre-war population of 23 million displaced.",
+        );
         assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!((f[0].0.as_str(), f[0].1.as_str(), f[0].3.as_deref()), ("500,000", "deaths", Some("nearly")));
-        assert_eq!((f[1].0.as_str(), f[1].1.as_str()), ("23 million", "pre-war population"));
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1.as_str(), f[0].3.as_deref()),
+            ("500,000", "deaths", Some("nearly"))
+        );
+        assert_eq!(
+            (f[1].0.as_str(), f[1].1.as_str()),
+            ("23 million", "pre-war population")
+        );
         assert_eq!(f[1].2, "people");
-        let f = one("After a series of military victories in recent years, Assad's forces control more than 70 percent of Syria, while the remaining areas are held by rebels.");
-        assert_eq!((f[0].0.as_str(), f[0].1.as_str(), f[0].2.as_str()), ("70 percent", "of Syria", "percent"));
-        let f = one("Since Syria's conflict started in 2011, more than half of its pre-war population has been forced to flee their homes, including 5.5 million who went abroad.");
+        let f = one(
+            "After a series of military victories in recent years, Assad's forces control more than 70 percent of Syria, while the remaining areas are held by rebels.",
+        );
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1.as_str(), f[0].2.as_str()),
+            ("70 percent", "of Syria", "percent")
+        );
+        let f = one(
+            "Since Syria's conflict started in 2011, more than half of its pre-war population has been forced to flee their homes, including 5.5 million who went abroad.",
+        );
         assert_eq!(f.len(), 1, "2011 is a year, not a figure: {f:?}");
-        assert_eq!((f[0].0.as_str(), f[0].1.as_str()), ("5.5 million", "people who went abroad"));
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1.as_str()),
+            ("5.5 million", "people who went abroad")
+        );
     }
 
     #[test]
@@ -491,14 +594,22 @@ mod tests {
 
     #[test]
     fn numbers_in_other_phrasing() {
-        let f = one("Officials said about 1,200 families had returned, and aid reached 40% of the camps, worth $3.5 billion.");
-        let got: Vec<(&str, &str, &str)> = f.iter().map(|x| (x.0.as_str(), x.1.as_str(), x.2.as_str())).collect();
+        let f = one(
+            "Officials said about 1,200 families had returned, and aid reached 40% of the camps, worth $3.5 billion.",
+        );
+        let got: Vec<(&str, &str, &str)> = f
+            .iter()
+            .map(|x| (x.0.as_str(), x.1.as_str(), x.2.as_str()))
+            .collect();
         assert_eq!(got[0], ("1,200", "families", "count"));
         assert_eq!(got[1], ("40 percent", "of the camps", "percent"));
         assert_eq!(got[2].0, "$3.5 billion");
         assert_eq!(got[2].2, "money");
         let f = one("The regime holds tens of thousands of political detainees in its prisons.");
-        assert_eq!((f[0].0.as_str(), f[0].1.as_str()), ("tens of thousands", "political detainees"));
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1.as_str()),
+            ("tens of thousands", "political detainees")
+        );
         let f = one("The death toll stood at 2.3 million, the agency said.");
         assert_eq!(f[0].1, "death toll");
     }

@@ -83,20 +83,64 @@ pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
         .iter()
         .map(|d| d.iter().map(|i| vocab.vector(i)).collect())
         .collect();
-    let scores = keypoints::article_scores(&docs, &vectors);
-    let key_points = keypoints::key_points(&docs, &vectors, &scores, KEY_POINTS);
+    let event = event::event(&docs, gazetteer);
     let (figures, figure_differences) = figures::figures(&docs, &vectors, gazetteer);
-    let quotes = quotes::quotes(&docs, gazetteer);
+    let stated_attendance = stances::stances(&docs, gazetteer);
+    let attendance_differences = stances::differences(&stated_attendance);
+    // What each sentence states, for telling the same fact in other words apart.
+    let mut facts: Vec<Vec<keypoints::Facts>> = docs
+        .iter()
+        .map(|d| vec![Vec::new(); d.sentences.len()])
+        .collect();
+    let mut state = |link: &str, sentence: &str, fact: String| {
+        for (d, doc) in docs.iter().enumerate() {
+            for (i, s) in doc.sentences.iter().enumerate() {
+                if s.text == sentence && doc.link(s) == link && !facts[d][i].contains(&fact) {
+                    facts[d][i].push(fact.clone());
+                }
+            }
+        }
+    };
+    for stated in event.organiser.iter().chain(event.dates.iter()) {
+        for src in &stated.sources {
+            state(&src.link, &src.sentence, "event".to_string());
+        }
+    }
+    for st in &stated_attendance {
+        state(
+            &st.source.link,
+            &st.source.sentence,
+            format!("stance:{}:{}", st.party, st.status),
+        );
+    }
+    for f in figures.iter().filter(|f| !f.vague) {
+        for src in std::iter::once(&f.source).chain(&f.also) {
+            state(&src.link, &src.sentence, format!("figure:{}", f.number));
+        }
+    }
+    let scores = keypoints::article_scores(&docs, &vectors);
+    let key_points = keypoints::key_points(&docs, &vectors, &scores, &facts, KEY_POINTS);
+    let mut quotes = quotes::quotes(&docs, gazetteer);
     let timeline = timeline::timeline(&docs, &vectors);
     let mut people = people::people(&docs, gazetteer);
+    for q in &mut quotes {
+        // "Mills said": the role the text gave him elsewhere.
+        if q.role.is_none()
+            && let Some(p) = people.iter().find(|p| Some(&p.id) == q.speaker_id.as_ref())
+            && p.role_source.is_some()
+        {
+            q.role = p.role.clone();
+        }
+        if let Some(c) = &q.context {
+            q.context = Some(rank::compress(c, 45));
+        }
+    }
     for p in &mut people {
         p.quotes = quotes
             .iter()
             .filter(|q| q.speaker_id.as_deref() == Some(p.id.as_str()))
             .count();
     }
-    let stated_attendance = stances::stances(&docs, gazetteer);
-    let attendance_differences = stances::differences(&stated_attendance);
     Summary {
         briefings: docs
             .iter()
@@ -108,7 +152,7 @@ pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
                 date: d.date.map(|x| x.to_string()),
             })
             .collect(),
-        event: event::event(&docs, gazetteer),
+        event,
         key_points,
         figures,
         figure_differences,

@@ -86,16 +86,36 @@ pub fn outcome(attendance: &serde_json::Value) -> Option<Outcome> {
         parts.push(format!("hosted by {}", list(&o.hosts)));
     }
     if !o.attended.is_empty() {
-        parts.push(format!("{} attended ({})", o.attended.len(), list(&o.attended)));
+        parts.push(format!(
+            "{} attended ({})",
+            o.attended.len(),
+            list(&o.attended)
+        ));
     }
     if !o.observers.is_empty() {
-        parts.push(format!("{} only as {}", list(&o.observers), if o.observers.len() == 1 { "an observer" } else { "observers" }));
+        parts.push(format!(
+            "{} only as {}",
+            list(&o.observers),
+            if o.observers.len() == 1 {
+                "an observer"
+            } else {
+                "observers"
+            }
+        ));
     }
     if !o.boycotted.is_empty() {
         parts.push(format!("{} stayed away", list(&o.boycotted)));
     }
     if !o.not_invited.is_empty() {
-        parts.push(format!("{} {} not invited", list(&o.not_invited), if o.not_invited.len() == 1 { "was" } else { "were" }));
+        parts.push(format!(
+            "{} {} not invited",
+            list(&o.not_invited),
+            if o.not_invited.len() == 1 {
+                "was"
+            } else {
+                "were"
+            }
+        ));
     }
     let mut line = parts.join("; ");
     if let Some(first) = line.get(..1) {

@@ -9,23 +9,104 @@ use crate::analyse::gazetteer::{Gazetteer, Target};
 
 /// Nouns that make a phrase a role.
 const ROLE_NOUNS: &[&str] = &[
-    "president", "minister", "envoy", "ambassador", "leader", "chief", "head", "spokesman",
-    "spokeswoman", "spokesperson", "researcher", "expert", "director", "secretary",
-    "representative", "commissioner", "official", "adviser", "advisor", "chairman", "chair",
-    "chairwoman", "coordinator", "analyst", "general", "commander", "king", "queen", "premier",
-    "chancellor", "mayor", "governor", "senator", "diplomat", "negotiator", "rapporteur",
-    "officer", "founder", "professor", "journalist", "correspondent", "delegate", "emir",
-    "prince", "deputy", "high", "ceo", "mediator", "monitor", "campaigner", "activist",
-    "lawyer", "spokesperson", "member",
+    "president",
+    "minister",
+    "envoy",
+    "ambassador",
+    "leader",
+    "chief",
+    "head",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "researcher",
+    "expert",
+    "director",
+    "secretary",
+    "representative",
+    "commissioner",
+    "official",
+    "adviser",
+    "advisor",
+    "chairman",
+    "chair",
+    "chairwoman",
+    "coordinator",
+    "analyst",
+    "general",
+    "commander",
+    "king",
+    "queen",
+    "premier",
+    "chancellor",
+    "mayor",
+    "governor",
+    "senator",
+    "diplomat",
+    "negotiator",
+    "rapporteur",
+    "officer",
+    "founder",
+    "professor",
+    "journalist",
+    "correspondent",
+    "delegate",
+    "emir",
+    "prince",
+    "deputy",
+    "high",
+    "ceo",
+    "mediator",
+    "monitor",
+    "campaigner",
+    "activist",
+    "lawyer",
+    "spokesperson",
+    "member",
 ];
 
 /// Lowercase words a role may carry before its noun: "special envoy", "regime leader".
 const ROLE_MODIFIERS: &[&str] = &[
-    "special", "deputy", "foreign", "policy", "senior", "former", "chief", "top", "regime",
-    "opposition", "assistant", "acting", "vice", "permanent", "prime", "interim", "caretaker",
-    "general", "executive", "human", "rights", "refugee", "refugees", "defence", "defense",
-    "interior", "affairs", "state", "military", "security", "humanitarian", "un", "eu",
-    "international", "national", "regional", "political", "migrant", "country", "s",
+    "special",
+    "deputy",
+    "foreign",
+    "policy",
+    "senior",
+    "former",
+    "chief",
+    "top",
+    "regime",
+    "opposition",
+    "assistant",
+    "acting",
+    "vice",
+    "permanent",
+    "prime",
+    "interim",
+    "caretaker",
+    "general",
+    "executive",
+    "human",
+    "rights",
+    "refugee",
+    "refugees",
+    "defence",
+    "defense",
+    "interior",
+    "affairs",
+    "state",
+    "military",
+    "security",
+    "humanitarian",
+    "un",
+    "eu",
+    "international",
+    "national",
+    "regional",
+    "political",
+    "migrant",
+    "country",
+    "s",
 ];
 
 /// Words that may join a role's words when both sides belong to it: "Minister of Social
@@ -35,7 +116,10 @@ const CONNECTORS: &[&str] = &["of", "for", "to", "on", "and", "the", "at"];
 pub fn is_role_noun(w: &str) -> bool {
     let l = w.to_lowercase();
     let l = l.trim_end_matches("’s").trim_end_matches("'s");
-    ROLE_NOUNS.contains(&l) || ROLE_NOUNS.iter().any(|n| l.ends_with(n) && l.len() > n.len() + 3 && l.contains('-'))
+    ROLE_NOUNS.contains(&l)
+        || ROLE_NOUNS
+            .iter()
+            .any(|n| l.ends_with(n) && l.len() > n.len() + 3 && l.contains('-'))
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -93,7 +177,10 @@ pub fn role_before(before: &str) -> Option<String> {
     // A sentence-initial "The"/"During" is not part of a role.
     while phrase.first().is_some_and(|w| {
         let l = w.to_lowercase();
-        ["the", "during", "in", "on", "with", "by", "after", "while", "but", "and"].contains(&l.as_str())
+        [
+            "the", "during", "in", "on", "with", "by", "after", "while", "but", "and",
+        ]
+        .contains(&l.as_str())
     }) {
         phrase.remove(0);
     }
@@ -111,7 +198,9 @@ pub fn role_after(after: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
     let mut remaining = rest;
     loop {
-        let end = remaining.find([',', ';', '.', '(', '“', '"']).unwrap_or(remaining.len());
+        let end = remaining
+            .find([',', ';', '.', '(', '“', '"'])
+            .unwrap_or(remaining.len());
         let chunk = remaining[..end].trim();
         let words: Vec<&str> = chunk.split_whitespace().collect();
         let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
@@ -119,7 +208,10 @@ pub fn role_after(after: &str) -> Option<String> {
             && words.len() <= 12
             && words.iter().any(|w| is_role_noun(bare(w)))
             && (parts.is_empty()
-                || first == "and" && words.get(1).is_some_and(|w| ["a", "an", "the"].contains(&w.to_lowercase().as_str())));
+                || first == "and"
+                    && words
+                        .get(1)
+                        .is_some_and(|w| ["a", "an", "the"].contains(&w.to_lowercase().as_str())));
         let looks_like_role = ["a", "an", "the"].contains(&first.as_str())
             || first.ends_with("’s")
             || first.ends_with("'s")
@@ -160,6 +252,8 @@ pub struct Mentioned {
     pub page: String,
     pub title: String,
     pub source: Option<String>,
+    /// The outlet, or the title cut short.
+    pub label: String,
     /// How many sentences of the briefing name them.
     pub count: usize,
 }
@@ -221,6 +315,7 @@ pub fn people(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Person> {
                 match p.briefings.iter_mut().find(|b| b.page == doc.path) {
                     Some(b) => b.count += 1,
                     None => p.briefings.push(Mentioned {
+                        label: SourceRef::new(doc, s).label,
                         link: doc.link(s),
                         page: doc.path.clone(),
                         title: doc.title.clone(),
@@ -275,12 +370,26 @@ mod tests {
             around("wrote Nadia Hardman, a researcher at the Human Rights Watch, and an expert on refugee issues, on Twitter.", "Nadia Hardman").as_deref(),
             Some("researcher at the Human Rights Watch, and an expert on refugee issues")
         );
-        assert_eq!(around("EU foreign policy chief Josep Borrell said the Syria regime's priority", "Josep Borrell").as_deref(), Some("EU foreign policy chief"));
+        assert_eq!(
+            around(
+                "EU foreign policy chief Josep Borrell said the Syria regime's priority",
+                "Josep Borrell"
+            )
+            .as_deref(),
+            Some("EU foreign policy chief")
+        );
         assert_eq!(
             around("During a video call with the regime leader Bashar al Assad on Monday, Russian President Vladimir Putin praised", "Vladimir Putin").as_deref(),
             Some("Russian President")
         );
-        assert_eq!(around("During a video call with the regime leader Bashar al Assad on Monday", "Bashar al Assad").as_deref(), Some("regime leader"));
+        assert_eq!(
+            around(
+                "During a video call with the regime leader Bashar al Assad on Monday",
+                "Bashar al Assad"
+            )
+            .as_deref(),
+            Some("regime leader")
+        );
         assert_eq!(
             around("during his meeting with the Russian President's Special Envoy to Syria Alexander Lavrentiev, on the sidelines", "Alexander Lavrentiev").as_deref(),
             Some("Russian President's Special Envoy to Syria")
@@ -293,14 +402,34 @@ mod tests {
             around("the invitation by the Lebanese Minister of Social Affairs and Tourism Ramzi Musharrafieh to hold", "Ramzi Musharrafieh").as_deref(),
             Some("Lebanese Minister of Social Affairs and Tourism")
         );
-        assert_eq!(around("with the regime of President Bashar al-Assad, which would", "Bashar al-Assad").as_deref(), Some("President"));
+        assert_eq!(
+            around(
+                "with the regime of President Bashar al-Assad, which would",
+                "Bashar al-Assad"
+            )
+            .as_deref(),
+            Some("President")
+        );
     }
 
     #[test]
     fn roles_in_other_phrasing_and_no_role() {
-        assert_eq!(around("Jane Doe, the agency's chief economist, said", "Jane Doe").as_deref(), Some("agency's chief economist"));
-        assert_eq!(around("Jane Doe, the agency's spokeswoman, said", "Jane Doe").as_deref(), Some("agency's spokeswoman"));
-        assert_eq!(around("UN High Commissioner for Refugees Filippo Grandi warned", "Filippo Grandi").as_deref(), Some("UN High Commissioner for Refugees"));
+        assert_eq!(
+            around("Jane Doe, the agency's chief economist, said", "Jane Doe").as_deref(),
+            Some("agency's chief economist")
+        );
+        assert_eq!(
+            around("Jane Doe, the agency's spokeswoman, said", "Jane Doe").as_deref(),
+            Some("agency's spokeswoman")
+        );
+        assert_eq!(
+            around(
+                "UN High Commissioner for Refugees Filippo Grandi warned",
+                "Filippo Grandi"
+            )
+            .as_deref(),
+            Some("UN High Commissioner for Refugees")
+        );
         assert_eq!(around("Putin met Assad in Sochi.", "Assad"), None);
         assert_eq!(around("Mills refers to the presence", "Mills"), None);
     }

@@ -44,8 +44,10 @@ pub struct Quote {
 const SPEECH_VERBS: &str = "said|says|say|added|adds|wrote|writes|told|tweeted|stated|noted|warned|insisted|explained|argued|declared|stressed|urged|asked|replied|saying|described as|calling it|called it";
 
 static AFTER_VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<who>[^,.;“”\x22]+)"))
-        .expect("verb-first attribution")
+    Regex::new(&format!(
+        r"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<who>[^,.;“”\x22]+)"
+    ))
+    .expect("verb-first attribution")
 });
 
 static AFTER_WHO_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,13 +58,14 @@ static AFTER_WHO_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?P<verb>{SPEECH_VERBS})\b(?:\s+that)?\s*[:,]?\s*$"))
-        .expect("verb before quote")
+    Regex::new(&format!(
+        r"(?i)\b(?P<verb>{SPEECH_VERBS})\b(?:\s+that)?\s*[:,]?\s*$"
+    ))
+    .expect("verb before quote")
 });
 
-static ANY_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<verb>{SPEECH_VERBS})\b")).expect("speech verb")
-});
+static ANY_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?P<verb>{SPEECH_VERBS})\b")).expect("speech verb"));
 
 static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<c>(?:via|in|through) (?:a |an |its |the )?(?:statement|tweet|video|televised speech|speech|interview|press conference|letter)|on (?:Twitter|Facebook|X|television|TV))\b")
@@ -164,7 +167,13 @@ fn resolve_who(
     }
     // "the minister", "a spokeswoman for the agency".
     if words.len() <= 5
-        && ["the", "a", "an"].contains(&words.first().map(|x| x.to_lowercase()).unwrap_or_default().as_str())
+        && ["the", "a", "an"].contains(
+            &words
+                .first()
+                .map(|x| x.to_lowercase())
+                .unwrap_or_default()
+                .as_str(),
+        )
         && words.iter().any(|x| is_role_noun(x))
     {
         return Some(Speaker {
@@ -227,7 +236,10 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
         blocks.dedup();
         for b in blocks {
             let sents: Vec<(usize, &super::text::Sent)> = doc.block_sentences(b).collect();
-            if sents.first().is_some_and(|(_, s)| !matches!(s.kind, BlockKind::Paragraph | BlockKind::ListItem)) {
+            if sents
+                .first()
+                .is_some_and(|(_, s)| !matches!(s.kind, BlockKind::Paragraph | BlockKind::ListItem))
+            {
                 continue;
             }
             // The block text and where each sentence starts in it.
@@ -252,13 +264,21 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
                 let (end_start, end_sentence) = (starts[ei], sents[ei].1.text.as_str());
                 // Attribution after the closing mark, within its sentence.
                 let close_len = text[qe..].chars().next().map_or(0, char::len_utf8);
-                let after_off = (qe + close_len).saturating_sub(end_start).min(end_sentence.len());
+                let after_off = (qe + close_len)
+                    .saturating_sub(end_start)
+                    .min(end_sentence.len());
                 let after = &end_sentence[after_off..];
                 let before = &sentence[..mark.saturating_sub(sent_start).min(sentence.len())];
                 let mut found: Option<(Speaker, String)> = None;
                 if let Some(c) = AFTER_VERB_FIRST.captures(after) {
                     let who = c.name("who").expect("who");
-                    if let Some(sp) = resolve_who(gazetteer, who.as_str(), after_off + who.start(), end_sentence, &last_person) {
+                    if let Some(sp) = resolve_who(
+                        gazetteer,
+                        who.as_str(),
+                        after_off + who.start(),
+                        end_sentence,
+                        &last_person,
+                    ) {
                         found = Some((sp, c["verb"].to_string()));
                     }
                 }
@@ -266,7 +286,13 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
                     && let Some(c) = AFTER_WHO_FIRST.captures(after)
                 {
                     let who = c.name("who").expect("who");
-                    if let Some(sp) = resolve_who(gazetteer, who.as_str(), after_off + who.start(), end_sentence, &last_person) {
+                    if let Some(sp) = resolve_who(
+                        gazetteer,
+                        who.as_str(),
+                        after_off + who.start(),
+                        end_sentence,
+                        &last_person,
+                    ) {
                         found = Some((sp, c["verb"].to_string()));
                     }
                 }
@@ -296,7 +322,8 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
                                 })
                         };
                         if let Some(sp) = sp {
-                            partial = !head.trim().is_empty() && verb.as_str().starts_with("described");
+                            partial =
+                                !head.trim().is_empty() && verb.as_str().starts_with("described");
                             found = Some((sp, verb.as_str().to_string()));
                         }
                     } else if let Some(c) = ANY_VERB.captures_iter(before).last() {
@@ -304,8 +331,14 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
                         let verb = c.name("verb").expect("verb");
                         let head = &before[..verb.start()];
                         let near: Vec<Mention> = gazetteer.mentions(head);
-                        if let Some(m) = near.last().filter(|m| head[m.end..].split_whitespace().count() <= 1) {
-                            found = Some((speaker_from_mention(gazetteer, m, sentence, 0), verb.as_str().to_string()));
+                        if let Some(m) = near
+                            .last()
+                            .filter(|m| head[m.end..].split_whitespace().count() <= 1)
+                        {
+                            found = Some((
+                                speaker_from_mention(gazetteer, m, sentence, 0),
+                                verb.as_str().to_string(),
+                            ));
                             partial = true;
                         }
                     }
@@ -316,7 +349,11 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
                 let Some((speaker, verb)) = found else {
                     continue;
                 };
-                let min_words = if verb.starts_with("described") || verb.starts_with("call") { 6 } else { 3 };
+                let min_words = if verb.starts_with("described") || verb.starts_with("call") {
+                    6
+                } else {
+                    3
+                };
                 if n_words < min_words {
                     continue;
                 }
@@ -360,9 +397,9 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::text::Sent;
     use super::*;
     use crate::markdown::BlockKind;
-    use super::super::text::Sent;
 
     fn doc(paragraphs: &[&str]) -> Doc {
         let mut sentences = Vec::new();
@@ -404,17 +441,34 @@ mod tests {
             "During a video call with the regime leader Bashar al Assad on Monday, Russian President Vladimir Putin praised the conference saying that “international terrorism has been almost wiped out and return to civilian life should begin gradually,” in Syria.",
         ]);
         assert_eq!(got.len(), 5, "{got:#?}");
-        assert_eq!((got[0].speaker.as_str(), got[0].speaker_kind.as_str()), ("European Union", "organisation"));
+        assert_eq!(
+            (got[0].speaker.as_str(), got[0].speaker_kind.as_str()),
+            ("European Union", "organisation")
+        );
         assert_eq!(got[0].channel.as_deref(), Some("via a statement"));
-        assert!(got[0].text.starts_with("A number of EU") && got[0].text.ends_with("this conference"));
+        assert!(
+            got[0].text.starts_with("A number of EU") && got[0].text.ends_with("this conference")
+        );
         assert_eq!(got[1].speaker, "Richard Mills");
-        assert_eq!(got[1].role.as_deref(), Some("Washington’s deputy ambassador to the UN"));
-        assert_eq!(got[2].speaker, "Richard Mills", "a quote whose speaker comes after it");
+        assert_eq!(
+            got[1].role.as_deref(),
+            Some("Washington’s deputy ambassador to the UN")
+        );
+        assert_eq!(
+            got[2].speaker, "Richard Mills",
+            "a quote whose speaker comes after it"
+        );
         assert!(got[2].text.contains("forgo attendance"));
         assert_eq!(got[3].speaker, "Nadia Hardman");
-        assert_eq!(got[3].role.as_deref(), Some("researcher at the Human Rights Watch, and an expert on refugee issues"));
+        assert_eq!(
+            got[3].role.as_deref(),
+            Some("researcher at the Human Rights Watch, and an expert on refugee issues")
+        );
         assert_eq!(got[3].channel.as_deref(), Some("on Twitter"));
-        assert_eq!((got[4].speaker.as_str(), got[4].role.as_deref()), ("Vladimir Putin", Some("Russian President")));
+        assert_eq!(
+            (got[4].speaker.as_str(), got[4].role.as_deref()),
+            ("Vladimir Putin", Some("Russian President"))
+        );
     }
 
     #[test]
@@ -426,20 +480,33 @@ mod tests {
             "The US, Canada, the European Union (EU), Jordan, and Turkey refrained from participating in the Conference due to what they described as “the lack of safe conditions in conformity with international laws for the return of refugees”, even as others warned.",
             "The international community has largely avoided attending the meeting, describing the conference call as “premature”.",
         ]);
-        let who: Vec<(&str, &str)> = got.iter().map(|q| (q.speaker.as_str(), q.verb.as_str())).collect();
+        let who: Vec<(&str, &str)> = got
+            .iter()
+            .map(|q| (q.speaker.as_str(), q.verb.as_str()))
+            .collect();
         assert_eq!(
             who,
             [
                 ("Bashar al-Assad", "said"),
                 ("Bashar al-Assad", "said"),
                 ("Josep Borrell", "said"),
-                ("United States, Canada, European Union, Jordan and Turkey", "described as"),
+                (
+                    "United States, Canada, European Union, Jordan and Turkey",
+                    "described as"
+                ),
             ],
             "{got:#?}"
         );
         assert_eq!(got[0].role.as_deref(), Some("regime leader"));
         assert_eq!(got[0].channel.as_deref(), Some("in a televised speech"));
-        assert!(got[2].partial && got[2].context.as_deref().unwrap().starts_with("EU foreign policy chief"));
+        assert!(
+            got[2].partial
+                && got[2]
+                    .context
+                    .as_deref()
+                    .unwrap()
+                    .starts_with("EU foreign policy chief")
+        );
         assert_eq!(got[2].role.as_deref(), Some("EU foreign policy chief"));
     }
 

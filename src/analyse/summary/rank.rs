@@ -78,7 +78,12 @@ fn centroid_similarity(vectors: &[Vector]) -> Vec<f64> {
             *centroid.entry(*id).or_default() += w;
         }
     }
-    let norm = centroid.values().map(|w| w * w).sum::<f64>().sqrt().max(1e-12);
+    let norm = centroid
+        .values()
+        .map(|w| w * w)
+        .sum::<f64>()
+        .sqrt()
+        .max(1e-12);
     let c: Vector = centroid.into_iter().map(|(id, w)| (id, w / norm)).collect();
     let sims: Vec<f64> = vectors.iter().map(|v| cosine(v, &c)).collect();
     let total: f64 = sims.iter().sum::<f64>().max(1e-12);
@@ -87,9 +92,35 @@ fn centroid_similarity(vectors: &[Vector]) -> Vec<f64> {
 
 /// Words that make a sentence lean on the one before it.
 const DANGLING_STARTS: &[&str] = &[
-    "he", "she", "it", "they", "this", "that", "these", "those", "but", "and", "so", "yet",
-    "however", "instead", "therefore", "thus", "likewise", "perhaps", "also", "then",
-    "meanwhile", "moreover", "furthermore", "still", "his", "her", "its", "their", "such",
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "instead",
+    "therefore",
+    "thus",
+    "likewise",
+    "perhaps",
+    "also",
+    "then",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "still",
+    "his",
+    "her",
+    "its",
+    "their",
+    "such",
 ];
 
 /// The share of a sentence's characters inside quotation marks.
@@ -140,6 +171,78 @@ pub fn readability(s: &str) -> f64 {
     f
 }
 
+static CONNECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:On the other hand|However|In addition|Moreover|Meanwhile|Likewise|Therefore|Furthermore|Instead|Indeed|But|And|So),\s+")
+        .expect("connective pattern")
+});
+
+static PARENTHETICAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\s*\([^()]*\)").expect("parenthetical pattern")
+});
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// A long sentence shortened for a summary line, the way an editor trims: a leading
+/// connective ("On the other hand,") dropped, then parentheticals of four words or
+/// more, then trailing clauses, until it has at most `max_words`; "…" marks a cut.
+pub fn compress(sentence: &str, max_words: usize) -> String {
+    let mut s = sentence.trim().to_string();
+    if let Some(m) = CONNECTIVE.find(&s) {
+        let rest = &s[m.end()..];
+        let mut chars = rest.chars();
+        s = match chars.next() {
+            Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+            None => String::new(),
+        };
+    }
+    if word_count(&s) <= max_words {
+        return s;
+    }
+    s = PARENTHETICAL
+        .replace_all(&s, |c: &regex::Captures| {
+            if word_count(&c[0]) >= 4 {
+                String::new()
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned();
+    if word_count(&s) <= max_words {
+        return s;
+    }
+    // Clause ends: ", " outside parentheses and quotations.
+    let mut ends = Vec::new();
+    let (mut depth, mut quoted) = (0i32, false);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '“' => quoted = true,
+            '”' => quoted = false,
+            '"' => quoted = !quoted,
+            ',' | ';' if depth == 0 && !quoted => ends.push(i),
+            _ => {}
+        }
+    }
+    let mut cut = None;
+    for &e in &ends {
+        if word_count(&s[..e]) <= max_words {
+            cut = Some(e);
+        } else {
+            break;
+        }
+    }
+    match cut {
+        Some(e) if word_count(&s[..e]) >= MIN_WORDS => format!("{} …", s[..e].trim_end()),
+        _ => {
+            let words: Vec<&str> = s.split_whitespace().take(max_words).collect();
+            format!("{} …", words.join(" ").trim_end_matches([',', ';']))
+        }
+    }
+}
+
 /// News puts the gist first: a gentle bonus that fades over the first sentences.
 pub fn position_prior(pos: usize) -> f64 {
     1.0 + 0.6 * (-(pos as f64) / 6.0).exp()
@@ -157,12 +260,12 @@ pub fn scores(texts: &[&str], vectors: &[Vector]) -> Vec<f64> {
 }
 
 /// Maximal marginal relevance: up to `n` indices by `relevance`, each new pick
-/// discounted by its similarity to those already picked; candidates at least
+/// discounted by its similarity (`sim`) to those already picked; candidates at least
 /// `duplicate` similar to a pick are left out. Returns indices in pick order.
 pub fn mmr(
     candidates: &[usize],
     relevance: &[f64],
-    vectors: &[&Vector],
+    sim: &dyn Fn(usize, usize) -> f64,
     n: usize,
     lambda: f64,
     duplicate: f64,
@@ -180,16 +283,9 @@ pub fn mmr(
         .collect();
     while chosen.len() < n && !left.is_empty() {
         let mut best: Option<(f64, usize)> = None;
-        left.retain(|&c| {
-            chosen
-                .iter()
-                .all(|&k| cosine(vectors[c], vectors[k]) < duplicate)
-        });
+        left.retain(|&c| chosen.iter().all(|&k| sim(c, k) < duplicate));
         for (pos, &c) in left.iter().enumerate() {
-            let redundancy = chosen
-                .iter()
-                .map(|&k| cosine(vectors[c], vectors[k]))
-                .fold(0.0f64, f64::max);
+            let redundancy = chosen.iter().map(|&k| sim(c, k)).fold(0.0f64, f64::max);
             let v = lambda * relevance[c] / max_rel - (1.0 - lambda) * redundancy;
             if best.is_none_or(|(b, _)| v > b) {
                 best = Some((v, pos));
@@ -206,7 +302,10 @@ pub fn mmr(
 /// which the page shows already) left out, near-duplicates dropped by MMR.
 pub fn key_sentences(texts: &[&str], skip: &[bool], n: usize, gazetteer: &Gazetteer) -> Vec<usize> {
     let mut vocab = Vocabulary::default();
-    let ids: Vec<Vec<u32>> = texts.iter().map(|t| vocab.add(&terms(t, gazetteer))).collect();
+    let ids: Vec<Vec<u32>> = texts
+        .iter()
+        .map(|t| vocab.add(&terms(t, gazetteer)))
+        .collect();
     let vectors: Vec<Vector> = ids.iter().map(|i| vocab.vector(i)).collect();
     let mut rel = scores(texts, &vectors);
     for (i, t) in texts.iter().enumerate() {
@@ -215,8 +314,8 @@ pub fn key_sentences(texts: &[&str], skip: &[bool], n: usize, gazetteer: &Gazett
         }
     }
     let all: Vec<usize> = (0..texts.len()).collect();
-    let refs: Vec<&Vector> = vectors.iter().collect();
-    let mut picked = mmr(&all, &rel, &refs, n, 0.7, 0.5);
+    let sim = |a: usize, b: usize| cosine(&vectors[a], &vectors[b]);
+    let mut picked = mmr(&all, &rel, &sim, n, 0.7, 0.5);
     picked.sort_unstable();
     picked
 }
@@ -240,7 +339,10 @@ mod tests {
 
     #[test]
     fn skipped_and_overlong_sentences_are_never_picked() {
-        let long = format!("The refugee conference in Damascus {}.", "went on and on ".repeat(12));
+        let long = format!(
+            "The refugee conference in Damascus {}.",
+            "went on and on ".repeat(12)
+        );
         let s = [
             "The refugee conference in Damascus opened with Russian backing on Wednesday.",
             long.as_str(),
@@ -275,11 +377,39 @@ mod tests {
     }
 
     #[test]
+    fn long_sentences_are_trimmed_like_an_editor_would() {
+        let s = "On the other hand, the Conference was attended by a large Russian delegation and representatives of some allied countries of Damascus, such as Venezuela, Iran and China (countries that do not host Syrian refugees), in addition to six Arab countries, namely Lebanon, Somalia, Palestine, Iraq, Mauritania and Oman, while the United Nations (UN) attended as an observer.";
+        let c = compress(s, 50);
+        assert!(
+            c.starts_with("The Conference was attended by a large Russian delegation"),
+            "{c}"
+        );
+        assert!(
+            !c.contains("countries that do not host")
+                && c.contains("(UN) attended as an observer."),
+            "{c}"
+        );
+        let s = "The International Conference on the Return of Syrian Refugees was held in the Syrian capital Damascus under the auspices of Russia, and its proceedings ended on 11 and 12 November 2020, against the backdrop of the absence of all countries influencing the international decision and the countries that host the highest number of Syrian refugees, at a time that has its own political significance.";
+        assert_eq!(
+            compress(s, 40),
+            "The International Conference on the Return of Syrian Refugees was held in the Syrian capital Damascus under the auspices of Russia, and its proceedings ended on 11 and 12 November 2020 …"
+        );
+        assert_eq!(
+            compress("Short and plain, as it is.", 40),
+            "Short and plain, as it is."
+        );
+    }
+
+    #[test]
     fn readability_discounts_quotes_pronouns_and_length() {
         assert_eq!(readability("Too short to say much."), 0.0);
         let plain = "The European Union said on Tuesday it would also not attend the meeting.";
         assert_eq!(readability(plain), 1.0);
         assert!(readability("He said the European Union would also not attend the meeting.") < 1.0);
-        assert!(readability("“Returns must be safe, voluntary and fully informed, and nothing less,” she added.") < 0.5);
+        assert!(
+            readability(
+                "“Returns must be safe, voluntary and fully informed, and nothing less,” she added."
+            ) < 0.5
+        );
     }
 }

@@ -61,7 +61,18 @@ static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Nouns after a demonym that make it a party ("a Russian delegation").
-const DEMONYM_PARTY_NOUNS: &[&str] = &["delegation", "delegations", "representatives", "representative", "officials", "government", "side", "team", "envoy", "minister"];
+const DEMONYM_PARTY_NOUNS: &[&str] = &[
+    "delegation",
+    "delegations",
+    "representatives",
+    "representative",
+    "officials",
+    "government",
+    "side",
+    "team",
+    "envoy",
+    "minister",
+];
 
 /// The statements one sentence makes.
 pub fn stances_in(sentence: &str, gazetteer: &Gazetteer) -> Vec<(String, String, String)> {
@@ -97,18 +108,27 @@ pub fn stances_in(sentence: &str, gazetteer: &Gazetteer) -> Vec<(String, String,
             }
             if m.via == Via::Demonym {
                 let next = clause[m.end..].split_whitespace().next().unwrap_or("");
-                let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                let next = next
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
                 if !DEMONYM_PARTY_NOUNS.contains(&next.as_str()) {
                     continue;
                 }
             }
             // Active clauses name the subject before the cue, passive ones after it.
-            let placed = if passive { m.start > cue.start() } else { m.end <= cue.start() };
+            let placed = if passive {
+                m.start > cue.start()
+            } else {
+                m.end <= cue.start()
+            };
             if !placed {
                 continue;
             }
             let p = &gazetteer.parties[i];
-            if !out.iter().any(|(id, _, _): &(String, String, String)| id == &p.id) {
+            if !out
+                .iter()
+                .any(|(id, _, _): &(String, String, String)| id == &p.id)
+            {
                 out.push((p.id.clone(), p.name.clone(), status.to_string()));
             }
         }
@@ -139,7 +159,9 @@ pub fn stances(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Stance> {
 /// away, stayed away vs not invited); an observer who "attended as an observer" agrees.
 pub fn differences(stances: &[Stance]) -> Vec<StanceDifference> {
     let mut out: Vec<StanceDifference> = Vec::new();
-    let compatible = |a: &str, b: &str| a == b || matches!((a, b), ("observer", "attended") | ("attended", "observer"));
+    let compatible = |a: &str, b: &str| {
+        a == b || matches!((a, b), ("observer", "attended") | ("attended", "observer"))
+    };
     for (i, a) in stances.iter().enumerate() {
         for b in &stances[i + 1..] {
             if a.party != b.party || a.doc == b.doc || compatible(&a.status, &b.status) {
@@ -157,7 +179,11 @@ pub fn differences(stances: &[Stance]) -> Vec<StanceDifference> {
                 }
             };
             for s in [a, b] {
-                if !entry.stances.iter().any(|x| x.source.link == s.source.link && x.status == s.status) {
+                if !entry
+                    .stances
+                    .iter()
+                    .any(|x| x.source.link == s.source.link && x.status == s.status)
+                {
                     entry.stances.push(s.clone());
                 }
             }
@@ -183,12 +209,22 @@ mod tests {
 
     #[test]
     fn statements_from_the_seeds() {
-        assert_eq!(st("Jordan did not attend the conference, while Turkey was not invited."), [pair("jordan", "boycotted"), pair("turkey", "not_invited")]);
-        let s = st("The US, Canada, the European Union (EU), Jordan, and Turkey refrained from participating in the Conference due to what they described as “the lack of safe conditions for the return of [Syrian] refugees”.");
+        assert_eq!(
+            st("Jordan did not attend the conference, while Turkey was not invited."),
+            [pair("jordan", "boycotted"), pair("turkey", "not_invited")]
+        );
+        let s = st(
+            "The US, Canada, the European Union (EU), Jordan, and Turkey refrained from participating in the Conference due to what they described as “the lack of safe conditions for the return of [Syrian] refugees”.",
+        );
         assert_eq!(s.len(), 5, "{s:?}");
         assert!(s.iter().all(|(_, st)| st == "boycotted"));
-        let s = st("On the other hand, the Conference was attended by a large Russian delegation and representatives of some allied countries of Damascus, such as Venezuela, Iran and China (countries that do not host Syrian refugees), in addition to six Arab countries, namely Lebanon, Somalia, Palestine, Iraq, Mauritania and Oman, while the United Nations (UN) attended as an observer.");
-        assert!(s.contains(&pair("russia", "attended")) && s.contains(&pair("oman", "attended")), "{s:?}");
+        let s = st(
+            "On the other hand, the Conference was attended by a large Russian delegation and representatives of some allied countries of Damascus, such as Venezuela, Iran and China (countries that do not host Syrian refugees), in addition to six Arab countries, namely Lebanon, Somalia, Palestine, Iraq, Mauritania and Oman, while the United Nations (UN) attended as an observer.",
+        );
+        assert!(
+            s.contains(&pair("russia", "attended")) && s.contains(&pair("oman", "attended")),
+            "{s:?}"
+        );
         assert!(!s.iter().any(|(id, _)| id == "syria"), "{s:?}");
         assert!(s.contains(&pair("united-nations", "observer")));
         assert!(st("Washington has already called the international community to boycott the Russia-led refugee conference.").is_empty());
@@ -197,7 +233,13 @@ mod tests {
 
     #[test]
     fn statements_in_other_phrasing() {
-        assert_eq!(st("Egypt stayed away, but Qatar sent a delegation."), [pair("egypt", "boycotted"), pair("qatar", "attended")]);
-        assert_eq!(st("Israel was never invited to the talks."), [pair("israel", "not_invited")]);
+        assert_eq!(
+            st("Egypt stayed away, but Qatar sent a delegation."),
+            [pair("egypt", "boycotted"), pair("qatar", "attended")]
+        );
+        assert_eq!(
+            st("Israel was never invited to the talks."),
+            [pair("israel", "not_invited")]
+        );
     }
 }

@@ -123,6 +123,35 @@ pub fn stem(word: &str) -> String {
     stemmer().stem(word).into_owned()
 }
 
+/// Stems that news copy uses interchangeably for the same act, folded to one term so
+/// that outlets telling the same fact in other words still match ("took part",
+/// "participated", "attended"; "meeting", "conference").
+const SAME_ACT: &[(&str, &str)] = &[
+    ("particip", "attend"),
+    ("attende", "attend"),
+    ("attend", "attend"),
+    ("meet", "confer"),
+    ("summit", "confer"),
+    ("conven", "hold"),
+    ("refrain", "boycott"),
+    ("declin", "boycott"),
+    ("shun", "boycott"),
+    ("snub", "boycott"),
+    ("avoid", "boycott"),
+    ("repatri", "return"),
+    ("returne", "return"),
+    ("biggest", "largest"),
+    ("highest", "largest"),
+];
+
+fn fold(stem: String) -> String {
+    SAME_ACT
+        .iter()
+        .find(|(from, _)| stem == *from)
+        .map(|(_, to)| to.to_string())
+        .unwrap_or(stem)
+}
+
 /// The terms of a text: `@<entity id>` for each gazetteer mention, then the stems of the
 /// remaining words that are not stop words, numbers or single letters.
 pub fn terms(text: &str, gazetteer: &Gazetteer) -> Vec<String> {
@@ -145,7 +174,7 @@ pub fn terms(text: &str, gazetteer: &Gazetteer) -> Vec<String> {
             continue;
         }
         let w = w.replace('’', "'");
-        out.push(stem(&w));
+        out.push(fold(stem(&w)));
     }
     out
 }
@@ -241,10 +270,22 @@ pub struct SourceRef {
     pub title: String,
     /// The outlet, from the page's `source`.
     pub source: Option<String>,
+    /// What a citation shows: the outlet, or the page title when it has none.
+    pub label: String,
     /// The seed file the page was generated from.
     pub seed: Option<String>,
     /// The sentence, as the page has it.
     pub sentence: String,
+}
+
+/// A title cut to its first words, for a citation when the page names no outlet.
+fn short_title(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.len() <= 6 {
+        title.to_string()
+    } else {
+        format!("“{} …”", words[..5].join(" "))
+    }
 }
 
 impl SourceRef {
@@ -255,6 +296,10 @@ impl SourceRef {
             anchor: s.anchor.clone(),
             title: doc.title.clone(),
             source: doc.source.clone(),
+            label: doc
+                .source
+                .clone()
+                .unwrap_or_else(|| short_title(&doc.title)),
             seed: doc.seed.clone(),
             sentence: s.text.clone(),
         }
@@ -272,7 +317,10 @@ mod tests {
         let b = terms("Brussels said the EU would not attend this conference", g);
         assert!(a.contains(&"@european-union".to_string()), "{a:?}");
         assert!(b.contains(&"@european-union".to_string()), "{b:?}");
-        assert!(a.contains(&"attend".to_string()) && a.contains(&"confer".to_string()), "{a:?}");
+        assert!(
+            a.contains(&"attend".to_string()) && a.contains(&"confer".to_string()),
+            "{a:?}"
+        );
         assert!(b.contains(&"confer".to_string()));
         assert!(!a.iter().any(|t| t == "the" || t == "to"));
     }

@@ -34,8 +34,18 @@ pub struct TimelineItem {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "11–12 November 2020", "30 November – 4 December 2020", "mid-November 2020".
@@ -44,7 +54,13 @@ pub fn when(p: &Period) -> String {
     match p.precision {
         Precision::Day if p.start == p.end => display_date(&p.start),
         Precision::Day if p.start.year == p.end.year && p.start.month == p.end.month => {
-            format!("{}–{} {} {}", p.start.day, p.end.day, month(p.end.month), p.end.year)
+            format!(
+                "{}–{} {} {}",
+                p.start.day,
+                p.end.day,
+                month(p.end.month),
+                p.end.year
+            )
         }
         Precision::Day if p.start.year == p.end.year => format!(
             "{} {} – {} {} {}",
@@ -59,7 +75,9 @@ pub fn when(p: &Period) -> String {
             let m = format!("{} {}", month(p.start.month), p.start.year);
             match p.part {
                 Some("end") => format!("end of {m}"),
-                Some(part) => format!("{part}-{m}").replace("early-", "early ").replace("late-", "late "),
+                Some(part) => format!("{part}-{m}")
+                    .replace("early-", "early ")
+                    .replace("late-", "late "),
                 None => m,
             }
         }
@@ -68,8 +86,17 @@ pub fn when(p: &Period) -> String {
 }
 
 const FUTURE_CUES: &[&str] = &[
-    "will ", "supposed to", "scheduled", "planned", "plans to", "to be held", "next ",
-    "upcoming", "expected to be", "due to be", "would be held",
+    "will ",
+    "supposed to",
+    "scheduled",
+    "planned",
+    "plans to",
+    "to be held",
+    "next ",
+    "upcoming",
+    "expected to be",
+    "due to be",
+    "would be held",
 ];
 
 /// The clause around byte range `start..end`, widened by neighbouring clauses up to
@@ -109,9 +136,24 @@ pub fn clause_around(s: &str, start: usize, end: usize, max_words: usize) -> Str
     let to = (bounds[b] - 2).min(s.len());
     let mut text = s[bounds[a]..to.max(bounds[a])].trim().to_string();
     let ws: Vec<&str> = text.split_whitespace().collect();
+    let room = max_words.saturating_sub(ws.len());
+    if ws.len() <= max_words && b + 1 < bounds.len() && room >= 4 {
+        // Part of the next clause, so the event keeps its verb: "on Monday, Russian
+        // President Vladimir Putin praised the conference…".
+        let next = &s[bounds[b].min(s.len())..];
+        let taken: Vec<&str> = next.split_whitespace().take(room).collect();
+        let prefix = if a > 0 { "…" } else { "" };
+        return format!(
+            "{prefix}{}, {}…",
+            text.trim_end_matches([',', ';']),
+            taken.join(" ").trim_end_matches([',', ';', '.'])
+        );
+    }
     if ws.len() > max_words {
         // One long clause: a window of words around the date.
-        let before_words = s[bounds[a]..start.max(bounds[a])].split_whitespace().count();
+        let before_words = s[bounds[a]..start.max(bounds[a])]
+            .split_whitespace()
+            .count();
         let from = before_words.saturating_sub(max_words / 2);
         let to = (from + max_words).min(ws.len());
         let mut t = ws[from..to].join(" ");
@@ -145,9 +187,11 @@ pub fn timeline(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
             .join(" ");
         let year = dominant_year(&all).or(doc.date.map(|x| x.year));
         for (i, s) in doc.sentences.iter().enumerate() {
-            let lower = s.text.to_lowercase();
-            let planned = FUTURE_CUES.iter().any(|c| lower.contains(c));
             for p in find_periods(&s.text, year, doc.date) {
+                let what = clause_around(&s.text, p.offset, p.offset + p.text.len(), 28);
+                // Only the words around the date say whether it is still to come.
+                let lower = what.to_lowercase();
+                let planned = FUTURE_CUES.iter().any(|c| lower.contains(c));
                 let part_day = match p.part {
                     Some("early") => 1,
                     Some("mid") => 15,
@@ -167,10 +211,16 @@ pub fn timeline(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
                     as_written: p.text.clone(),
                     inferred: p.inferred,
                     planned: planned && doc.date.is_none_or(|a| p.end >= a),
-                    what: clause_around(&s.text, p.offset, p.offset + p.text.len(), 28),
+                    what,
                     source: SourceRef::new(doc, s),
                     also: Vec::new(),
-                    sort_key: (Ymd { day: part_day, ..p.start }, rank),
+                    sort_key: (
+                        Ymd {
+                            day: part_day,
+                            ..p.start
+                        },
+                        rank,
+                    ),
                 };
                 items.push((item, d, i));
             }
@@ -179,24 +229,61 @@ pub fn timeline(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
     // The same period told of in similar words is one event.
     let mut merged: Vec<(TimelineItem, usize, usize)> = Vec::new();
     for (item, d, i) in items {
+        let multi_day = item.precision == Precision::Day && item.start != item.end;
         let same = merged.iter_mut().find(|(m, md, mi)| {
             m.start == item.start
                 && m.end == item.end
                 && m.precision == item.precision
-                && (cosine(&vectors[*md][*mi], &vectors[d][i]) >= 0.2 || (*md == d && *mi == i))
+                && (multi_day
+                    || (*md == d && *mi == i)
+                    || cosine(&vectors[*md][*mi], &vectors[d][i]) >= 0.2)
         });
         match same {
             Some((m, md, _)) => {
                 m.inferred &= item.inferred;
-                if *md != d && !m.also.iter().any(|a| a.page == item.source.page) && m.source.page != item.source.page {
+                if *md != d
+                    && !m.also.iter().any(|a| a.page == item.source.page)
+                    && m.source.page != item.source.page
+                {
                     m.also.push(item.source);
                 }
             }
             None => merged.push((item, d, i)),
         }
     }
+    // A bare year told of in the words of a dated event of that year is that event
+    // ("since the conflict started in 2011" and "began with protests in March 2011").
+    let mut k = 0;
+    while k < merged.len() {
+        let (item, d, i) = &merged[k];
+        let year = &item.start[..4];
+        let target = (item.precision == Precision::Year)
+            .then(|| {
+                merged.iter().position(|(m, md, mi)| {
+                    m.precision != Precision::Year
+                        && &m.start[..4] == year
+                        && cosine(&vectors[*md][*mi], &vectors[*d][*i]) >= 0.15
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) => {
+                let (item, _, _) = merged.remove(k);
+                let t = if t > k { t - 1 } else { t };
+                let m = &mut merged[t].0;
+                if m.source.page != item.source.page || m.source.link != item.source.link {
+                    m.also.push(item.source);
+                }
+            }
+            None => k += 1,
+        }
+    }
     let mut out: Vec<TimelineItem> = merged.into_iter().map(|(m, _, _)| m).collect();
-    out.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then(a.source.link.cmp(&b.source.link)));
+    out.sort_by(|a, b| {
+        a.sort_key
+            .cmp(&b.sort_key)
+            .then(a.source.link.cmp(&b.source.link))
+    });
     out
 }
 
@@ -210,10 +297,18 @@ mod tests {
 
     #[test]
     fn when_reads_as_a_person_writes_it() {
-        let p = find_periods("on 11 and 12 November 2020 and 30 November to 4 December 2020", None, None);
+        let p = find_periods(
+            "on 11 and 12 November 2020 and 30 November to 4 December 2020",
+            None,
+            None,
+        );
         assert_eq!(when(&p[0]), "11–12 November 2020");
         assert_eq!(when(&p[1]), "30 November – 4 December 2020");
-        let p = find_periods("at the end of January 2021, in mid-November 2020, in 2017", None, None);
+        let p = find_periods(
+            "at the end of January 2021, in mid-November 2020, in 2017",
+            None,
+            None,
+        );
         let got: Vec<String> = p.iter().map(when).collect();
         assert_eq!(got, ["end of January 2021", "mid-November 2020", "2017"]);
         let p = find_periods("on Monday", None, Some(ymd(2020, 11, 11)));
@@ -225,7 +320,10 @@ mod tests {
         let s = "After Moscow failed to hold a conference for Syrian refugees in 2018 as a result of the field changes that took place on the ground at the time, Moscow is now repeating its attempt.";
         let i = s.find("2018").unwrap();
         let c = clause_around(s, i, i + 4, 20);
-        assert!(c.contains("failed to hold a conference for Syrian refugees in 2018"), "{c}");
+        assert!(
+            c.contains("failed to hold a conference for Syrian refugees in 2018"),
+            "{c}"
+        );
         assert!(c.split_whitespace().count() <= 21, "{c}");
         let s = "The conflict that began with anti-government protests in March 2011 as part of the region's Arab Spring, quickly morphed into a war.";
         let i = s.find("March").unwrap();
