@@ -267,17 +267,19 @@ mod tests {
 
     #[test]
     fn chart_is_accessible_svg_with_labels_links_and_differences() {
-        let mut s = Summary::default();
-        s.figures = vec![
-            fig(5.6e6, "5.6 million", "Syrians abroad"),
-            fig(23e6, "23 million", "pre-war <population>"),
-            fig(5.5e6, "5.5 million", "people who went abroad"),
-        ];
-        s.figure_differences = vec![FigureDifference {
-            what: "abroad".into(),
-            unit: "people".into(),
-            figures: vec![0, 2],
-        }];
+        let mut s = Summary {
+            figures: vec![
+                fig(5.6e6, "5.6 million", "Syrians abroad"),
+                fig(23e6, "23 million", "pre-war <population>"),
+                fig(5.5e6, "5.5 million", "people who went abroad"),
+            ],
+            figure_differences: vec![FigureDifference {
+                what: "abroad".into(),
+                unit: "people".into(),
+                figures: vec![0, 2],
+            }],
+            ..Summary::default()
+        };
         let svg = figures_chart(&s, &|p: &str| format!("/base{p}")).unwrap();
         assert!(svg.starts_with("<svg class=\"chart\""), "{svg}");
         assert!(svg.contains("role=\"img\"") && svg.contains("<title id=\"chart-title\">"));

@@ -608,7 +608,7 @@ mod tests {
         let f = one("The regime holds tens of thousands of political detainees in its prisons.");
         assert_eq!(
             (f[0].0.as_str(), f[0].1.as_str()),
-            ("tens of thousands", "political detainees")
+            ("tens of thousands of", "political detainees")
         );
         let f = one("The death toll stood at 2.3 million, the agency said.");
         assert_eq!(f[0].1, "death toll");

@@ -29,6 +29,9 @@ pub struct TimelineItem {
     pub what: String,
     pub source: SourceRef,
     pub also: Vec<SourceRef>,
+    /// `YYYY-MM-DD` the item sorts by: its start, or the 15th for "mid-", the 25th for
+    /// "late" or "end of" a month.
+    pub sort_date: String,
     #[serde(skip)]
     sort_key: (Ymd, u8),
 }
@@ -214,6 +217,11 @@ pub fn timeline(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
                     what,
                     source: SourceRef::new(doc, s),
                     also: Vec::new(),
+                    sort_date: Ymd {
+                        day: part_day,
+                        ..p.start
+                    }
+                    .to_string(),
                     sort_key: (
                         Ymd {
                             day: part_day,
@@ -249,33 +257,6 @@ pub fn timeline(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
                 }
             }
             None => merged.push((item, d, i)),
-        }
-    }
-    // A bare year told of in the words of a dated event of that year is that event
-    // ("since the conflict started in 2011" and "began with protests in March 2011").
-    let mut k = 0;
-    while k < merged.len() {
-        let (item, d, i) = &merged[k];
-        let year = &item.start[..4];
-        let target = (item.precision == Precision::Year)
-            .then(|| {
-                merged.iter().position(|(m, md, mi)| {
-                    m.precision != Precision::Year
-                        && &m.start[..4] == year
-                        && cosine(&vectors[*md][*mi], &vectors[*d][*i]) >= 0.15
-                })
-            })
-            .flatten();
-        match target {
-            Some(t) => {
-                let (item, _, _) = merged.remove(k);
-                let t = if t > k { t - 1 } else { t };
-                let m = &mut merged[t].0;
-                if m.source.page != item.source.page || m.source.link != item.source.link {
-                    m.also.push(item.source);
-                }
-            }
-            None => k += 1,
         }
     }
     let mut out: Vec<TimelineItem> = merged.into_iter().map(|(m, _, _)| m).collect();
