@@ -373,6 +373,10 @@ fn add_days(d: Ymd, n: i64) -> Ymd {
 /// ("on Monday": the latest such day on or before the anchor, "next Monday" the first
 /// after it), "last month", "this year", "yesterday", all marked inferred. Sorted by offset.
 pub fn find_periods(text: &str, default_year: Option<i32>, anchor: Option<Ymd>) -> Vec<Period> {
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && (anchor.is_none() || !RELATIVE.is_match(text)) {
+        return Vec::new();
+    }
     let mut out: Vec<Period> = find_dates(text, default_year)
         .iter()
         .map(Period::day_range)

@@ -50,6 +50,9 @@ pub struct Event {
     pub opened_by: Vec<Opener>,
 }
 
+/// Briefings counted at most when weighing a candidate name.
+const SUPPORT_CAP: usize = 50;
+
 const EVENT_NOUNS: &str = "Conference|Summit|Forum|Congress|Convention|Symposium|Meeting|Talks";
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -132,13 +135,13 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
             }
         }
     }
-    let doc_terms: Vec<Vec<Vec<String>>> = docs
+    let doc_terms: Vec<Vec<&Vec<String>>> = docs
         .iter()
         .map(|d| {
             d.sentences
                 .iter()
                 .filter(|s| EVENT_WORD.is_match(&s.text))
-                .map(|s| terms(&s.text, gazetteer))
+                .map(|s| &s.terms)
                 .collect()
         })
         .collect();
@@ -148,6 +151,7 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
             let mut t = terms(&name, gazetteer);
             t.sort();
             t.dedup();
+            // Support saturates: past a few dozen briefings more adds nothing.
             let support = doc_terms
                 .iter()
                 .filter(|sents| {
@@ -156,6 +160,7 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
                         have * 10 >= t.len() * 7
                     })
                 })
+                .take(SUPPORT_CAP)
                 .count();
             // A name that starts with a place ("Sochi Conference") is another event.
             let starts_with_place = gazetteer
@@ -196,9 +201,9 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
             let text = s.text.as_str();
             let about_event = EVENT_WORD.is_match(text);
             let src = || SourceRef::new(doc, s);
-            let mentions = gazetteer.mentions(text);
+            let mentions = &s.mentions;
             if about_event {
-                for m in &mentions {
+                for m in mentions {
                     if m.via != Via::Capital {
                         continue;
                     }
@@ -283,7 +288,7 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
             }
             if OPENING.is_match(text) {
                 let cue = OPENING.find(text).map_or(0, |m| m.start());
-                for m in &mentions {
+                for m in mentions {
                     let Target::Person(pi) = m.target else {
                         continue;
                     };

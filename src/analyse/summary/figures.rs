@@ -11,6 +11,9 @@ use super::text::{Doc, SourceRef, Vector, cosine};
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target};
 use crate::ingest::dates::find_periods;
 
+/// The most figures the summary keeps.
+pub const MAX_FIGURES: usize = 30;
+
 /// A number a text gives, with its meaning.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
@@ -71,6 +74,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("number pattern")
 });
+
+static VAGUE_HINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)thousands|hundreds|billions|millions").expect("vague hint"));
 
 const HEDGE_WORDS: &[&str] = &[
     "massive",
@@ -313,6 +319,9 @@ pub struct Found {
 /// Every figure in one sentence. "the country" in what a figure counts becomes the
 /// country the sentence opens with, if it opens with one.
 pub fn figures_in(sentence: &str, gazetteer: &Gazetteer) -> Vec<Found> {
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) && !VAGUE_HINT.is_match(sentence) {
+        return Vec::new();
+    }
     let periods = find_periods(sentence, Some(2000), None);
     let mut out = Vec::new();
     for c in NUMBER.captures_iter(sentence) {
@@ -461,6 +470,11 @@ pub fn figures(
                 }
             }
         }
+    }
+    // Many figures: those most outlets give.
+    if all.len() > MAX_FIGURES {
+        all.sort_by_key(|f| std::cmp::Reverse(f.also.len()));
+        all.truncate(MAX_FIGURES);
     }
     // People first, largest first; shares, money and other counts after; vague last.
     let unit_rank = |u: &str| match u {

@@ -20,12 +20,13 @@ use serde::Serialize;
 
 use super::Site;
 use super::gazetteer::Gazetteer;
-use text::{Vector, Vocabulary, corpus, terms};
+use text::{Vector, Vocabulary, corpus};
 
 /// How many key points the summary gives.
 pub const KEY_POINTS: usize = 8;
-/// How many of them lead the home page.
-pub const LEAD_POINTS: usize = 3;
+/// The most quotes the summary keeps (those other outlets also carry first, then in
+/// reading order).
+pub const MAX_QUOTES: usize = 30;
 
 /// A briefing the summary draws on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -64,7 +65,7 @@ impl Summary {
 
 /// The summary of a site's briefings.
 pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
-    let docs = corpus(site);
+    let docs = corpus(site, gazetteer);
     if docs.is_empty() {
         return Summary::default();
     }
@@ -72,12 +73,7 @@ pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
     let mut vocab = Vocabulary::default();
     let ids: Vec<Vec<Vec<u32>>> = docs
         .iter()
-        .map(|d| {
-            d.sentences
-                .iter()
-                .map(|s| vocab.add(&terms(&s.text, gazetteer)))
-                .collect()
-        })
+        .map(|d| d.sentences.iter().map(|s| vocab.add(&s.terms)).collect())
         .collect();
     let vectors: Vec<Vec<Vector>> = ids
         .iter()
@@ -92,13 +88,18 @@ pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
         .iter()
         .map(|d| vec![Vec::new(); d.sentences.len()])
         .collect();
+    // Where each sentence is, by its link and text (a paragraph anchor is shared).
+    let mut at: std::collections::HashMap<(String, &str), (usize, usize)> = Default::default();
+    for (d, doc) in docs.iter().enumerate() {
+        for (i, s) in doc.sentences.iter().enumerate() {
+            at.entry((doc.link(s), s.text.as_str())).or_insert((d, i));
+        }
+    }
     let mut state = |link: &str, sentence: &str, fact: String| {
-        for (d, doc) in docs.iter().enumerate() {
-            for (i, s) in doc.sentences.iter().enumerate() {
-                if s.text == sentence && doc.link(s) == link && !facts[d][i].contains(&fact) {
-                    facts[d][i].push(fact.clone());
-                }
-            }
+        if let Some(&(d, i)) = at.get(&(link.to_string(), sentence))
+            && !facts[d][i].contains(&fact)
+        {
+            facts[d][i].push(fact);
         }
     };
     for stated in event.organiser.iter().chain(event.dates.iter()) {
@@ -123,6 +124,19 @@ pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
     let mut quotes = quotes::quotes(&docs, gazetteer);
     let timeline = timeline::timeline(&docs, &vectors);
     let mut people = people::people(&docs, gazetteer);
+    if quotes.len() > MAX_QUOTES {
+        let mut order: Vec<usize> = (0..quotes.len()).collect();
+        order.sort_by(|&a, &b| {
+            quotes[b]
+                .also
+                .len()
+                .cmp(&quotes[a].also.len())
+                .then(a.cmp(&b))
+        });
+        order.truncate(MAX_QUOTES);
+        order.sort_unstable();
+        quotes = order.into_iter().map(|k| quotes[k].clone()).collect();
+    }
     for q in &mut quotes {
         // "Mills said": the role the text gave him elsewhere.
         if q.role.is_none()

@@ -284,7 +284,7 @@ pub fn people(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Person> {
     let mut scores: Vec<usize> = Vec::new();
     for doc in docs {
         for s in &doc.sentences {
-            for m in gazetteer.mentions(&s.text) {
+            for m in &s.mentions {
                 let Target::Person(pi) = m.target else {
                     continue;
                 };
@@ -312,7 +312,8 @@ pub fn people(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Person> {
                 };
                 let p = &mut out[idx];
                 p.mentions += 1;
-                match p.briefings.iter_mut().find(|b| b.page == doc.path) {
+                // Articles are read one after the other: the current one is the last.
+                match p.briefings.last_mut().filter(|b| b.page == doc.path) {
                     Some(b) => b.count += 1,
                     None => p.briefings.push(Mentioned {
                         label: SourceRef::new(doc, s).label,

@@ -205,9 +205,8 @@ fn group_before(g: &Gazetteer, sentence: &str, before_end: usize) -> Option<Spea
             kind: "group",
             role: None,
         }),
-        n => {
+        _ => {
             let last = names.pop().unwrap_or_default();
-            let _ = n;
             Some(Speaker {
                 name: format!("{} and {last}", names.join(", ")),
                 id: None,
@@ -230,6 +229,7 @@ fn last_person_in(g: &Gazetteer, sentence: &str) -> Option<Speaker> {
 /// Every attributed quote in the briefings, in reading order.
 pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
     for doc in docs {
         let mut last_person: Option<Speaker> = None;
         let mut blocks: Vec<usize> = doc.sentences.iter().map(|s| s.block).collect();
@@ -365,12 +365,13 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
                     .or_else(|| CHANNEL.captures(before))
                     .map(|c| c["c"].to_string());
                 let src = SourceRef::new(doc, sents[si].1);
-                if let Some(q) = out.iter_mut().find(|q| q.text == quoted) {
+                if let Some(q) = seen.get(&quoted).map(|&k| &mut out[k]) {
                     if q.source.page != src.page && !q.also.iter().any(|a| a.page == src.page) {
                         q.also.push(src);
                     }
                     continue;
                 }
+                seen.insert(quoted.clone(), out.len());
                 out.push(Quote {
                     text: quoted,
                     partial,
@@ -406,6 +407,8 @@ mod tests {
         for (b, p) in paragraphs.iter().enumerate() {
             for s in crate::markdown::sentences(p) {
                 sentences.push(Sent {
+                    terms: Vec::new(),
+                    mentions: Vec::new(),
                     anchor: format!("s{}-{}", b + 1, sentences.len() + 1),
                     text: s,
                     block: b,

@@ -11,7 +11,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::text::{Doc, SourceRef};
-use crate::analyse::gazetteer::{Gazetteer, Target, Via};
+use crate::analyse::gazetteer::{Gazetteer, Mention, Target, Via};
 
 /// One party's part as one sentence states it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,6 +33,12 @@ pub struct StanceDifference {
     pub name: String,
     pub stances: Vec<Stance>,
 }
+
+/// Any cue at all: most sentences have none, and this one pass rules them out.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)invited|excluded|observer|refrain|boycott|declined|refused|stay|stayed|not|won't|attend|sent|participat|took part")
+        .expect("cue prefilter")
+});
 
 static CLAUSE_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",? while |; |, whereas |, but ").expect("clause split"));
@@ -76,6 +82,18 @@ const DEMONYM_PARTY_NOUNS: &[&str] = &[
 
 /// The statements one sentence makes.
 pub fn stances_in(sentence: &str, gazetteer: &Gazetteer) -> Vec<(String, String, String)> {
+    stances_with(sentence, &gazetteer.mentions(sentence), gazetteer)
+}
+
+/// [`stances_in`] with the sentence's mentions already found.
+pub fn stances_with(
+    sentence: &str,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+) -> Vec<(String, String, String)> {
+    if !CUE.is_match(sentence) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut from = 0;
     let mut clauses: Vec<(usize, usize)> = Vec::new();
@@ -101,7 +119,12 @@ pub fn stances_in(sentence: &str, gazetteer: &Gazetteer) -> Vec<(String, String,
             continue;
         };
         let passive = status == "attended" && PASSIVE.is_match(clause);
-        for m in gazetteer.mentions(clause) {
+        for m in mentions.iter().filter(|m| m.start >= cs && m.end <= ce) {
+            let m = Mention {
+                start: m.start - cs,
+                end: m.end - cs,
+                ..*m
+            };
             let Target::Party(i) = m.target else { continue };
             if m.via == Via::Capital {
                 continue; // "allies of Damascus": a capital here is not a delegation
@@ -141,7 +164,7 @@ pub fn stances(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Stance> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for s in &doc.sentences {
-            for (party, name, status) in stances_in(&s.text, gazetteer) {
+            for (party, name, status) in stances_with(&s.text, &s.mentions, gazetteer) {
                 out.push(Stance {
                     party,
                     name,
@@ -157,36 +180,70 @@ pub fn stances(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Stance> {
 
 /// Parties whose statements from different briefings disagree (attended vs stayed
 /// away, stayed away vs not invited); an observer who "attended as an observer" agrees.
+/// Linear: statements are grouped by party and status, and the first statement of
+/// each status stands for it.
 pub fn differences(stances: &[Stance]) -> Vec<StanceDifference> {
-    let mut out: Vec<StanceDifference> = Vec::new();
     let compatible = |a: &str, b: &str| {
         a == b || matches!((a, b), ("observer", "attended") | ("attended", "observer"))
     };
-    for (i, a) in stances.iter().enumerate() {
-        for b in &stances[i + 1..] {
-            if a.party != b.party || a.doc == b.doc || compatible(&a.status, &b.status) {
-                continue;
-            }
-            let entry = match out.iter_mut().position(|d| d.party == a.party) {
-                Some(k) => &mut out[k],
-                None => {
-                    out.push(StanceDifference {
-                        party: a.party.clone(),
-                        name: a.name.clone(),
-                        stances: Vec::new(),
-                    });
-                    out.last_mut().expect("just pushed")
+    // party -> status -> (first statement, the briefings stating it)
+    type ByStatus<'a> = Vec<(&'a Stance, Vec<usize>)>;
+    let mut by_party: Vec<(&str, ByStatus)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+    for s in stances {
+        let k = *index.entry(s.party.as_str()).or_insert_with(|| {
+            by_party.push((s.party.as_str(), Vec::new()));
+            by_party.len() - 1
+        });
+        let statuses = &mut by_party[k].1;
+        match statuses.iter_mut().find(|(f, _)| f.status == s.status) {
+            Some((_, docs)) => {
+                if !docs.contains(&s.doc) {
+                    docs.push(s.doc);
                 }
-            };
-            for s in [a, b] {
-                if !entry
-                    .stances
-                    .iter()
-                    .any(|x| x.source.link == s.source.link && x.status == s.status)
+            }
+            None => statuses.push((s, vec![s.doc])),
+        }
+    }
+    let mut out = Vec::new();
+    for (_, statuses) in by_party {
+        let mut shown: Vec<Stance> = Vec::new();
+        for (i, (a, da)) in statuses.iter().enumerate() {
+            for (b, db) in &statuses[i + 1..] {
+                let other_doc = da.iter().any(|x| db.iter().any(|y| y != x));
+                if !compatible(&a.status, &b.status) && other_doc {
+                    for s in [*a, *b] {
+                        if !shown
+                            .iter()
+                            .any(|x| x.source.link == s.source.link && x.status == s.status)
+                        {
+                            shown.push(s.clone());
+                        }
+                    }
+                }
+            }
+        }
+        // Every sentence behind a disagreeing status, so each outlet's words are shown.
+        if !shown.is_empty() {
+            let statuses_shown: Vec<String> = shown.iter().map(|s| s.status.clone()).collect();
+            let party = shown[0].party.clone();
+            for s in stances
+                .iter()
+                .filter(|s| s.party == party && statuses_shown.contains(&s.status))
+            {
+                if shown.len() < 6
+                    && !shown
+                        .iter()
+                        .any(|x| x.source.link == s.source.link && x.status == s.status)
                 {
-                    entry.stances.push(s.clone());
+                    shown.push(s.clone());
                 }
             }
+            out.push(StanceDifference {
+                party: shown[0].party.clone(),
+                name: shown[0].name.clone(),
+                stances: shown,
+            });
         }
     }
     out

@@ -12,7 +12,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
 use crate::analyse::Site;
-use crate::analyse::gazetteer::{Gazetteer, Target};
+use crate::analyse::gazetteer::{Gazetteer, Mention, Target};
 use crate::analyse::words::{is_stop_word, tokens};
 use crate::ingest::dates::Ymd;
 use crate::markdown::BlockKind;
@@ -30,6 +30,10 @@ pub struct Sent {
     pub pos: usize,
     /// In the page's first paragraph (the standfirst of a generated page).
     pub lead: bool,
+    /// The sentence's terms (see [`terms`]).
+    pub terms: Vec<String>,
+    /// The gazetteer's mentions in the sentence.
+    pub mentions: Vec<Mention>,
 }
 
 /// One briefing, as the summary reads it.
@@ -73,8 +77,9 @@ fn is_credit(s: &str) -> bool {
     t.starts_with('(') && t.ends_with(')') && t.split_whitespace().count() <= 3
 }
 
-/// The briefings of a site, newest first, with their sentences in reading order.
-pub fn corpus(site: &Site) -> Vec<Doc> {
+/// The briefings of a site, newest first, with their sentences in reading order, each
+/// with its terms and gazetteer mentions (found once, used by every extractor).
+pub fn corpus(site: &Site, gazetteer: &Gazetteer) -> Vec<Doc> {
     site.briefings
         .iter()
         .map(|&i| {
@@ -89,7 +94,10 @@ pub fn corpus(site: &Site) -> Vec<Doc> {
                     if is_credit(&s.text) {
                         continue;
                     }
+                    let mentions = gazetteer.mentions(&s.text);
                     sentences.push(Sent {
+                        terms: terms_with(&s.text, &mentions, gazetteer),
+                        mentions,
                         text: s.text.clone(),
                         anchor: s.anchor.clone(),
                         block: bi,
@@ -118,9 +126,25 @@ fn stemmer() -> &'static Stemmer {
     S.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+thread_local! {
+    /// Stems already computed: news repeats its words, and stemming allocates.
+    static STEMS: std::cell::RefCell<HashMap<String, String>> = Default::default();
+}
+
 /// The stem of one lowercase word.
 pub fn stem(word: &str) -> String {
-    stemmer().stem(word).into_owned()
+    STEMS.with(|cache| {
+        if let Some(s) = cache.borrow().get(word) {
+            return s.clone();
+        }
+        let s = stemmer().stem(word).into_owned();
+        let mut c = cache.borrow_mut();
+        if c.len() > 200_000 {
+            c.clear();
+        }
+        c.insert(word.to_string(), s.clone());
+        s
+    })
 }
 
 /// Stems that news copy uses interchangeably for the same act, folded to one term so
@@ -155,10 +179,15 @@ fn fold(stem: String) -> String {
 /// The terms of a text: `@<entity id>` for each gazetteer mention, then the stems of the
 /// remaining words that are not stop words, numbers or single letters.
 pub fn terms(text: &str, gazetteer: &Gazetteer) -> Vec<String> {
+    terms_with(text, &gazetteer.mentions(text), gazetteer)
+}
+
+/// [`terms`] with the text's mentions already found.
+pub fn terms_with(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = String::with_capacity(text.len());
     let mut last = 0;
-    for m in gazetteer.mentions(text) {
+    for m in mentions {
         let id = match m.target {
             Target::Party(i) => &gazetteer.parties[i].id,
             Target::Person(i) => &gazetteer.people[i].id,
@@ -195,9 +224,13 @@ impl Vocabulary {
     pub fn add(&mut self, terms: &[String]) -> Vec<u32> {
         let mut ids: Vec<u32> = terms
             .iter()
-            .map(|t| {
-                let next = self.ids.len() as u32;
-                *self.ids.entry(t.clone()).or_insert(next)
+            .map(|t| match self.ids.get(t) {
+                Some(&id) => id,
+                None => {
+                    let id = self.ids.len() as u32;
+                    self.ids.insert(t.clone(), id);
+                    id
+                }
             })
             .collect();
         if self.df.len() < self.ids.len() {

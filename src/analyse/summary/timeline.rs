@@ -36,6 +36,9 @@ pub struct TimelineItem {
     sort_key: (Ymd, u8),
 }
 
+/// The most items a timeline keeps.
+pub const MAX_ITEMS: usize = 60;
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -102,9 +105,9 @@ const FUTURE_CUES: &[&str] = &[
     "would be held",
 ];
 
-/// The clause around byte range `start..end`, widened by neighbouring clauses up to
+/// The clause around byte offset `start`, widened by neighbouring clauses up to
 /// about `max_words`, with "…" where it is cut.
-pub fn clause_around(s: &str, start: usize, end: usize, max_words: usize) -> String {
+pub fn clause_around(s: &str, start: usize, max_words: usize) -> String {
     // Clause boundaries: ", " and "; " outside parentheses.
     let mut bounds = vec![0usize];
     let mut depth = 0i32;
@@ -168,7 +171,6 @@ pub fn clause_around(s: &str, start: usize, end: usize, max_words: usize) -> Str
         }
         return t;
     }
-    let _ = end;
     if a > 0 {
         text = format!("…{text}");
     }
@@ -191,7 +193,7 @@ pub fn timeline(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
         let year = dominant_year(&all).or(doc.date.map(|x| x.year));
         for (i, s) in doc.sentences.iter().enumerate() {
             for p in find_periods(&s.text, year, doc.date) {
-                let what = clause_around(&s.text, p.offset, p.offset + p.text.len(), 28);
+                let what = clause_around(&s.text, p.offset, 28);
                 // Only the words around the date say whether it is still to come.
                 let lower = what.to_lowercase();
                 let planned = FUTURE_CUES.iter().any(|c| lower.contains(c));
@@ -234,32 +236,51 @@ pub fn timeline(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
             }
         }
     }
-    // The same period told of in similar words is one event.
+    // The same period told of in similar words is one event. Items are grouped by
+    // period first, so only items of one period are compared.
     let mut merged: Vec<(TimelineItem, usize, usize)> = Vec::new();
+    let mut by_period: std::collections::HashMap<(String, String, Precision), Vec<usize>> =
+        Default::default();
     for (item, d, i) in items {
         let multi_day = item.precision == Precision::Day && item.start != item.end;
-        let same = merged.iter_mut().find(|(m, md, mi)| {
-            m.start == item.start
-                && m.end == item.end
-                && m.precision == item.precision
-                && (multi_day
-                    || (*md == d && *mi == i)
-                    || cosine(&vectors[*md][*mi], &vectors[d][i]) >= 0.2)
+        let key = (item.start.clone(), item.end.clone(), item.precision);
+        let group = by_period.entry(key).or_default();
+        let same = group.iter().copied().find(|&k| {
+            let (_, md, mi) = merged[k];
+            multi_day || (md == d && mi == i) || cosine(&vectors[md][mi], &vectors[d][i]) >= 0.2
         });
         match same {
-            Some((m, md, _)) => {
+            Some(k) => {
+                let (m, md, _) = &mut merged[k];
                 m.inferred &= item.inferred;
+                m.planned &= item.planned;
                 if *md != d
-                    && !m.also.iter().any(|a| a.page == item.source.page)
                     && m.source.page != item.source.page
+                    && !m.also.iter().any(|a| a.page == item.source.page)
                 {
                     m.also.push(item.source);
                 }
             }
-            None => merged.push((item, d, i)),
+            None => {
+                group.push(merged.len());
+                merged.push((item, d, i));
+            }
         }
     }
     let mut out: Vec<TimelineItem> = merged.into_iter().map(|(m, _, _)| m).collect();
+    // A long timeline keeps the events most outlets tell.
+    if out.len() > MAX_ITEMS {
+        let mut by_support: Vec<usize> = (0..out.len()).collect();
+        by_support.sort_by(|&a, &b| out[b].also.len().cmp(&out[a].also.len()).then(a.cmp(&b)));
+        let keep: std::collections::HashSet<usize> =
+            by_support.into_iter().take(MAX_ITEMS).collect();
+        out = out
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| keep.contains(k))
+            .map(|(_, t)| t)
+            .collect();
+    }
     out.sort_by(|a, b| {
         a.sort_key
             .cmp(&b.sort_key)
@@ -300,7 +321,7 @@ mod tests {
     fn clauses_are_shortened_around_the_date() {
         let s = "After Moscow failed to hold a conference for Syrian refugees in 2018 as a result of the field changes that took place on the ground at the time, Moscow is now repeating its attempt.";
         let i = s.find("2018").unwrap();
-        let c = clause_around(s, i, i + 4, 20);
+        let c = clause_around(s, i, 20);
         assert!(
             c.contains("failed to hold a conference for Syrian refugees in 2018"),
             "{c}"
@@ -308,6 +329,6 @@ mod tests {
         assert!(c.split_whitespace().count() <= 21, "{c}");
         let s = "The conflict that began with anti-government protests in March 2011 as part of the region's Arab Spring, quickly morphed into a war.";
         let i = s.find("March").unwrap();
-        assert_eq!(clause_around(s, i, i + 10, 28), s);
+        assert_eq!(clause_around(s, i, 28), s);
     }
 }
