@@ -191,7 +191,7 @@ fn summary_page_holds_the_key_facts_of_the_seeds() {
     let svg = &svg[..svg.find("</svg>").unwrap()];
     assert!(
         svg.contains("class=chart")
-            && svg.contains("role=img")
+            && svg.contains("role=group")
             && svg.contains("<title id=chart-title>"),
         "{svg}"
     );

@@ -108,8 +108,9 @@ fn truncate_words(s: &str, max_chars: usize) -> String {
 }
 
 /// A horizontal bar chart of the head counts (unit `people`), biggest first, drawn at
-/// build time: no script, a `<title>` and `<desc>` for screen readers, text labels on
-/// every bar, each label a link to its sentence, colours from CSS so it prints.
+/// build time: no script, a `<title>` and `<desc>` for screen readers (a `group`, not an
+/// `img`, as its labels are links), text labels on every bar, each label a link to its
+/// sentence, colours from CSS so it prints.
 /// `None` when fewer than two figures can be compared.
 pub fn figures_chart(summary: &Summary, url: &dyn Fn(&str) -> String) -> Option<String> {
     let differs = |i: usize| {
@@ -159,7 +160,7 @@ pub fn figures_chart(summary: &Summary, url: &dyn Fn(&str) -> String) -> Option<
         ));
     }
     Some(format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {CHART_WIDTH:.0} {height:.0}\" width=\"{CHART_WIDTH:.0}\" height=\"{height:.0}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
+        "<svg class=\"chart\" viewBox=\"0 0 {CHART_WIDTH:.0} {height:.0}\" width=\"{CHART_WIDTH:.0}\" height=\"{height:.0}\" role=\"group\" aria-labelledby=\"chart-title\" aria-describedby=\"chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
          <title id=\"chart-title\">People counted in the briefings, largest first</title>\
          <desc id=\"chart-desc\">{}</desc>{body}</svg>",
         escape_html(&desc.join("; "))
@@ -282,7 +283,7 @@ mod tests {
         };
         let svg = figures_chart(&s, &|p: &str| format!("/base{p}")).unwrap();
         assert!(svg.starts_with("<svg class=\"chart\""), "{svg}");
-        assert!(svg.contains("role=\"img\"") && svg.contains("<title id=\"chart-title\">"));
+        assert!(svg.contains("role=\"group\"") && svg.contains("<title id=\"chart-title\">"));
         assert!(svg.contains("<desc id=\"chart-desc\">23 million: pre-war &lt;population&gt;;"));
         assert!(svg.contains("href=\"/base/briefings/a/#s1-1\""));
         assert_eq!(svg.matches("<rect").count(), 3);
