@@ -366,3 +366,47 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
     ev.opened_by = openers;
     ev
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::test_doc;
+    use super::*;
+
+    #[test]
+    fn the_event_in_other_phrasing_across_outlets() {
+        let docs = [
+            test_doc(
+                "/briefings/a/",
+                "Wire A",
+                &[
+                    "The Jordanian government is hosting a donor conference in Amman on 3-4 May 2022 with Qatari backing.",
+                    "Jordan's prime minister Bisher Khasawneh opened the conference on Tuesday.",
+                ],
+            ),
+            test_doc(
+                "/briefings/b/",
+                "Wire B",
+                &[
+                    "The Regional Conference on Water Security was held in Amman on 3 and 4 May 2022, under the auspices of Qatar.",
+                    "The Sochi Conference of 2018 is not this one.",
+                ],
+            ),
+        ];
+        let ev = event(&docs, Gazetteer::embedded());
+        assert_eq!(
+            ev.name.unwrap().value,
+            "Regional Conference on Water Security"
+        );
+        assert_eq!(ev.place.unwrap().value, "Amman");
+        assert_eq!(
+            (ev.start.as_deref(), ev.end.as_deref()),
+            (Some("2022-05-03"), Some("2022-05-04"))
+        );
+        assert_eq!(ev.dates.unwrap().value, "3–4 May 2022");
+        let org = ev.organiser.unwrap();
+        assert_eq!(org.value, "Jordan");
+        assert_eq!(org.sources[0].link, "/briefings/a/#s1-1");
+        assert_eq!(ev.backers[0].value, "Qatar");
+        assert_eq!(ev.backing.as_deref(), Some("Qatari"));
+    }
+}

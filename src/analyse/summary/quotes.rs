@@ -363,7 +363,14 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
                 let channel = CHANNEL
                     .captures(after)
                     .or_else(|| CHANNEL.captures(before))
-                    .map(|c| c["c"].to_string());
+                    .map(|c| c["c"].to_string())
+                    .or_else(|| {
+                        // "said the EU statement": the statement is the channel.
+                        let attribution = after.split(['.', ';']).next().unwrap_or("");
+                        attribution
+                            .contains(" statement")
+                            .then(|| "in a statement".to_string())
+                    });
                 let src = SourceRef::new(doc, sents[si].1);
                 if let Some(q) = seen.get(&quoted).map(|&k| &mut out[k]) {
                     if q.source.page != src.page && !q.also.iter().any(|a| a.page == src.page) {
@@ -398,40 +405,14 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::Sent;
+    use super::super::text::test_doc;
     use super::*;
-    use crate::markdown::BlockKind;
-
-    fn doc(paragraphs: &[&str]) -> Doc {
-        let mut sentences = Vec::new();
-        for (b, p) in paragraphs.iter().enumerate() {
-            for s in crate::markdown::sentences(p) {
-                sentences.push(Sent {
-                    terms: Vec::new(),
-                    mentions: Vec::new(),
-                    anchor: format!("s{}-{}", b + 1, sentences.len() + 1),
-                    text: s,
-                    block: b,
-                    kind: BlockKind::Paragraph,
-                    pos: sentences.len(),
-                    lead: b == 0,
-                });
-            }
-        }
-        Doc {
-            page: 0,
-            path: "/briefings/t/".into(),
-            title: "T".into(),
-            source: Some("Wire".into()),
-            seed: None,
-            date: None,
-            date_inferred: false,
-            sentences,
-        }
-    }
 
     fn q(paragraphs: &[&str]) -> Vec<Quote> {
-        quotes(&[doc(paragraphs)], Gazetteer::embedded())
+        quotes(
+            &[test_doc("/briefings/t/", "Wire", paragraphs)],
+            Gazetteer::embedded(),
+        )
     }
 
     #[test]

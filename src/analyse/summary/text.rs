@@ -339,6 +339,38 @@ impl SourceRef {
     }
 }
 
+/// A briefing made of paragraphs, for tests of the extractors.
+#[cfg(test)]
+pub fn test_doc(path: &str, source: &str, paragraphs: &[&str]) -> Doc {
+    let g = Gazetteer::embedded();
+    let mut sentences = Vec::new();
+    for (b, p) in paragraphs.iter().enumerate() {
+        for (j, s) in crate::markdown::sentences(p).into_iter().enumerate() {
+            let mentions = g.mentions(&s);
+            sentences.push(Sent {
+                terms: terms_with(&s, &mentions, g),
+                mentions,
+                anchor: format!("s{}-{}", b + 1, j + 1),
+                text: s,
+                block: b,
+                kind: BlockKind::Paragraph,
+                pos: sentences.len(),
+                lead: b == 0,
+            });
+        }
+    }
+    Doc {
+        page: 0,
+        path: path.to_string(),
+        title: "T".into(),
+        source: Some(source.to_string()),
+        seed: None,
+        date: None,
+        date_inferred: false,
+        sentences,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
