@@ -170,13 +170,17 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
         }
     };
     match theme {
-        Some(theme) if errors.is_empty() => Ok(Prepared {
-            site: analyse(config, pages, gazetteer),
-            theme,
-            ingest,
-            data,
-            warnings: load_warnings,
-        }),
+        Some(theme) if errors.is_empty() => {
+            let mut site = analyse(config, pages, gazetteer);
+            site.summary = crate::analyse::summary::summarise(&site, gazetteer);
+            Ok(Prepared {
+                site,
+                theme,
+                ingest,
+                data,
+                warnings: load_warnings,
+            })
+        }
         _ => Err(BuildFailure {
             errors,
             warnings: [ingest.warnings, load_warnings].concat(),

@@ -2,7 +2,7 @@
 //! pages' text (pure: nothing here reads or writes files, so people's edits count).
 
 pub mod gazetteer;
-pub mod keypoints;
+pub mod summary;
 pub mod words;
 
 use std::collections::BTreeMap;
@@ -15,18 +15,35 @@ use crate::ingest::Article;
 use crate::to_markdown::{ArticleFacts, slugify};
 use gazetteer::Gazetteer;
 
-/// How many sentences a briefing's `summary` front matter holds.
+/// How many sentences a briefing's `summary` front matter holds (three when the
+/// first two are short).
 pub const SUMMARY_SENTENCES: usize = 2;
 
-/// The facts recorded in a generated page's front matter.
+/// The facts recorded in a generated page's front matter. The `summary` is ranked by
+/// the same algorithm as the site summary's key points, leaving out the standfirst
+/// (the page's `description` already has it).
 pub fn article_facts(article: &Article, gazetteer: &Gazetteer) -> ArticleFacts {
     let prose: Vec<&str> = article.prose();
-    let sentences: Vec<String> = prose
-        .iter()
-        .flat_map(|p| crate::markdown::sentences(p))
-        .collect();
+    let mut sentences: Vec<String> = Vec::new();
+    let mut skip: Vec<bool> = Vec::new();
+    for (i, p) in prose.iter().enumerate() {
+        for s in crate::markdown::sentences(p) {
+            skip.push(i == 0 && *p == article.standfirst);
+            sentences.push(s);
+        }
+    }
     let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
-    let summary = keypoints::key_sentences(&refs, SUMMARY_SENTENCES)
+    let mut picked = summary::rank::key_sentences(&refs, &skip, SUMMARY_SENTENCES + 1, gazetteer);
+    let words =
+        |ix: &[usize]| -> usize { ix.iter().map(|&i| refs[i].split_whitespace().count()).sum() };
+    if picked.len() > SUMMARY_SENTENCES {
+        // The two best, plus the third only when the summary stays short.
+        let mut by_rank = summary::rank::key_sentences(&refs, &skip, SUMMARY_SENTENCES, gazetteer);
+        if words(&picked) > 60 {
+            picked = std::mem::take(&mut by_rank);
+        }
+    }
+    let summary = picked
         .into_iter()
         .map(|i| refs[i])
         .collect::<Vec<_>>()
@@ -141,6 +158,8 @@ pub struct Site {
     /// Indices of other pages, by weight then title.
     pub others: Vec<usize>,
     pub taxonomies: Vec<Taxonomy>,
+    /// The generated summary (computed by `pipeline::prepare` after `analyse`).
+    pub summary: summary::Summary,
 }
 
 impl Site {
@@ -239,6 +258,7 @@ pub fn analyse(config: SiteConfig, mut pages: Vec<Page>, gazetteer: &Gazetteer) 
         briefings,
         others,
         taxonomies,
+        summary: summary::Summary::default(),
     }
 }
 

@@ -245,6 +245,298 @@ pub fn infer_date(blocks: &[&str]) -> Option<InferredDate> {
     })
 }
 
+/// How precise a [`Period`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// A stretch of time a text names: a day or day range, a month ("January 2018",
+/// "mid-November 2020", "last month") or a year ("in 2011", "(2017)").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub start: Ymd,
+    /// Last day of the period (inclusive).
+    pub end: Ymd,
+    pub precision: Precision,
+    /// "early", "mid", "late" or "end" when the text narrows a month that way.
+    pub part: Option<&'static str>,
+    /// True when the text does not state the date itself: a weekday or "last month"
+    /// resolved against the article's date, or a year taken from the rest of the text.
+    pub inferred: bool,
+    /// The matched text, e.g. "on Monday" or "January 2018".
+    pub text: String,
+    /// Byte offset in the searched string.
+    pub offset: usize,
+}
+
+impl Period {
+    fn day_range(m: &DateMention) -> Period {
+        Period {
+            start: m.start,
+            end: m.end,
+            precision: Precision::Day,
+            part: None,
+            inferred: m.year_inferred,
+            text: m.text.clone(),
+            offset: m.offset,
+        }
+    }
+
+    fn month(year: i32, month: u32) -> (Ymd, Ymd) {
+        (
+            Ymd {
+                year,
+                month,
+                day: 1,
+            },
+            Ymd {
+                year,
+                month,
+                day: days_in_month(year, month),
+            },
+        )
+    }
+}
+
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:\b(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|the middle of)[\s-]+)?\b(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d\d)\b"
+    ))
+    .expect("month-year pattern")
+});
+
+static BARE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<y>(?:19|20)\d\d)\b").expect("bare year pattern"));
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?P<rel>on|last|this|next|since|by|until)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?P<unit_rel>last|this|next)\s+(?P<unit>month|year)\b|\b(?P<word>yesterday|today)\b")
+        .expect("relative date pattern")
+});
+
+/// Days since 1970-01-01 (proleptic Gregorian), for weekday arithmetic.
+pub fn days_from_civil(d: Ymd) -> i64 {
+    let y = i64::from(d.year) - i64::from(d.month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(d.month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date `days` after 1970-01-01.
+pub fn civil_from_days(days: i64) -> Ymd {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Ymd { year, month, day }
+}
+
+/// Day of the week, 0 = Monday … 6 = Sunday.
+pub fn weekday(d: Ymd) -> u32 {
+    // 1970-01-01 was a Thursday (3).
+    ((days_from_civil(d) + 3).rem_euclid(7)) as u32
+}
+
+fn weekday_number(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .position(|w| *w == n)
+    .map(|i| i as u32)
+}
+
+fn add_days(d: Ymd, n: i64) -> Ymd {
+    civil_from_days(days_from_civil(d) + n)
+}
+
+/// Every period `text` names: day-precise dates and ranges (as [`find_dates`]), months
+/// with a year, bare years, and — when `anchor` (the article's date) is known — weekdays
+/// ("on Monday": the latest such day on or before the anchor, "next Monday" the first
+/// after it), "last month", "this year", "yesterday", all marked inferred. Sorted by offset.
+pub fn find_periods(text: &str, default_year: Option<i32>, anchor: Option<Ymd>) -> Vec<Period> {
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && (anchor.is_none() || !RELATIVE.is_match(text)) {
+        return Vec::new();
+    }
+    let mut out: Vec<Period> = find_dates(text, default_year)
+        .iter()
+        .map(Period::day_range)
+        .collect();
+    let overlaps = |out: &[Period], s: usize, e: usize| {
+        out.iter()
+            .any(|p| s < p.offset + p.text.len() && p.offset < e)
+    };
+    for c in MONTH_YEAR.captures_iter(text) {
+        let whole = c.get(0).expect("group 0");
+        let m = c.name("m").expect("month group");
+        if overlaps(&out, m.start(), whole.end()) {
+            continue;
+        }
+        let (Some(month), Ok(year)) = (month_number(m.as_str()), c["y"].parse::<i32>()) else {
+            continue;
+        };
+        let part = c
+            .name("part")
+            .map(|p| match p.as_str().to_lowercase().as_str() {
+                "early" | "the beginning of" | "beginning of" | "the start of" => "early",
+                "mid" | "the middle of" => "mid",
+                "late" => "late",
+                _ => "end",
+            });
+        let (start, end) = Period::month(year, month);
+        out.push(Period {
+            start,
+            end,
+            precision: Precision::Month,
+            part,
+            inferred: false,
+            text: whole.as_str().to_string(),
+            offset: whole.start(),
+        });
+    }
+    for c in BARE_YEAR.captures_iter(text) {
+        let y = c.get(0).expect("group 0");
+        if overlaps(&out, y.start(), y.end()) {
+            continue;
+        }
+        let before = &text[..y.start()];
+        let after = &text[y.end()..];
+        // "Resolution 2254", "1,2020", "2020s", "2020-21", "2020%" are not years here.
+        let word_before = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let glued_before = before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+        let glued_after = after.starts_with(|c: char| c.is_alphanumeric() || c == '%') || {
+            let mut next = after.chars();
+            matches!(next.next(), Some('-' | '–'))
+                && next.next().is_some_and(|c| c.is_ascii_digit())
+        };
+        if glued_before
+            || glued_after
+            || ["resolution", "no", "number", "article", "law", "decree"]
+                .contains(&word_before.as_str())
+        {
+            continue;
+        }
+        let Ok(year) = y.as_str().parse::<i32>() else {
+            continue;
+        };
+        out.push(Period {
+            start: Ymd {
+                year,
+                month: 1,
+                day: 1,
+            },
+            end: Ymd {
+                year,
+                month: 12,
+                day: 31,
+            },
+            precision: Precision::Year,
+            part: None,
+            inferred: false,
+            text: y.as_str().to_string(),
+            offset: y.start(),
+        });
+    }
+    if let Some(anchor) = anchor {
+        for c in RELATIVE.captures_iter(text) {
+            let whole = c.get(0).expect("group 0");
+            if overlaps(&out, whole.start(), whole.end()) {
+                continue;
+            }
+            let resolved = if let Some(wd) = c.name("wd") {
+                let Some(target) = weekday_number(wd.as_str()) else {
+                    continue;
+                };
+                let a = weekday(anchor);
+                let rel = c.name("rel").map(|r| r.as_str().to_lowercase());
+                let d = if rel.as_deref() == Some("next") {
+                    let ahead = (i64::from(target) - i64::from(a)).rem_euclid(7);
+                    add_days(anchor, if ahead == 0 { 7 } else { ahead })
+                } else {
+                    let back = (i64::from(a) - i64::from(target)).rem_euclid(7);
+                    let back = if rel.as_deref() == Some("last") && back == 0 {
+                        7
+                    } else {
+                        back
+                    };
+                    add_days(anchor, -back)
+                };
+                Some((d, d, Precision::Day))
+            } else if let Some(unit) = c.name("unit") {
+                let shift: i32 = match c["unit_rel"].to_lowercase().as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                if unit.as_str().eq_ignore_ascii_case("month") {
+                    let idx = anchor.year * 12 + anchor.month as i32 - 1 + shift;
+                    let (year, month) = (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32);
+                    let (s, e) = Period::month(year, month);
+                    Some((s, e, Precision::Month))
+                } else {
+                    let year = anchor.year + shift;
+                    Some((
+                        Ymd {
+                            year,
+                            month: 1,
+                            day: 1,
+                        },
+                        Ymd {
+                            year,
+                            month: 12,
+                            day: 31,
+                        },
+                        Precision::Year,
+                    ))
+                }
+            } else {
+                let d = match c["word"].to_lowercase().as_str() {
+                    "yesterday" => add_days(anchor, -1),
+                    _ => anchor,
+                };
+                Some((d, d, Precision::Day))
+            };
+            if let Some((start, end, precision)) = resolved {
+                out.push(Period {
+                    start,
+                    end,
+                    precision,
+                    part: None,
+                    inferred: true,
+                    text: whole.as_str().to_string(),
+                    offset: whole.start(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|p| p.offset);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,5 +612,96 @@ mod tests {
         assert_eq!(Ymd::parse("2020-11-11"), Some(ymd(2020, 11, 11)));
         assert_eq!(ymd(2020, 1, 2).to_string(), "2020-01-02");
         assert_eq!(Ymd::parse("2020-02-30"), None);
+    }
+
+    #[test]
+    fn weekdays_round_trip() {
+        let d = ymd(2020, 11, 11);
+        assert_eq!(weekday(d), 2, "11 November 2020 was a Wednesday");
+        assert_eq!(civil_from_days(days_from_civil(d)), d);
+        assert_eq!(
+            civil_from_days(days_from_civil(ymd(2024, 2, 29)) + 1),
+            ymd(2024, 3, 1)
+        );
+    }
+
+    #[test]
+    fn periods_months_years_and_relative_days_from_the_seeds() {
+        let anchor = Some(ymd(2020, 11, 11));
+        let p = find_periods(
+            "During a video call with the regime leader Bashar al Assad on Monday, Putin praised the conference.",
+            Some(2020),
+            anchor,
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (p[0].start, p[0].precision, p[0].inferred),
+            (ymd(2020, 11, 9), Precision::Day, true)
+        );
+        let p = find_periods(
+            "said Mills during an online meeting of the UN Security Council last month.",
+            None,
+            anchor,
+        );
+        assert_eq!(
+            (p[0].start, p[0].end, p[0].precision),
+            (ymd(2020, 10, 1), ymd(2020, 10, 31), Precision::Month)
+        );
+        let p = find_periods(
+            "the Constitutional Committee that it had launched through the Sochi Conference (January 2018) and the Astana Track (2017)",
+            None,
+            None,
+        );
+        assert_eq!(p.len(), 2);
+        assert_eq!(
+            (p[0].start, p[0].precision),
+            (ymd(2018, 1, 1), Precision::Month)
+        );
+        assert_eq!(
+            (p[1].start, p[1].end, p[1].precision),
+            (ymd(2017, 1, 1), ymd(2017, 12, 31), Precision::Year)
+        );
+        let p = find_periods(
+            "the fifth round, which is supposed to be held at the end of January 2021, in what",
+            None,
+            None,
+        );
+        assert_eq!((p[0].start.month, p[0].part), (1, Some("end")));
+        let p = find_periods(
+            "Sputnik had reported Moscow's support in mid-November 2020 through",
+            None,
+            None,
+        );
+        assert_eq!((p[0].start, p[0].part), (ymd(2020, 11, 1), Some("mid")));
+    }
+
+    #[test]
+    fn periods_in_other_phrasing() {
+        let anchor = Some(ymd(2021, 3, 5)); // a Friday
+        let p = find_periods(
+            "Talks resumed on Friday; the envoy will return next Tuesday, as agreed last year.",
+            None,
+            anchor,
+        );
+        let got: Vec<(Ymd, Precision)> = p.iter().map(|p| (p.start, p.precision)).collect();
+        assert_eq!(
+            got,
+            [
+                (ymd(2021, 3, 5), Precision::Day),
+                (ymd(2021, 3, 9), Precision::Day),
+                (ymd(2020, 1, 1), Precision::Year)
+            ]
+        );
+        let p = find_periods(
+            "UNSC Resolution 2254 and 2020s trends; since 1999, in early March 2011 protests began",
+            None,
+            None,
+        );
+        let got: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(got, ["1999", "early March 2011"]);
+        assert!(
+            find_periods("on Monday", None, None).is_empty(),
+            "no anchor, no weekday"
+        );
     }
 }

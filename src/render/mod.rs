@@ -5,6 +5,7 @@
 pub mod context;
 pub mod publish;
 pub mod search;
+pub mod summary;
 pub mod templatecheck;
 
 use std::collections::BTreeMap;
@@ -525,6 +526,7 @@ pub const GENERATORS: &[Generator] = &[
     gen_search,
     gen_feeds,
     gen_statics,
+    summary::gen_summary,
 ];
 
 /// Renders the whole site. All errors of all pages are collected.
@@ -611,11 +613,20 @@ pub fn base_context(
     );
     ctx.insert("live_reload", &options.live_reload);
     ctx.insert("current_path", "/");
-    for key in ["attendance", "summary"] {
-        ctx.insert_value(key, Value::none());
+    ctx.insert_value("attendance", Value::none());
+    if site.summary.is_empty() {
+        ctx.insert_value("summary", Value::none());
+    } else {
+        ctx.insert("summary", &site.summary);
     }
     for (k, v) in &extras.values {
         ctx.insert_value(k.clone(), v.clone());
+    }
+    // The attendance outcome line the summary and home page show, read from the
+    // attendance analysis when there is one.
+    match summary::attendance_outcome(&ctx) {
+        Some(o) => ctx.insert("attendance_outcome", &o),
+        None => ctx.insert_value("attendance_outcome", Value::none()),
     }
     let assets: BTreeMap<&str, String> = renderer
         .statics
@@ -626,7 +637,7 @@ pub fn base_context(
     ctx
 }
 
-fn one<T>(r: Result<T, Diagnostic>) -> Result<T, Vec<Diagnostic>> {
+pub(crate) fn one<T>(r: Result<T, Diagnostic>) -> Result<T, Vec<Diagnostic>> {
     r.map_err(|d| vec![d])
 }
 

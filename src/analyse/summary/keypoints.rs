@@ -1,0 +1,192 @@
+//! Key points across all briefings: each article's sentences ranked by LexRank within the
+//! article, the best few of every article pooled, corroboration across outlets rewarded,
+//! and MMR picking points that do not repeat each other; a point cites every outlet
+//! that tells the same fact (pure).
+//!
+//! Cost: LexRank is per article (bounded by `rank::MAX_LEXRANK`), the pool is capped at
+//! [`POOL`] candidates (so the cross-article comparison is at most `POOL²`), and citing
+//! scans every sentence once per point: linear in the number of articles.
+
+use serde::Serialize;
+
+use super::rank::{compress, mmr, scores};
+use super::text::{Doc, SourceRef, Vector, cosine};
+use crate::markdown::BlockKind;
+
+/// Candidates taken from each article.
+pub const PER_ARTICLE: usize = 10;
+/// Candidates compared across articles at most.
+pub const POOL: usize = 240;
+/// Similarity at or above which two sentences tell the same fact.
+pub const SAME_FACT: f64 = 0.36;
+/// Similarity at or above which another outlet's sentence is cited for a point.
+pub const CITE: f64 = 0.3;
+/// Words a key point shows at most; longer sentences are trimmed (see `rank::compress`).
+pub const POINT_WORDS: usize = 45;
+
+/// One key point: a sentence from a briefing and every outlet that reports it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeyPoint {
+    pub text: String,
+    /// The sentence shown.
+    pub source: SourceRef,
+    /// Sentences of other briefings that tell the same fact.
+    pub also: Vec<SourceRef>,
+    pub score: f64,
+}
+
+/// Sentence scores of every article (see `rank::scores`).
+pub fn article_scores(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<Vec<f64>> {
+    docs.iter()
+        .zip(vectors)
+        .map(|(d, v)| {
+            let shown: Vec<String> = d
+                .sentences
+                .iter()
+                .map(|s| compress(&s.text, POINT_WORDS))
+                .collect();
+            let texts: Vec<&str> = shown.iter().map(String::as_str).collect();
+            let mut sc = scores(&texts, v);
+            for (s, x) in d.sentences.iter().zip(sc.iter_mut()) {
+                if !matches!(s.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+                    *x = 0.0; // captions and headings are not points
+                }
+            }
+            sc
+        })
+        .collect()
+}
+
+/// The normalised mean of each article's normalised centroid.
+pub fn story_centroid(vectors: &[Vec<Vector>]) -> Vector {
+    let mut sum: std::collections::BTreeMap<u32, f64> = Default::default();
+    for doc in vectors {
+        let mut c: std::collections::BTreeMap<u32, f64> = Default::default();
+        for v in doc {
+            for (id, w) in v {
+                *c.entry(*id).or_default() += w;
+            }
+        }
+        let norm = c.values().map(|w| w * w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            for (id, w) in c {
+                *sum.entry(id).or_default() += w / norm;
+            }
+        }
+    }
+    let norm = sum.values().map(|w| w * w).sum::<f64>().sqrt().max(1e-12);
+    sum.into_iter().map(|(id, w)| (id, w / norm)).collect()
+}
+
+/// The facts a sentence states, as the other extractors found them: `event` when it
+/// says the event is held, `stance:<party>:<status>`, `figure:<number>`. Two sentences
+/// stating the same facts tell the same thing even in other words.
+pub type Facts = Vec<String>;
+
+/// Similarity of two sentences: TF-IDF cosine, raised when they state the same facts.
+pub fn similarity(va: &Vector, vb: &Vector, fa: &Facts, fb: &Facts) -> f64 {
+    let c = cosine(va, vb);
+    let shared = fa.iter().filter(|x| fb.contains(x)).count();
+    if shared == 0 {
+        return c;
+    }
+    let jaccard = shared as f64 / (fa.len() + fb.len() - shared) as f64;
+    c.max(0.3 + 0.7 * jaccard)
+}
+
+/// The `n` key points across `docs`, most important first. `facts[d][i]` are the facts
+/// sentence `i` of article `d` states.
+pub fn key_points(
+    docs: &[Doc],
+    vectors: &[Vec<Vector>],
+    scores: &[Vec<f64>],
+    facts: &[Vec<Facts>],
+    n: usize,
+) -> Vec<KeyPoint> {
+    // (doc, sentence, normalised score)
+    let mut pool: Vec<(usize, usize, f64)> = Vec::new();
+    for (d, sc) in scores.iter().enumerate() {
+        // A sentence that states facts the extractors recognise (who took part, a
+        // figure, the event itself) is what a briefing reader needs: a modest boost.
+        let sc: Vec<f64> = sc
+            .iter()
+            .zip(&facts[d])
+            .map(|(x, f)| x * (1.0 + 0.25 * f.len().min(2) as f64))
+            .collect();
+        let max = sc.iter().copied().fold(0.0f64, f64::max);
+        if max <= 0.0 {
+            continue;
+        }
+        let mut idx: Vec<usize> = (0..sc.len()).filter(|&i| sc[i] > 0.0).collect();
+        idx.sort_by(|&a, &b| sc[b].total_cmp(&sc[a]).then(a.cmp(&b)));
+        pool.extend(
+            idx.into_iter()
+                .take(PER_ARTICLE)
+                .map(|i| (d, i, sc[i] / max)),
+        );
+    }
+    pool.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    pool.truncate(POOL);
+    let vecs: Vec<&Vector> = pool.iter().map(|&(d, i, _)| &vectors[d][i]).collect();
+    // The story all outlets tell: the mean of the articles' centroids (each article
+    // counts once, however long), so a point close to it is central to the whole story.
+    let centroid = story_centroid(vectors);
+    let sim = |a: usize, b: usize| {
+        let ((da, ia, _), (db, ib, _)) = (pool[a], pool[b]);
+        similarity(vecs[a], vecs[b], &facts[da][ia], &facts[db][ib])
+    };
+    // Corroboration: how many other articles have a candidate telling the same fact.
+    let others = docs.len().saturating_sub(1).clamp(1, 3) as f64;
+    let relevance: Vec<f64> = (0..pool.len())
+        .map(|a| {
+            let mut docs_agreeing: Vec<usize> = (0..pool.len())
+                .filter(|&b| pool[b].0 != pool[a].0 && sim(a, b) >= CITE)
+                .map(|b| pool[b].0)
+                .collect();
+            docs_agreeing.sort_unstable();
+            docs_agreeing.dedup();
+            let support = (docs_agreeing.len() as f64 / others).min(1.0);
+            pool[a].2 * (1.0 + 0.5 * support) * (0.5 + cosine(vecs[a], &centroid))
+        })
+        .collect();
+    let all: Vec<usize> = (0..pool.len()).collect();
+    let picked = mmr(&all, &relevance, &sim, n, 0.7, SAME_FACT);
+    picked
+        .into_iter()
+        .map(|p| {
+            let (d, i, _) = pool[p];
+            let doc = &docs[d];
+            let s = &doc.sentences[i];
+            let v = &vectors[d][i];
+            let also = docs
+                .iter()
+                .enumerate()
+                .filter(|(od, _)| *od != d)
+                .filter_map(|(od, other)| {
+                    other
+                        .sentences
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, os)| {
+                            matches!(os.kind, BlockKind::Paragraph | BlockKind::ListItem)
+                        })
+                        .map(|(oi, os)| {
+                            (
+                                similarity(v, &vectors[od][oi], &facts[d][i], &facts[od][oi]),
+                                os,
+                            )
+                        })
+                        .filter(|(sim, _)| *sim >= CITE)
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                        .map(|(_, os)| SourceRef::new(other, os))
+                })
+                .collect();
+            KeyPoint {
+                text: compress(&s.text, POINT_WORDS),
+                source: SourceRef::new(doc, s),
+                also,
+                score: (relevance[p] * 1000.0).round() / 1000.0,
+            }
+        })
+        .collect()
+}

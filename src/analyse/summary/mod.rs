@@ -1,0 +1,179 @@
+//! Stage 4, analyse: the generated summary of all briefings — the event at a glance,
+//! key points, figures, quotes, a timeline and who is who — every item tied to the
+//! sentence it came from (pure: reads the pages' text, writes nothing).
+//!
+//! Serialised as it is into `data/summary.json` (schema in the README) and given to
+//! templates as `summary`.
+
+pub mod event;
+pub mod figures;
+pub mod keypoints;
+pub mod outcome;
+pub mod people;
+pub mod quotes;
+pub mod rank;
+pub mod stances;
+pub mod text;
+pub mod timeline;
+
+use serde::Serialize;
+
+use super::Site;
+use super::gazetteer::Gazetteer;
+use text::{Vector, Vocabulary, corpus};
+
+/// How many key points the summary gives.
+pub const KEY_POINTS: usize = 8;
+/// The most quotes the summary keeps (those other outlets also carry first, then in
+/// reading order).
+pub const MAX_QUOTES: usize = 30;
+
+/// A briefing the summary draws on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BriefingRef {
+    pub title: String,
+    pub page: String,
+    pub source: Option<String>,
+    pub seed: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Everything the summary page shows, each item with its source sentence.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    pub briefings: Vec<BriefingRef>,
+    pub event: event::Event,
+    pub key_points: Vec<keypoints::KeyPoint>,
+    pub figures: Vec<figures::Figure>,
+    /// Different numbers the sources give for the same thing.
+    pub figure_differences: Vec<figures::FigureDifference>,
+    pub quotes: Vec<quotes::Quote>,
+    pub timeline: Vec<timeline::TimelineItem>,
+    pub people: Vec<people::Person>,
+    /// What each text states about who took part, clause by clause.
+    pub stated_attendance: Vec<stances::Stance>,
+    /// Parties the texts place differently.
+    pub attendance_differences: Vec<stances::StanceDifference>,
+}
+
+impl Summary {
+    /// A summary of no briefings.
+    pub fn is_empty(&self) -> bool {
+        self.briefings.is_empty()
+    }
+}
+
+/// The summary of a site's briefings.
+pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
+    let docs = corpus(site, gazetteer);
+    if docs.is_empty() {
+        return Summary::default();
+    }
+    // One vocabulary over every sentence: IDF counts sentences, as LexRank does.
+    let mut vocab = Vocabulary::default();
+    let ids: Vec<Vec<Vec<u32>>> = docs
+        .iter()
+        .map(|d| d.sentences.iter().map(|s| vocab.add(&s.terms)).collect())
+        .collect();
+    let vectors: Vec<Vec<Vector>> = ids
+        .iter()
+        .map(|d| d.iter().map(|i| vocab.vector(i)).collect())
+        .collect();
+    let event = event::event(&docs, gazetteer);
+    let (figures, figure_differences) = figures::figures(&docs, &vectors, gazetteer);
+    let stated_attendance = stances::stances(&docs, gazetteer);
+    let attendance_differences = stances::differences(&stated_attendance);
+    // What each sentence states, for telling the same fact in other words apart.
+    let mut facts: Vec<Vec<keypoints::Facts>> = docs
+        .iter()
+        .map(|d| vec![Vec::new(); d.sentences.len()])
+        .collect();
+    // Where each sentence is, by its link and text (a paragraph anchor is shared).
+    let mut at: std::collections::HashMap<(String, &str), (usize, usize)> = Default::default();
+    for (d, doc) in docs.iter().enumerate() {
+        for (i, s) in doc.sentences.iter().enumerate() {
+            at.entry((doc.link(s), s.text.as_str())).or_insert((d, i));
+        }
+    }
+    let mut state = |link: &str, sentence: &str, fact: String| {
+        if let Some(&(d, i)) = at.get(&(link.to_string(), sentence))
+            && !facts[d][i].contains(&fact)
+        {
+            facts[d][i].push(fact);
+        }
+    };
+    for stated in event.organiser.iter().chain(event.dates.iter()) {
+        for src in &stated.sources {
+            state(&src.link, &src.sentence, "event".to_string());
+        }
+    }
+    for st in &stated_attendance {
+        state(
+            &st.source.link,
+            &st.source.sentence,
+            format!("stance:{}:{}", st.party, st.status),
+        );
+    }
+    for f in figures.iter().filter(|f| !f.vague) {
+        for src in std::iter::once(&f.source).chain(&f.also) {
+            state(&src.link, &src.sentence, format!("figure:{}", f.number));
+        }
+    }
+    let scores = keypoints::article_scores(&docs, &vectors);
+    let key_points = keypoints::key_points(&docs, &vectors, &scores, &facts, KEY_POINTS);
+    let mut quotes = quotes::quotes(&docs, gazetteer);
+    let timeline = timeline::timeline(&docs, &vectors);
+    let mut people = people::people(&docs, gazetteer);
+    if quotes.len() > MAX_QUOTES {
+        let mut order: Vec<usize> = (0..quotes.len()).collect();
+        order.sort_by(|&a, &b| {
+            quotes[b]
+                .also
+                .len()
+                .cmp(&quotes[a].also.len())
+                .then(a.cmp(&b))
+        });
+        order.truncate(MAX_QUOTES);
+        order.sort_unstable();
+        quotes = order.into_iter().map(|k| quotes[k].clone()).collect();
+    }
+    for q in &mut quotes {
+        // "Mills said": the role the text gave him elsewhere.
+        if q.role.is_none()
+            && let Some(p) = people.iter().find(|p| Some(&p.id) == q.speaker_id.as_ref())
+            && p.role_source.is_some()
+        {
+            q.role = p.role.clone();
+        }
+        if let Some(c) = &q.context {
+            q.context = Some(rank::compress(c, 45));
+        }
+    }
+    for p in &mut people {
+        p.quotes = quotes
+            .iter()
+            .filter(|q| q.speaker_id.as_deref() == Some(p.id.as_str()))
+            .count();
+    }
+    Summary {
+        briefings: docs
+            .iter()
+            .map(|d| BriefingRef {
+                title: d.title.clone(),
+                page: d.path.clone(),
+                source: d.source.clone(),
+                seed: d.seed.clone(),
+                date: d.date.map(|x| x.to_string()),
+            })
+            .collect(),
+        event,
+        key_points,
+        figures,
+        figure_differences,
+        quotes,
+        timeline,
+        people,
+        stated_attendance,
+        attendance_differences,
+    }
+}

@@ -1,0 +1,509 @@
+//! Quotes: direct quotations with their speaker and the speaker's role, resolved from
+//! the text — attribution after the quote ("…," Mills said; said the EU via a
+//! statement), before it (Putin praised the conference saying that "…"), a pronoun
+//! ("he said") resolved to the last person named, and "they" to the parties the
+//! sentence names (pure).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::people::{is_role_noun, role_after, role_before};
+use super::text::{Doc, SourceRef};
+use crate::analyse::gazetteer::{Gazetteer, Mention, PartyKind, Target};
+use crate::markdown::BlockKind;
+
+/// A quotation and who said it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The quoted words, without quotation marks.
+    pub text: String,
+    /// True when the quote is part of a sentence in the reporter's words; `context`
+    /// then has the whole sentence.
+    pub partial: bool,
+    pub context: Option<String>,
+    /// Who said it: a person's name, an organisation or country, or a list of them.
+    pub speaker: String,
+    /// Gazetteer id of a single named speaker.
+    pub speaker_id: Option<String>,
+    /// `person`, `organisation`, `country` or `group`.
+    pub speaker_kind: String,
+    /// The speaker's role as the text gives it.
+    pub role: Option<String>,
+    /// The verb of attribution: said, wrote, added …
+    pub verb: String,
+    /// How it was said, when the text says: "via a statement", "on Twitter".
+    pub channel: Option<String>,
+    /// The sentence where the quote starts.
+    pub source: SourceRef,
+    /// The same quote in other briefings.
+    pub also: Vec<SourceRef>,
+}
+
+const SPEECH_VERBS: &str = "said|says|say|added|adds|wrote|writes|told|tweeted|stated|noted|warned|insisted|explained|argued|declared|stressed|urged|asked|replied|saying|described as|calling it|called it";
+
+static AFTER_VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<who>[^,.;“”\x22]+)"
+    ))
+    .expect("verb-first attribution")
+});
+
+static AFTER_WHO_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,]*(?P<who>[^,.;“”\x22]{{1,80}}?)\s+(?P<verb>{SPEECH_VERBS})\b"
+    ))
+    .expect("speaker-first attribution")
+});
+
+static BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<verb>{SPEECH_VERBS})\b(?:\s+that)?\s*[:,]?\s*$"
+    ))
+    .expect("verb before quote")
+});
+
+static ANY_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?P<verb>{SPEECH_VERBS})\b")).expect("speech verb"));
+
+static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<c>(?:via|in|through) (?:a |an |its |the )?(?:statement|tweet|video|televised speech|speech|interview|press conference|letter)|on (?:Twitter|Facebook|X|television|TV))\b")
+        .expect("channel pattern")
+});
+
+/// Quotation spans in `text`: byte ranges of the words inside curly or straight quotes.
+pub fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“', _) => open = Some((i + c.len_utf8(), '“')),
+            ('”', Some((s, '“'))) => {
+                out.push((s, i));
+                open = None;
+            }
+            ('"', Some((s, '"'))) => {
+                out.push((s, i));
+                open = None;
+            }
+            ('"', None) => open = Some((i + 1, '"')),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A speaker as the words of an attribution name it.
+#[derive(Debug, Clone, PartialEq)]
+struct Speaker {
+    name: String,
+    id: Option<String>,
+    kind: &'static str,
+    role: Option<String>,
+}
+
+fn speaker_from_mention(g: &Gazetteer, m: &Mention, sentence: &str, offset: usize) -> Speaker {
+    let (start, end) = (offset + m.start, offset + m.end);
+    match m.target {
+        Target::Person(i) => Speaker {
+            name: g.people[i].name.clone(),
+            id: Some(g.people[i].id.clone()),
+            kind: "person",
+            role: role_after(&sentence[end..]).or_else(|| role_before(&sentence[..start])),
+        },
+        Target::Party(i) => Speaker {
+            name: g.parties[i].name.clone(),
+            id: Some(g.parties[i].id.clone()),
+            kind: if g.parties[i].kind == PartyKind::Country {
+                "country"
+            } else {
+                "organisation"
+            },
+            role: None,
+        },
+    }
+}
+
+/// The speaker named by attribution words `who`, which start at byte `offset` of
+/// `sentence`.
+fn resolve_who(
+    g: &Gazetteer,
+    who: &str,
+    offset: usize,
+    sentence: &str,
+    last_person: &Option<Speaker>,
+) -> Option<Speaker> {
+    let w = who.trim();
+    let lower = w.to_lowercase();
+    if ["he", "she"].contains(&lower.as_str()) {
+        return last_person.clone();
+    }
+    if lower == "they" {
+        return group_before(g, sentence, offset);
+    }
+    let ms = g.mentions(who);
+    // A person wins over the party in "EU foreign policy chief Josep Borrell".
+    if let Some(m) = ms.iter().find(|m| matches!(m.target, Target::Person(_))) {
+        return Some(speaker_from_mention(g, m, sentence, offset));
+    }
+    if let Some(m) = ms.first() {
+        return Some(speaker_from_mention(g, m, sentence, offset));
+    }
+    let words: Vec<&str> = w.split_whitespace().collect();
+    // A name the gazetteer does not know: two or three capitalised words.
+    if (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+    {
+        let end = (offset + (who.len() - who.trim_start().len()) + w.len()).min(sentence.len());
+        return Some(Speaker {
+            name: w.to_string(),
+            id: None,
+            kind: "person",
+            role: role_after(&sentence[end..]),
+        });
+    }
+    // "the minister", "a spokeswoman for the agency".
+    if words.len() <= 5
+        && ["the", "a", "an"].contains(
+            &words
+                .first()
+                .map(|x| x.to_lowercase())
+                .unwrap_or_default()
+                .as_str(),
+        )
+        && words.iter().any(|x| is_role_noun(x))
+    {
+        return Some(Speaker {
+            name: w.to_string(),
+            id: None,
+            kind: "person",
+            role: None,
+        });
+    }
+    None
+}
+
+/// "what they described as": the parties the sentence names before `before_end`.
+fn group_before(g: &Gazetteer, sentence: &str, before_end: usize) -> Option<Speaker> {
+    let mut names: Vec<String> = Vec::new();
+    for m in g.mentions(&sentence[..before_end.min(sentence.len())]) {
+        if let Target::Party(i) = m.target {
+            let n = &g.parties[i].name;
+            if !names.contains(n) {
+                names.push(n.clone());
+            }
+        }
+    }
+    match names.len() {
+        0 => None,
+        1 => Some(Speaker {
+            name: names.remove(0),
+            id: None,
+            kind: "group",
+            role: None,
+        }),
+        _ => {
+            let last = names.pop().unwrap_or_default();
+            Some(Speaker {
+                name: format!("{} and {last}", names.join(", ")),
+                id: None,
+                kind: "group",
+                role: None,
+            })
+        }
+    }
+}
+
+/// The last person a text names, as a speaker.
+fn last_person_in(g: &Gazetteer, sentence: &str) -> Option<Speaker> {
+    let ms = g.mentions(sentence);
+    ms.iter()
+        .rev()
+        .find(|m| matches!(m.target, Target::Person(_)))
+        .map(|m| speaker_from_mention(g, m, sentence, 0))
+}
+
+/// Every attributed quote in the briefings, in reading order.
+pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for doc in docs {
+        let mut last_person: Option<Speaker> = None;
+        let mut blocks: Vec<usize> = doc.sentences.iter().map(|s| s.block).collect();
+        blocks.dedup();
+        for b in blocks {
+            let sents: Vec<(usize, &super::text::Sent)> = doc.block_sentences(b).collect();
+            if sents
+                .first()
+                .is_some_and(|(_, s)| !matches!(s.kind, BlockKind::Paragraph | BlockKind::ListItem))
+            {
+                continue;
+            }
+            // The block text and where each sentence starts in it.
+            let mut text = String::new();
+            let mut starts = Vec::new();
+            for (_, s) in &sents {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                starts.push(text.len());
+                text.push_str(&s.text);
+            }
+            let sentence_at = |pos: usize| starts.iter().rposition(|&st| st <= pos).unwrap_or(0);
+            for (qs, qe) in quote_spans(&text) {
+                let quoted = text[qs..qe].trim().trim_end_matches([',', ' ']).to_string();
+                let n_words = quoted.split_whitespace().count();
+                // The opening mark starts at the last char before `qs`.
+                let mark = text[..qs].char_indices().last().map_or(0, |(i, _)| i);
+                let si = sentence_at(mark);
+                let ei = sentence_at(qe);
+                let (sent_start, sentence) = (starts[si], sents[si].1.text.as_str());
+                let (end_start, end_sentence) = (starts[ei], sents[ei].1.text.as_str());
+                // Attribution after the closing mark, within its sentence.
+                let close_len = text[qe..].chars().next().map_or(0, char::len_utf8);
+                let after_off = (qe + close_len)
+                    .saturating_sub(end_start)
+                    .min(end_sentence.len());
+                let after = &end_sentence[after_off..];
+                let before = &sentence[..mark.saturating_sub(sent_start).min(sentence.len())];
+                let mut found: Option<(Speaker, String)> = None;
+                if let Some(c) = AFTER_VERB_FIRST.captures(after) {
+                    let who = c.name("who").expect("who");
+                    if let Some(sp) = resolve_who(
+                        gazetteer,
+                        who.as_str(),
+                        after_off + who.start(),
+                        end_sentence,
+                        &last_person,
+                    ) {
+                        found = Some((sp, c["verb"].to_string()));
+                    }
+                }
+                if found.is_none()
+                    && let Some(c) = AFTER_WHO_FIRST.captures(after)
+                {
+                    let who = c.name("who").expect("who");
+                    if let Some(sp) = resolve_who(
+                        gazetteer,
+                        who.as_str(),
+                        after_off + who.start(),
+                        end_sentence,
+                        &last_person,
+                    ) {
+                        found = Some((sp, c["verb"].to_string()));
+                    }
+                }
+                let mut partial = false;
+                if found.is_none() {
+                    // "… saying that “…”", "… what they described as “…”".
+                    if let Some(c) = BEFORE_VERB.captures(before) {
+                        let verb = c.name("verb").expect("verb");
+                        let head = &before[..verb.start()];
+                        let pronoun = head.split_whitespace().last().unwrap_or("").to_lowercase();
+                        let sp = if pronoun == "they" {
+                            group_before(gazetteer, sentence, verb.start())
+                        } else if ["he", "she"].contains(&pronoun.as_str()) {
+                            last_person.clone()
+                        } else {
+                            last_person_in(gazetteer, head)
+                                .or_else(|| {
+                                    gazetteer
+                                        .mentions(head)
+                                        .last()
+                                        .map(|m| speaker_from_mention(gazetteer, m, sentence, 0))
+                                })
+                                .or_else(|| {
+                                    // "Amina Yusuf, a spokeswoman for the agency, said: “…”"
+                                    let subject = head.split(',').next().unwrap_or("");
+                                    resolve_who(gazetteer, subject, 0, sentence, &last_person)
+                                })
+                        };
+                        if let Some(sp) = sp {
+                            partial =
+                                !head.trim().is_empty() && verb.as_str().starts_with("described");
+                            found = Some((sp, verb.as_str().to_string()));
+                        }
+                    } else if let Some(c) = ANY_VERB.captures_iter(before).last() {
+                        // "Borrell said the regime's priority must be "to create …"".
+                        let verb = c.name("verb").expect("verb");
+                        let head = &before[..verb.start()];
+                        let near: Vec<Mention> = gazetteer.mentions(head);
+                        if let Some(m) = near
+                            .last()
+                            .filter(|m| head[m.end..].split_whitespace().count() <= 1)
+                        {
+                            found = Some((
+                                speaker_from_mention(gazetteer, m, sentence, 0),
+                                verb.as_str().to_string(),
+                            ));
+                            partial = true;
+                        }
+                    }
+                }
+                if let Some(p) = last_person_in(gazetteer, end_sentence) {
+                    last_person = Some(p);
+                }
+                let Some((speaker, verb)) = found else {
+                    continue;
+                };
+                let min_words = if verb.starts_with("described") || verb.starts_with("call") {
+                    6
+                } else {
+                    3
+                };
+                if n_words < min_words {
+                    continue;
+                }
+                if speaker.kind == "person" {
+                    last_person = Some(speaker.clone());
+                }
+                let channel = CHANNEL
+                    .captures(after)
+                    .or_else(|| CHANNEL.captures(before))
+                    .map(|c| c["c"].to_string())
+                    .or_else(|| {
+                        // "said the EU statement": the statement is the channel.
+                        let attribution = after.split(['.', ';']).next().unwrap_or("");
+                        attribution
+                            .contains(" statement")
+                            .then(|| "in a statement".to_string())
+                    });
+                let src = SourceRef::new(doc, sents[si].1);
+                if let Some(q) = seen.get(&quoted).map(|&k| &mut out[k]) {
+                    if q.source.page != src.page && !q.also.iter().any(|a| a.page == src.page) {
+                        q.also.push(src);
+                    }
+                    continue;
+                }
+                seen.insert(quoted.clone(), out.len());
+                out.push(Quote {
+                    text: quoted,
+                    partial,
+                    context: partial.then(|| sentence.to_string()),
+                    speaker: speaker.name,
+                    speaker_id: speaker.id,
+                    speaker_kind: speaker.kind.to_string(),
+                    role: speaker.role,
+                    verb,
+                    channel,
+                    source: src,
+                    also: Vec::new(),
+                });
+            }
+            for (_, s) in &sents {
+                if let Some(p) = last_person_in(gazetteer, &s.text) {
+                    last_person = Some(p);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::test_doc;
+    use super::*;
+
+    fn q(paragraphs: &[&str]) -> Vec<Quote> {
+        quotes(
+            &[test_doc("/briefings/t/", "Wire", paragraphs)],
+            Gazetteer::embedded(),
+        )
+    }
+
+    #[test]
+    fn quotes_from_the_seeds_with_speakers_and_roles() {
+        let got = q(&[
+            "\"A number of EU member states' foreign ministers have received an invitation. The EU and its member states will not attend this conference,\" said the EU via a statement.",
+            "“It is the strong belief of the US that this conference is counter-productive,” said Richard Mills, Washington’s deputy ambassador to the UN, during an online meeting of the UN Security Council last month.",
+            "“The US will not attend the conference. We strongly urge the UN and all others to forgo attendance as well,” Mills said, prior to the conference.",
+            "“What's missing from this upcoming conference in Damascus is the voices of refugees themselves,” wrote Nadia Hardman, a researcher at the Human Rights Watch, and an expert on refugee issues, on Twitter.",
+            "During a video call with the regime leader Bashar al Assad on Monday, Russian President Vladimir Putin praised the conference saying that “international terrorism has been almost wiped out and return to civilian life should begin gradually,” in Syria.",
+        ]);
+        assert_eq!(got.len(), 5, "{got:#?}");
+        assert_eq!(
+            (got[0].speaker.as_str(), got[0].speaker_kind.as_str()),
+            ("European Union", "organisation")
+        );
+        assert_eq!(got[0].channel.as_deref(), Some("via a statement"));
+        assert!(
+            got[0].text.starts_with("A number of EU") && got[0].text.ends_with("this conference")
+        );
+        assert_eq!(got[1].speaker, "Richard Mills");
+        assert_eq!(
+            got[1].role.as_deref(),
+            Some("Washington’s deputy ambassador to the UN")
+        );
+        assert_eq!(
+            got[2].speaker, "Richard Mills",
+            "a quote whose speaker comes after it"
+        );
+        assert!(got[2].text.contains("forgo attendance"));
+        assert_eq!(got[3].speaker, "Nadia Hardman");
+        assert_eq!(
+            got[3].role.as_deref(),
+            Some("researcher at the Human Rights Watch, and an expert on refugee issues")
+        );
+        assert_eq!(got[3].channel.as_deref(), Some("on Twitter"));
+        assert_eq!(
+            (got[4].speaker.as_str(), got[4].role.as_deref()),
+            ("Vladimir Putin", Some("Russian President"))
+        );
+    }
+
+    #[test]
+    fn pronouns_partial_quotes_and_groups() {
+        let got = q(&[
+            "\"Millions of Syrians want to return,\" regime leader Bashar al Assad said in a televised speech held in a giant hall in Damascus.",
+            "But a huge amount of \"infrastructure has been destroyed after being built over decades, and terrorism continues in some areas,\" he said, using his blanket term for rebels.",
+            "EU foreign policy chief Josep Borrell said the Syria regime's priority must be \"to create conditions for safe, voluntary, dignified and sustainable return of refugees\" in line with guidance from the UN refugee agency.",
+            "The US, Canada, the European Union (EU), Jordan, and Turkey refrained from participating in the Conference due to what they described as “the lack of safe conditions in conformity with international laws for the return of refugees”, even as others warned.",
+            "The international community has largely avoided attending the meeting, describing the conference call as “premature”.",
+        ]);
+        let who: Vec<(&str, &str)> = got
+            .iter()
+            .map(|q| (q.speaker.as_str(), q.verb.as_str()))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                ("Bashar al-Assad", "said"),
+                ("Bashar al-Assad", "said"),
+                ("Josep Borrell", "said"),
+                (
+                    "United States, Canada, European Union, Jordan and Turkey",
+                    "described as"
+                ),
+            ],
+            "{got:#?}"
+        );
+        assert_eq!(got[0].role.as_deref(), Some("regime leader"));
+        assert_eq!(got[0].channel.as_deref(), Some("in a televised speech"));
+        assert!(
+            got[2].partial
+                && got[2]
+                    .context
+                    .as_deref()
+                    .unwrap()
+                    .starts_with("EU foreign policy chief")
+        );
+        assert_eq!(got[2].role.as_deref(), Some("EU foreign policy chief"));
+    }
+
+    #[test]
+    fn quotes_in_other_phrasing() {
+        let got = q(&[
+            "“We will keep the border open for as long as it takes,” the minister told reporters. Officials declined to comment.",
+            "Amina Yusuf, a spokeswoman for the agency, said: “Nobody should be forced to go back.”",
+            "‘Scare quotes’ and “short ones” are not quotes, nor is a “reconciliation agreement”.",
+        ]);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert_eq!(got[1].speaker, "Amina Yusuf");
+        assert_eq!(got[1].role.as_deref(), Some("spokeswoman for the agency"));
+        assert_eq!(got[0].speaker, "the minister");
+    }
+}

@@ -1,0 +1,302 @@
+//! The summary's outputs: `summary/index.html` (template `summary.html`) with its
+//! build-time SVG chart, and `data/summary.json` (pure: returns bytes, writes nothing).
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{Meta, Output, RenderCtx, one};
+use crate::analyse::summary::Summary;
+use crate::analyse::summary::figures::Figure;
+use crate::analyse::summary::outcome::{Outcome, outcome};
+use crate::diagnostics::Diagnostic;
+use crate::to_markdown::escape_html;
+
+/// The attendance outcome line, from the `attendance` the attendance analysis puts in
+/// the template context (`None` while there is none).
+pub fn attendance_outcome(ctx: &Context) -> Option<Outcome> {
+    let v = ctx.get("attendance")?;
+    if v.is_none() || v.is_undefined() {
+        return None;
+    }
+    outcome(&serde_json::to_value(v).ok()?)
+}
+
+/// What `data/summary.json` holds: the summary plus the attendance outcome it shows.
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    #[serde(flatten)]
+    summary: &'a Summary,
+    attendance_outcome: Option<Outcome>,
+}
+
+/// A group of figures that disagree, resolved for the template.
+#[derive(Serialize)]
+struct DifferenceView<'a> {
+    what: &'a str,
+    figures: Vec<&'a Figure>,
+}
+
+/// One party in a group of the stated attendance.
+#[derive(Serialize)]
+struct StatedParty<'a> {
+    name: &'a str,
+    link: &'a str,
+    label: &'a str,
+    sentence: &'a str,
+}
+
+/// Parties the texts state as attended, observer, stayed away or not invited.
+#[derive(Serialize)]
+struct StatedGroup<'a> {
+    status: &'static str,
+    label: &'static str,
+    parties: Vec<StatedParty<'a>>,
+}
+
+fn stated_groups(summary: &Summary) -> Vec<StatedGroup<'_>> {
+    [
+        ("attended", "Attended"),
+        ("observer", "Observer"),
+        ("boycotted", "Stayed away"),
+        ("not_invited", "Not invited"),
+    ]
+    .into_iter()
+    .filter_map(|(status, label)| {
+        let mut parties: Vec<StatedParty> = Vec::new();
+        for s in summary
+            .stated_attendance
+            .iter()
+            .filter(|s| s.status == status)
+        {
+            if !parties.iter().any(|p| p.name == s.name) {
+                parties.push(StatedParty {
+                    name: &s.name,
+                    link: &s.source.link,
+                    label: &s.source.label,
+                    sentence: &s.source.sentence,
+                });
+            }
+        }
+        (!parties.is_empty()).then_some(StatedGroup {
+            status,
+            label,
+            parties,
+        })
+    })
+    .collect()
+}
+
+const CHART_WIDTH: f64 = 360.0;
+const ROW: f64 = 52.0;
+
+fn truncate_words(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for w in s.split_whitespace() {
+        if out.chars().count() + w.chars().count() + 2 > max_chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+/// A horizontal bar chart of the head counts (unit `people`), biggest first, drawn at
+/// build time: no script, a `<title>` and `<desc>` for screen readers (a `group`, not an
+/// `img`, as its labels are links), text labels on every bar, each label a link to its
+/// sentence, colours from CSS so it prints.
+/// `None` when fewer than two figures can be compared.
+pub fn figures_chart(summary: &Summary, url: &dyn Fn(&str) -> String) -> Option<String> {
+    let differs = |i: usize| {
+        summary
+            .figure_differences
+            .iter()
+            .any(|d| d.figures.contains(&i))
+    };
+    let mut rows: Vec<(usize, &Figure)> = summary
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.unit == "people" && !f.vague && f.value > 0.0)
+        .collect();
+    if rows.len() < 2 {
+        return None;
+    }
+    rows.sort_by(|a, b| b.1.value.total_cmp(&a.1.value).then(a.0.cmp(&b.0)));
+    let max = rows[0].1.value;
+    let bar_max = CHART_WIDTH - 200.0;
+    let height = ROW * rows.len() as f64 + 8.0;
+    let mut desc: Vec<String> = Vec::new();
+    let mut body = String::new();
+    for (k, (i, f)) in rows.iter().enumerate() {
+        let y = 8.0 + ROW * k as f64;
+        let w = (f.value / max * bar_max).max(2.0);
+        let what = truncate_words(&f.what, 48);
+        let note = if differs(*i) {
+            " · sources differ"
+        } else {
+            ""
+        };
+        desc.push(format!("{}: {}{}", f.label(), f.what, note));
+        body.push_str(&format!(
+            "<g class=\"row{cls}\"><a href=\"{href}\"><text class=\"label\" x=\"0\" y=\"{ty:.0}\">{what}</text></a>\
+             <rect class=\"bar\" x=\"0\" y=\"{by:.0}\" width=\"{w:.1}\" height=\"18\" rx=\"2\"></rect>\
+             <text class=\"value\" x=\"{vx:.1}\" y=\"{vy:.0}\">{value}{note}</text></g>",
+            cls = if differs(*i) { " differs" } else { "" },
+            href = escape_html(&url(&f.source.link)),
+            ty = y + 12.0,
+            what = escape_html(&what),
+            note = escape_html(note),
+            by = y + 19.0,
+            vx = w + 6.0,
+            vy = y + 33.0,
+            value = escape_html(&f.label()),
+        ));
+    }
+    Some(format!(
+        "<svg class=\"chart\" viewBox=\"0 0 {CHART_WIDTH:.0} {height:.0}\" width=\"{CHART_WIDTH:.0}\" height=\"{height:.0}\" role=\"group\" aria-labelledby=\"chart-title\" aria-describedby=\"chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"chart-title\">People counted in the briefings, largest first</title>\
+         <desc id=\"chart-desc\">{}</desc>{body}</svg>",
+        escape_html(&desc.join("; "))
+    ))
+}
+
+/// `summary/index.html` and `data/summary.json`; nothing when there are no briefings.
+pub fn gen_summary(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let site = rc.site;
+    let summary = &site.summary;
+    if summary.is_empty() {
+        return Ok(Vec::new());
+    }
+    let attendance = attendance_outcome(&rc.base);
+    let json = SummaryJson {
+        summary,
+        attendance_outcome: attendance.clone(),
+    };
+    let mut out = vec![Output {
+        path: "data/summary.json".to_string(),
+        bytes: serde_json::to_vec_pretty(&json).map_err(|e| {
+            vec![Diagnostic::new("failed to write data/summary.json").cause(e.to_string())]
+        })?,
+    }];
+    if !rc.renderer.has_template("summary.html") {
+        return Ok(out);
+    }
+    let url = |p: &str| site.config.url(p);
+    let differences: Vec<DifferenceView> = summary
+        .figure_differences
+        .iter()
+        .map(|d| DifferenceView {
+            what: &d.what,
+            figures: d.figures.iter().map(|&i| &summary.figures[i]).collect(),
+        })
+        .collect();
+    let differing: Vec<bool> = (0..summary.figures.len())
+        .map(|i| {
+            summary
+                .figure_differences
+                .iter()
+                .any(|d| d.figures.contains(&i))
+        })
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("current_path", "/summary/");
+    ctx.insert("figure_differences", &differences);
+    ctx.insert("figure_differs", &differing);
+    ctx.insert("stated_groups", &stated_groups(summary));
+    ctx.insert("chart", &figures_chart(summary, &url));
+    let title = summary
+        .event
+        .name
+        .as_ref()
+        .map(|n| format!("Summary: {}", n.value))
+        .unwrap_or_else(|| "Summary".to_string());
+    let description = summary
+        .key_points
+        .first()
+        .map(|k| k.text.clone())
+        .unwrap_or_default();
+    let meta = Meta::page(site, &title, &description, "/summary/");
+    out.extend(one(rc
+        .page(
+            "summary.html",
+            ctx,
+            Some(&meta),
+            "summary/index.html",
+            "failed to render the summary page",
+        )
+        .map(|o| vec![o]))?);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::summary::figures::FigureDifference;
+    use crate::analyse::summary::text::SourceRef;
+
+    fn fig(value: f64, number: &str, what: &str) -> Figure {
+        Figure {
+            value,
+            number: number.into(),
+            qualifier: None,
+            unit: "people".into(),
+            what: what.into(),
+            context: String::new(),
+            vague: false,
+            source: SourceRef {
+                link: "/briefings/a/#s1-1".into(),
+                page: "/briefings/a/".into(),
+                anchor: "s1-1".into(),
+                title: "A".into(),
+                source: None,
+                label: "A".into(),
+                seed: None,
+                sentence: "x".into(),
+            },
+            also: Vec::new(),
+            doc: 0,
+            sentence: 0,
+        }
+    }
+
+    #[test]
+    fn chart_is_accessible_svg_with_labels_links_and_differences() {
+        let mut s = Summary {
+            figures: vec![
+                fig(5.6e6, "5.6 million", "Syrians abroad"),
+                fig(23e6, "23 million", "pre-war <population>"),
+                fig(5.5e6, "5.5 million", "people who went abroad"),
+            ],
+            figure_differences: vec![FigureDifference {
+                what: "abroad".into(),
+                unit: "people".into(),
+                figures: vec![0, 2],
+            }],
+            ..Summary::default()
+        };
+        let svg = figures_chart(&s, &|p: &str| format!("/base{p}")).unwrap();
+        assert!(svg.starts_with("<svg class=\"chart\""), "{svg}");
+        assert!(svg.contains("role=\"group\"") && svg.contains("<title id=\"chart-title\">"));
+        assert!(svg.contains("<desc id=\"chart-desc\">23 million: pre-war &lt;population&gt;;"));
+        assert!(svg.contains("href=\"/base/briefings/a/#s1-1\""));
+        assert_eq!(svg.matches("<rect").count(), 3);
+        assert_eq!(
+            svg.matches("sources differ").count(),
+            4,
+            "two labels and two desc entries"
+        );
+        assert!(
+            svg.find("23 million").unwrap() < svg.find("5.6 million").unwrap(),
+            "largest first"
+        );
+        s.figures.truncate(1);
+        assert!(figures_chart(&s, &|p: &str| p.to_string()).is_none());
+    }
+}
