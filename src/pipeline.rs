@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::analyse::attendance;
 use crate::analyse::gazetteer::Gazetteer;
 use crate::analyse::{Site, analyse};
 use crate::config::{SiteConfig, normalize_base_url};
@@ -145,9 +146,14 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             None
         }
     };
+    let mut site = analyse(config, pages, gazetteer);
+    match attendance::build(&site, data.get("attendance"), gazetteer) {
+        Ok(a) => site.attendance = a,
+        Err(e) => errors.extend(e),
+    }
     match theme {
         Some(theme) if errors.is_empty() => Ok(Prepared {
-            site: analyse(config, pages, gazetteer),
+            site,
             theme,
             ingest,
             data,

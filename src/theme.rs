@@ -44,6 +44,7 @@ const TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "taxonomy_list.html",
     "taxonomy_term.html",
     "sources.html",
+    "attendance.html",
     "partials/briefing_card.html",
     "atom.xml",
     "sitemap.xml",

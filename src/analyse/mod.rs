@@ -1,6 +1,7 @@
 //! Stage 4, analyse: pages to a [`Site`] with taxonomies and the facts drawn from the
 //! pages' text (pure: nothing here reads or writes files, so people's edits count).
 
+pub mod attendance;
 pub mod gazetteer;
 pub mod keypoints;
 pub mod words;
@@ -87,6 +88,8 @@ pub struct Site {
     /// Indices of other pages, by weight then title.
     pub others: Vec<usize>,
     pub taxonomies: Vec<Taxonomy>,
+    /// Who attended, who stayed away (set by `pipeline::prepare` after `analyse`).
+    pub attendance: attendance::Attendance,
 }
 
 impl Site {
@@ -185,6 +188,7 @@ pub fn analyse(config: SiteConfig, mut pages: Vec<Page>, gazetteer: &Gazetteer) 
         briefings,
         others,
         taxonomies,
+        attendance: attendance::Attendance::default(),
     }
 }
 

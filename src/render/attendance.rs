@@ -1,0 +1,571 @@
+//! The attendance outputs: the page `attendance/` (parties grouped by status with their
+//! evidence, the conflicts side by side, a world map and a table of blocs and
+//! organisations), `data/attendance.json` (DESIGN's schema) and `data/attendance.csv`
+//! (the same rows, one claim a row). Pure: the site in, outputs out.
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::{Meta, Output, RenderCtx, one};
+use crate::analyse::Site;
+use crate::analyse::attendance::{Attendance, Claim, Modality, PartyStatus, Status};
+use crate::map::{MapEntry, attribution, legend_html, status_label, world_map_svg};
+use crate::render::context::display_date;
+use crate::to_markdown::slugify;
+
+/// Site path of the page.
+pub const PAGE_PATH: &str = "/attendance/";
+
+/// Heading of a status group on the page.
+pub fn group_heading(s: Status) -> &'static str {
+    match s {
+        Status::Host => "Host",
+        Status::Attended => "Attended",
+        Status::Observer => "Observer",
+        Status::Boycotted => "Boycotted or stayed away",
+        Status::NotInvited => "Not invited",
+    }
+}
+
+fn modality_label(m: Modality) -> &'static str {
+    match m {
+        Modality::Reported => "",
+        Modality::Planned => "announced beforehand",
+        Modality::Expected => "expected, not confirmed",
+    }
+}
+
+fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "country" => "Country",
+        "bloc" => "Bloc",
+        _ => "Organisation",
+    }
+}
+
+/// Percent-encodes text for a URL text fragment (`#:~:text=`).
+fn encode_fragment_text(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The link to a claim's sentence: its anchor, plus a text fragment when the anchor
+/// is a whole paragraph or figure rather than the sentence itself.
+pub fn evidence_url(site: &Site, c: &Claim) -> String {
+    let base = site.config.url(&c.page);
+    let sentence_anchor = c.anchor.starts_with('s')
+        && c.anchor[1..]
+            .split('-')
+            .all(|n| !n.is_empty() && n.chars().all(|d| d.is_ascii_digit()));
+    if c.anchor.is_empty() {
+        return base;
+    }
+    if sentence_anchor {
+        return format!("{base}#{}", c.anchor);
+    }
+    let words: Vec<&str> = c.sentence.split_whitespace().collect();
+    let text = if words.len() > 10 {
+        format!(
+            "{},{}",
+            encode_fragment_text(&words[..5].join(" ")),
+            encode_fragment_text(&words[words.len() - 4..].join(" "))
+        )
+    } else {
+        encode_fragment_text(&c.sentence)
+    };
+    format!("{base}#{}:~:text={text}", c.anchor)
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ClaimView {
+    status: Status,
+    status_label: &'static str,
+    modality: Modality,
+    modality_label: &'static str,
+    /// The sentence around the cue, so the cue can be marked.
+    before: String,
+    cue: String,
+    after: String,
+    url: String,
+    page_url: String,
+    page_title: String,
+    source: String,
+    date: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ColumnView {
+    status: Status,
+    label: &'static str,
+    claims: Vec<ClaimView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PartyView {
+    id: String,
+    name: String,
+    kind: String,
+    kind_label: &'static str,
+    iso: Option<String>,
+    status: Status,
+    status_label: &'static str,
+    conflict: bool,
+    pinned: bool,
+    pin_note: String,
+    claimed_label: &'static str,
+    /// The party's taxonomy page, if it has one.
+    url: Option<String>,
+    claims: Vec<ClaimView>,
+    /// Claims by status (for the conflicts section).
+    columns: Vec<ColumnView>,
+    sources: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct GroupView {
+    status: Status,
+    heading: &'static str,
+    count: usize,
+    parties: Vec<PartyView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct AttendanceView {
+    event_name: String,
+    event_place: String,
+    event_dates: String,
+    lede: String,
+    groups: Vec<GroupView>,
+    conflicts: Vec<PartyView>,
+    organisations: Vec<PartyView>,
+    map_svg: String,
+    legend: String,
+    map_attribution: String,
+    map_title: String,
+    briefings: usize,
+    json_url: String,
+    csv_url: String,
+}
+
+fn split_cue(sentence: &str, cue: &str) -> (String, String, String) {
+    match (!cue.is_empty()).then(|| sentence.find(cue)).flatten() {
+        Some(i) => (
+            sentence[..i].to_string(),
+            cue.to_string(),
+            sentence[i + cue.len()..].to_string(),
+        ),
+        None => (sentence.to_string(), String::new(), String::new()),
+    }
+}
+
+fn claim_view(site: &Site, c: &Claim) -> ClaimView {
+    let (before, cue, after) = split_cue(&c.sentence, &c.cue);
+    let page = site.pages.iter().find(|p| p.path == c.page);
+    ClaimView {
+        status: c.status,
+        status_label: status_label(c.status.as_str()),
+        modality: c.modality,
+        modality_label: modality_label(c.modality),
+        before,
+        cue,
+        after,
+        url: evidence_url(site, c),
+        page_url: site.config.url(&c.page),
+        page_title: c.page_title.clone(),
+        source: c.source.clone().unwrap_or_else(|| "Unknown source".into()),
+        date: page
+            .and_then(|p| p.date.as_ref())
+            .map(display_date)
+            .unwrap_or_default(),
+    }
+}
+
+/// The taxonomy page of a party, if the site has one.
+fn term_url(site: &Site, p: &PartyStatus) -> Option<String> {
+    let tax = if p.kind == "country" {
+        "countries"
+    } else {
+        "organisations"
+    };
+    let slug = slugify(&p.name);
+    site.taxonomy(tax)
+        .and_then(|t| t.terms.iter().find(|term| term.slug == slug))
+        .map(|term| site.config.url(&term.path))
+}
+
+fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
+    let claims: Vec<ClaimView> = p.claims.iter().map(|c| claim_view(site, c)).collect();
+    let mut columns: Vec<ColumnView> = Vec::new();
+    for st in Status::ALL {
+        let cs: Vec<ClaimView> = claims.iter().filter(|c| c.status == st).cloned().collect();
+        if !cs.is_empty() {
+            columns.push(ColumnView {
+                status: st,
+                label: status_label(st.as_str()),
+                claims: cs,
+            });
+        }
+    }
+    let mut pages: Vec<&str> = p.claims.iter().map(|c| c.page.as_str()).collect();
+    pages.sort();
+    pages.dedup();
+    PartyView {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        kind: p.kind.clone(),
+        kind_label: kind_label(&p.kind),
+        iso: p.iso.clone(),
+        status: p.status,
+        status_label: status_label(p.status.as_str()),
+        conflict: p.conflict,
+        pinned: p.pin.is_some(),
+        pin_note: p.pin.as_ref().map(|x| x.note.clone()).unwrap_or_default(),
+        claimed_label: p
+            .claimed_status
+            .map(|s| status_label(s.as_str()))
+            .unwrap_or(""),
+        url: term_url(site, p),
+        claims,
+        columns,
+        sources: pages.len(),
+    }
+}
+
+fn dates(site: &Site) -> String {
+    let Some(e) = &site.config.event else {
+        return String::new();
+    };
+    let parse = crate::ingest::dates::Ymd::parse;
+    match (parse(&e.start), parse(&e.end)) {
+        (Some(a), Some(b)) if a == b => display_date(&a),
+        (Some(a), Some(b)) if a.year == b.year && a.month == b.month => {
+            format!("{}–{}", a.day, display_date(&b))
+        }
+        (Some(a), Some(b)) => format!("{} – {}", display_date(&a), display_date(&b)),
+        (Some(a), None) => display_date(&a),
+        _ => String::new(),
+    }
+}
+
+fn names(parties: &[&PartyStatus]) -> String {
+    let n: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    match n.len() {
+        0 => String::new(),
+        1 => n[0].to_string(),
+        _ => format!("{} and {}", n[..n.len() - 1].join(", "), n[n.len() - 1]),
+    }
+}
+
+fn view(site: &Site) -> AttendanceView {
+    let a: &Attendance = &site.attendance;
+    let groups: Vec<GroupView> = Status::ALL
+        .into_iter()
+        .filter_map(|st| {
+            let parties: Vec<PartyView> = a
+                .parties
+                .iter()
+                .filter(|p| p.status == st)
+                .map(|p| party_view(site, p))
+                .collect();
+            (!parties.is_empty()).then(|| GroupView {
+                status: st,
+                heading: group_heading(st),
+                count: parties.len(),
+                parties,
+            })
+        })
+        .collect();
+    let conflicts: Vec<PartyView> = a
+        .parties
+        .iter()
+        .filter(|p| p.conflict)
+        .map(|p| party_view(site, p))
+        .collect();
+    let on_map: Vec<&PartyStatus> = a
+        .parties
+        .iter()
+        .filter(|p| p.kind == "country" && p.iso.is_some())
+        .collect();
+    let organisations: Vec<PartyView> = a
+        .parties
+        .iter()
+        .filter(|p| !(p.kind == "country" && p.iso.is_some()))
+        .map(|p| party_view(site, p))
+        .collect();
+    let hrefs: Vec<String> = on_map.iter().map(|p| format!("#party-{}", p.id)).collect();
+    let entries: Vec<MapEntry> = on_map
+        .iter()
+        .zip(&hrefs)
+        .map(|(p, href)| MapEntry {
+            iso: p.iso.as_deref().unwrap_or(""),
+            name: &p.name,
+            status: p.status.as_str(),
+            href: Some(href),
+        })
+        .collect();
+    let event_name = a.event.name.clone();
+    let map_title = format!("Map: who attended the {event_name}");
+    let mut desc = String::from("Countries coloured by their status at the conference. ");
+    for st in Status::ALL {
+        let ps: Vec<&PartyStatus> = on_map.iter().copied().filter(|p| p.status == st).collect();
+        if !ps.is_empty() {
+            desc.push_str(&format!("{}: {}. ", group_heading(st), names(&ps)));
+        }
+    }
+    if !organisations.is_empty() {
+        desc.push_str("Blocs and organisations are listed in the table beside the map.");
+    }
+    let present: Vec<&str> = Status::ALL
+        .iter()
+        .filter(|s| on_map.iter().any(|p| p.status == **s))
+        .map(|s| s.as_str())
+        .collect();
+    let n_conflicts = conflicts.len();
+    let lede = format!(
+        "What {} briefing{} say about who came to the {}: {} {} given a role, each with the sentence that says so{}.",
+        site.briefings.len(),
+        if site.briefings.len() == 1 { "" } else { "s" },
+        event_name,
+        a.parties.len(),
+        if a.parties.len() == 1 {
+            "party"
+        } else {
+            "parties"
+        },
+        match n_conflicts {
+            0 => String::new(),
+            1 => "; on one the sources disagree".to_string(),
+            n => format!("; on {n} the sources disagree"),
+        }
+    );
+    AttendanceView {
+        event_place: a.event.place.clone(),
+        event_dates: dates(site),
+        event_name,
+        lede,
+        groups,
+        conflicts,
+        organisations,
+        map_svg: world_map_svg(&entries, &map_title, desc.trim()),
+        legend: legend_html(&present),
+        map_attribution: attribution().to_string(),
+        map_title,
+        briefings: site.briefings.len(),
+        json_url: site.config.url("/data/attendance.json"),
+        csv_url: site.config.url("/data/attendance.csv"),
+    }
+}
+
+/// `attendance` in every template: the site's attendance, or none when there are no
+/// briefings (the nav link then stays hidden).
+pub fn context_value(site: &Site) -> Value {
+    if site.briefings.is_empty() {
+        Value::none()
+    } else {
+        Value::from_serializable(&site.attendance)
+    }
+}
+
+/// `party` on a taxonomy term page: the party's status and claims, or none.
+pub fn term_party(site: &Site, taxonomy: &str, slug: &str) -> Value {
+    if !matches!(taxonomy, "countries" | "organisations") {
+        return Value::none();
+    }
+    site.attendance
+        .parties
+        .iter()
+        .find(|p| slugify(&p.name) == slug)
+        .map(|p| {
+            let mut v = party_view(site, p);
+            v.url = Some(format!("{}#party-{}", site.config.url(PAGE_PATH), p.id));
+            Value::from_serializable(&v)
+        })
+        .unwrap_or_else(Value::none)
+}
+
+/// The page `attendance/`.
+pub fn gen_page(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<crate::diagnostics::Diagnostic>> {
+    let site = rc.site;
+    if site.briefings.is_empty() || !rc.renderer.has_template("attendance.html") {
+        return Ok(Vec::new());
+    }
+    let mut ctx = Context::new();
+    ctx.insert_value("att", Value::from_serializable(&view(site)));
+    ctx.insert("current_path", PAGE_PATH);
+    let meta = Meta::page(
+        site,
+        "Who attended, who stayed away",
+        &format!(
+            "Who attended the {}, who boycotted and who was not invited, with the sentence of each source that says so.",
+            site.attendance.event.name
+        ),
+        PAGE_PATH,
+    );
+    one(rc
+        .page(
+            "attendance.html",
+            ctx,
+            Some(&meta),
+            "attendance/index.html",
+            "failed to render the attendance page",
+        )
+        .map(|o| vec![o]))
+}
+
+/// `data/attendance.json`.
+pub fn gen_json(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<crate::diagnostics::Diagnostic>> {
+    let mut bytes = serde_json::to_vec_pretty(&rc.site.attendance).map_err(|e| {
+        vec![crate::diagnostics::Diagnostic::new("failed to write data/attendance.json").cause(e)]
+    })?;
+    bytes.push(b'\n');
+    Ok(vec![Output {
+        path: "data/attendance.json".into(),
+        bytes,
+    }])
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The CSV columns of `data/attendance.csv`.
+pub const CSV_HEADER: &[&str] = &[
+    "party_id",
+    "party",
+    "kind",
+    "iso",
+    "status",
+    "conflict",
+    "pinned_status",
+    "pin_note",
+    "claim_status",
+    "modality",
+    "page",
+    "anchor",
+    "seed",
+    "source",
+    "cue",
+    "sentence",
+];
+
+/// `data/attendance.csv`: one row per claim (a pinned party without claims gets one
+/// row with empty claim fields).
+pub fn to_csv(a: &Attendance) -> String {
+    let mut out = CSV_HEADER.join(",");
+    out.push('\n');
+    for p in &a.parties {
+        let party_cols = [
+            p.id.clone(),
+            p.name.clone(),
+            p.kind.clone(),
+            p.iso.clone().unwrap_or_default(),
+            p.status.as_str().to_string(),
+            p.conflict.to_string(),
+            p.pin
+                .as_ref()
+                .map(|x| x.status.as_str().to_string())
+                .unwrap_or_default(),
+            p.pin.as_ref().map(|x| x.note.clone()).unwrap_or_default(),
+        ];
+        let rows: Vec<[String; 8]> = if p.claims.is_empty() {
+            vec![Default::default()]
+        } else {
+            p.claims
+                .iter()
+                .map(|c| {
+                    [
+                        c.status.as_str().to_string(),
+                        c.modality.as_str().to_string(),
+                        c.page.clone(),
+                        c.anchor.clone(),
+                        c.seed.clone().unwrap_or_default(),
+                        c.source.clone().unwrap_or_default(),
+                        c.cue.clone(),
+                        c.sentence.clone(),
+                    ]
+                })
+                .collect()
+        };
+        for r in rows {
+            let line: Vec<String> = party_cols
+                .iter()
+                .chain(r.iter())
+                .map(|f| csv_field(f))
+                .collect();
+            out.push_str(&line.join(","));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `data/attendance.csv`.
+pub fn gen_csv(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<crate::diagnostics::Diagnostic>> {
+    Ok(vec![Output {
+        path: "data/attendance.csv".into(),
+        bytes: to_csv(&rc.site.attendance).into_bytes(),
+    }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::attendance::Pin;
+
+    #[test]
+    fn csv_quotes_and_one_row_per_claim() {
+        let a = Attendance {
+            event: Default::default(),
+            parties: vec![PartyStatus {
+                id: "turkey".into(),
+                name: "Turkey".into(),
+                kind: "country".into(),
+                iso: Some("TR".into()),
+                status: Status::NotInvited,
+                conflict: true,
+                claimed_status: Some(Status::NotInvited),
+                claims: vec![Claim {
+                    status: Status::Boycotted,
+                    modality: Modality::Reported,
+                    page: "/briefings/a/".into(),
+                    seed: Some("003.txt".into()),
+                    sentence: "The US, and Turkey \"refrained\".".into(),
+                    anchor: "s3-1".into(),
+                    cue: "refrained".into(),
+                    page_title: "A".into(),
+                    source: None,
+                }],
+                pin: Some(Pin {
+                    status: Status::NotInvited,
+                    note: String::new(),
+                }),
+            }],
+        };
+        let csv = to_csv(&a);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].starts_with("party_id,party,kind,iso,status,conflict"));
+        assert!(lines[1].starts_with("turkey,Turkey,country,TR,not_invited,true,not_invited,,boycotted,reported,/briefings/a/,s3-1,003.txt,,refrained,"), "{}", lines[1]);
+        assert!(lines[1].ends_with("\"The US, and Turkey \"\"refrained\"\".\""));
+    }
+
+    #[test]
+    fn fragment_text_is_percent_encoded() {
+        assert_eq!(encode_fragment_text("a-b, c"), "a%2Db%2C%20c");
+        assert_eq!(
+            split_cue("X did not attend.", "did not attend").1,
+            "did not attend"
+        );
+    }
+}
