@@ -9,6 +9,7 @@ use tera::{Context, Value};
 use super::{Meta, Output, RenderCtx, one};
 use crate::analyse::Site;
 use crate::analyse::attendance::{Attendance, Claim, Modality, PartyStatus, Status};
+use crate::analyse::gazetteer::{Gazetteer, Target};
 use crate::map::{MapEntry, attribution, legend_html, status_label, world_map_svg};
 use crate::render::context::display_date;
 use crate::to_markdown::slugify;
@@ -89,10 +90,11 @@ struct ClaimView {
     status_label: &'static str,
     modality: Modality,
     modality_label: &'static str,
-    /// The sentence around the cue, so the cue can be marked.
-    before: String,
-    cue: String,
-    after: String,
+    /// The quotation in pieces; `mark` pieces are the cue. Long sentences are cut to
+    /// the words around the cue and the party, with ellipses.
+    quote: Vec<Piece>,
+    /// The whole sentence, when the quotation is an excerpt.
+    full: String,
     url: String,
     page_url: String,
     page_title: String,
@@ -126,6 +128,8 @@ struct PartyView {
     /// Claims by status (for the conflicts section).
     columns: Vec<ColumnView>,
     sources: usize,
+    /// Why the party is listed under its status when its claims disagree.
+    resolution_note: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -154,32 +158,130 @@ struct AttendanceView {
     csv_url: String,
 }
 
-fn split_cue(sentence: &str, cue: &str) -> (String, String, String) {
-    match (!cue.is_empty()).then(|| sentence.find(cue)).flatten() {
-        Some(i) => (
-            sentence[..i].to_string(),
-            cue.to_string(),
-            sentence[i + cue.len()..].to_string(),
-        ),
-        None => (sentence.to_string(), String::new(), String::new()),
-    }
+/// A piece of a quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Piece {
+    pub text: String,
+    pub mark: bool,
 }
 
-fn claim_view(site: &Site, c: &Claim) -> ClaimView {
-    let (before, cue, after) = split_cue(&c.sentence, &c.cue);
+/// Sentences up to this many words are quoted whole.
+const WHOLE_SENTENCE_WORDS: usize = 32;
+/// Words kept on each side of the cue and of the party's mention in an excerpt.
+const CONTEXT_WORDS: usize = 6;
+
+/// Where the party is named in the sentence: the mention nearest to `near`.
+fn mention_span(sentence: &str, party_id: &str, near: usize) -> Option<(usize, usize)> {
+    let g = Gazetteer::embedded();
+    g.mentions(sentence)
+        .into_iter()
+        .filter(|m| match m.target {
+            Target::Party(i) => g.parties[i].id == party_id,
+            Target::Person(i) => g.people[i].country.as_deref() == Some(party_id),
+        })
+        .map(|m| (m.start, m.end))
+        .min_by_key(|(a, _)| a.abs_diff(near))
+}
+
+/// The quotation of a claim for `party_id`: the whole sentence when short, else the
+/// words around the cue and around the party's mention, the cue marked. Returns the
+/// pieces and whether they are an excerpt.
+pub fn quote(sentence: &str, cue: &str, party_id: &str) -> (Vec<Piece>, bool) {
+    let plain = |t: &str| Piece {
+        text: t.to_string(),
+        mark: false,
+    };
+    let Some(cs) = (!cue.is_empty()).then(|| sentence.find(cue)).flatten() else {
+        return (vec![plain(sentence)], false);
+    };
+    let ce = cs + cue.len();
+    // Byte ranges of the words.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, ch) in sentence.char_indices() {
+        match (ch.is_whitespace(), start) {
+            (true, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, sentence.len()));
+    }
+    if words.is_empty() {
+        return (vec![plain(sentence)], false);
+    }
+    let last = words.len() - 1;
+    let word_at = |b: usize| words.iter().position(|w| w.1 > b).unwrap_or(last);
+    let around = |from: usize, to: usize| {
+        let (a, b) = (word_at(from), word_at(to.saturating_sub(1)));
+        (
+            a.saturating_sub(CONTEXT_WORDS),
+            (b + CONTEXT_WORDS).min(last),
+        )
+    };
+    let mut ranges: Vec<(usize, usize)> = vec![(0, last)];
+    if words.len() > WHOLE_SENTENCE_WORDS {
+        ranges = vec![around(cs, ce)];
+        if let Some((ms, me)) = mention_span(sentence, party_id, cs) {
+            ranges.push(around(ms, me));
+        }
+        ranges.sort();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for r in ranges {
+            match merged.last_mut() {
+                Some(m) if r.0 <= m.1 + 3 => m.1 = m.1.max(r.1),
+                _ => merged.push(r),
+            }
+        }
+        ranges = merged;
+    }
+    let excerpt = ranges != [(0, last)];
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (n, &(a, b)) in ranges.iter().enumerate() {
+        let (from, to) = (words[a].0, words[b].1);
+        if a > 0 {
+            pieces.push(plain(if n == 0 { "… " } else { " … " }));
+        }
+        if cs >= from && ce <= to {
+            pieces.push(plain(&sentence[from..cs]));
+            pieces.push(Piece {
+                text: cue.to_string(),
+                mark: true,
+            });
+            pieces.push(plain(&sentence[ce..to]));
+        } else {
+            pieces.push(plain(&sentence[from..to]));
+        }
+    }
+    if ranges.last().is_some_and(|r| r.1 < last) {
+        pieces.push(plain(" …"));
+    }
+    pieces.retain(|p| !p.text.is_empty());
+    (pieces, excerpt)
+}
+
+fn claim_view(site: &Site, c: &Claim, party_id: &str) -> ClaimView {
+    let (quote, excerpt) = quote(&c.sentence, &c.cue, party_id);
     let page = site.pages.iter().find(|p| p.path == c.page);
     ClaimView {
         status: c.status,
         status_label: status_label(c.status.as_str()),
         modality: c.modality,
         modality_label: modality_label(c.modality),
-        before,
-        cue,
-        after,
+        quote,
+        full: if excerpt {
+            c.sentence.clone()
+        } else {
+            String::new()
+        },
         url: evidence_url(site, c),
         page_url: site.config.url(&c.page),
         page_title: c.page_title.clone(),
-        source: c.source.clone().unwrap_or_else(|| "Unknown source".into()),
+        source: c.source.clone().unwrap_or_default(),
         date: page
             .and_then(|p| p.date.as_ref())
             .map(display_date)
@@ -201,7 +303,11 @@ fn term_url(site: &Site, p: &PartyStatus) -> Option<String> {
 }
 
 fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
-    let claims: Vec<ClaimView> = p.claims.iter().map(|c| claim_view(site, c)).collect();
+    let claims: Vec<ClaimView> = p
+        .claims
+        .iter()
+        .map(|c| claim_view(site, c, &p.id))
+        .collect();
     let mut columns: Vec<ColumnView> = Vec::new();
     for st in Status::ALL {
         let cs: Vec<ClaimView> = claims.iter().filter(|c| c.status == st).cloned().collect();
@@ -216,7 +322,13 @@ fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
     let mut pages: Vec<&str> = p.claims.iter().map(|c| c.page.as_str()).collect();
     pages.sort();
     pages.dedup();
+    let resolution_note = if p.conflict {
+        resolution_note(p)
+    } else {
+        String::new()
+    };
     PartyView {
+        resolution_note,
         id: p.id.clone(),
         name: p.name.clone(),
         kind: p.kind.clone(),
@@ -235,6 +347,35 @@ fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
         claims,
         columns,
         sources: pages.len(),
+    }
+}
+
+/// "Listed as not invited: the sources are split evenly …".
+fn resolution_note(p: &PartyStatus) -> String {
+    let label = status_label(p.status.as_str()).to_lowercase();
+    if let Some(pin) = &p.pin {
+        return if pin.note.is_empty() {
+            format!("An editor has settled it as {label}.")
+        } else {
+            format!("An editor has settled it as {label}: {}", pin.note)
+        };
+    }
+    let mut pages: Vec<(Status, Vec<&str>)> = Vec::new();
+    for c in &p.claims {
+        match pages.iter_mut().find(|(s, _)| *s == c.status) {
+            Some((_, v)) if !v.contains(&c.page.as_str()) => v.push(&c.page),
+            Some(_) => {}
+            None => pages.push((c.status, vec![&c.page])),
+        }
+    }
+    let most = pages.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+    let tie = pages.iter().filter(|(_, v)| v.len() == most).count() > 1;
+    if tie {
+        format!(
+            "Listed as {label}: the sources are split evenly, and “{label}” is the more specific account. Both are quoted here."
+        )
+    } else {
+        format!("Listed as {label}, which more of the sources say. Both accounts are quoted here.")
     }
 }
 
@@ -563,9 +704,25 @@ mod tests {
     #[test]
     fn fragment_text_is_percent_encoded() {
         assert_eq!(encode_fragment_text("a-b, c"), "a%2Db%2C%20c");
-        assert_eq!(
-            split_cue("X did not attend.", "did not attend").1,
-            "did not attend"
+    }
+
+    #[test]
+    fn long_sentences_are_quoted_around_the_cue_and_the_party() {
+        let s = "On the other hand, the Conference was attended by a large Russian delegation and representatives of some allied countries of Damascus, such as Venezuela, Iran and China (countries that do not host Syrian refugees), in addition to six Arab countries, namely Lebanon, Somalia, Palestine, Iraq, Mauritania and Oman.";
+        let (q, excerpt) = quote(s, "was attended", "oman");
+        assert!(excerpt);
+        let text: String = q.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            text.starts_with("On the other hand, the Conference was attended by"),
+            "{text}"
         );
+        assert!(
+            text.contains(" … ") && text.contains("Mauritania and Oman."),
+            "{text}"
+        );
+        assert!(q.iter().any(|p| p.mark && p.text == "was attended"));
+        let (q, excerpt) = quote("Jordan did not attend.", "did not attend", "jordan");
+        assert!(!excerpt);
+        assert_eq!(q.len(), 3);
     }
 }
