@@ -26,6 +26,9 @@ use crate::analyse::gazetteer::{Gazetteer, Via};
 #[derive(Debug, Clone, Default)]
 pub struct EventCtx {
     pub years: Vec<String>,
+    /// The party of the event's place (Syria for Damascus): a meeting "in" another
+    /// party's place, or named after another party, is another meeting.
+    pub place_party: Option<usize>,
 }
 
 /// One claim of a sentence.
@@ -98,9 +101,24 @@ struct Cue {
 struct View<'a> {
     tokens: &'a [Token],
     c: &'a Clause,
+    /// A relative clause about a meeting ("…, which the EU shunned"): its missing
+    /// object is that meeting.
+    rel_event: bool,
 }
 
 impl<'a> View<'a> {
+    fn new(tokens: &'a [Token], c: &'a Clause) -> Self {
+        let rel_event = c.kind == ClauseKind::Relative
+            && c.antecedent
+                .iter()
+                .any(|&i| is(&tokens[i].lower, EVENT_NOUNS));
+        View {
+            tokens,
+            c,
+            rel_event,
+        }
+    }
+
     fn len(&self) -> usize {
         self.c.toks.len()
     }
@@ -184,7 +202,11 @@ fn object(v: &View, from: usize) -> Obj {
 fn passes(v: &View, from: usize, need: Need) -> bool {
     match need {
         Need::NoneOrEvent => object(v, from) != Obj::Other,
-        Need::Event => object(v, from) == Obj::Event,
+        Need::Event => match object(v, from) {
+            Obj::Event => true,
+            Obj::Absent => v.rel_event,
+            Obj::Other => false,
+        },
     }
 }
 
@@ -203,6 +225,33 @@ fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
             return v.wb(q, 1) != "first";
         }
         is(w, OTHER_MEETING)
+    })
+}
+
+/// Whether positions `from..to` place the meeting in another party's country ("in
+/// New York", "in Brussels") or name it after another party ("the UN General Assembly
+/// session", "the Arab League summit").
+fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
+    let Some(place) = ctx.place_party else {
+        return false;
+    };
+    (from..to.min(v.len())).any(|q| {
+        let Some(t) = v.tok(q) else { return false };
+        let Kind::Party(p, _) = t.kind else {
+            return false;
+        };
+        if t.compound || p == place {
+            return false;
+        }
+        let mut b = q;
+        while b > from && matches!(v.w(b - 1), "the" | "a") {
+            b -= 1;
+        }
+        let after_in = b > 0 && matches!(v.w(b - 1), "in" | "at");
+        let names_meeting = (q + 1..(q + 4).min(v.len()))
+            .take_while(|&r| !v.is_punct(r) && !is(v.w(r), PREPOSITIONS))
+            .any(|r| is(v.w(r), EVENT_NOUNS) && !matches!(v.w(r), "it" | "this" | "them"));
+        after_in || names_meeting
     })
 }
 
@@ -351,6 +400,16 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
             passes(v, p + 1, Need::Event).then(|| cue(Base::Attend, p, Args::Subject))
         }
         "present" if be => Some(cue(Base::Attend, p, Args::Subject)),
+        "led" | "headed" if be && w1 == "by" => {
+            // "Lebanon's delegation was led by its minister".
+            let mut q = p;
+            while q > 0 && (is(v.w(q - 1), AUX) || is(v.w(q - 1), VG_ADVERBS)) {
+                q -= 1;
+            }
+            let noun = v.wb(q, 1);
+            matches!(noun, "delegation" | "delegations" | "team" | "mission")
+                .then(|| cue(Base::Attend, p, Args::Subject))
+        }
         "represented" if be => Some(cue(Base::Attend, p, Args::Subject)),
         "attendance" if prev == "in" => Some(Cue {
             head: p - 1,
@@ -483,7 +542,7 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
         }
         "declined" | "decline" | "declines" | "declining" | "refused" | "refuse" | "refuses"
         | "refusing" | "rejected" | "reject" | "rejects" | "rejecting" | "rebuffed" | "rebuff"
-        | "turned" | "turn" | "turns" | "turning" => {
+        | "ignored" | "ignore" | "ignores" | "turned" | "turn" | "turns" | "turning" => {
             let from = if matches!(w, "turned" | "turn" | "turns" | "turning") {
                 if w1 != "down" {
                     return None;
@@ -497,6 +556,9 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
                 .find(|&q| INVITATION_OBJECTS.contains(&v.w(q)))
             {
                 return Some(cue(Base::Boycott, q, Args::Subject));
+            }
+            if matches!(w, "ignored" | "ignore" | "ignores") {
+                return None;
             }
             let bare = matches!(w, "declined" | "refused")
                 && (from >= v.len() || v.is_punct(from) || matches!(w1, "and" | "but"));
@@ -567,6 +629,26 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
                 });
                 return sent.then(|| cue(Base::Exclude, to, Args::List(to + 1)));
             }
+            let receive = |x: &str| {
+                matches!(
+                    x,
+                    "received" | "receive" | "receives" | "got" | "get" | "gets"
+                )
+            };
+            let accept = |x: &str| matches!(x, "accepted" | "accept" | "accepts" | "accepting");
+            if receive(prev) {
+                return Some(Cue {
+                    head: p - 1,
+                    ..cue(Base::Invite, p, Args::Subject)
+                });
+            }
+            if accept(prev) {
+                return Some(Cue {
+                    head: p - 1,
+                    planned: true,
+                    ..cue(Base::Attend, p, Args::Subject)
+                });
+            }
             if matches!(
                 prev,
                 "an" | "any" | "a" | "the" | "its" | "formal" | "official"
@@ -618,7 +700,7 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
         "left" if matches!(w1, "out" | "off") && be => {
             Some(cue(Base::Exclude, p + 1, Args::Subject))
         }
-        "as" | "nor" | "so" if ECHO_AUX.contains(&w1) && p > 0 => {
+        "as" | "nor" | "so" | "neither" if ECHO_AUX.contains(&w1) && p > 0 => {
             if w == "so" && !matches!(w1, "did" | "does" | "do" | "has" | "have" | "had") {
                 return None;
             }
@@ -646,18 +728,60 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
     }
 }
 
+/// Words of time that may stand between a venue verb and its place ("opened on
+/// Wednesday in Damascus").
+const TIME_WORDS: &[&str] = &[
+    "later",
+    "on",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "officially",
+    "formally",
+    "again",
+    "this",
+    "last",
+    "next",
+    "week",
+    "morning",
+    "afternoon",
+    "evening",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// "… in Damascus" after a venue verb: the position of the place.
 fn venue(v: &View, _p: usize, from: usize) -> Option<usize> {
     let mut q = from;
-    while q < v.len()
-        && matches!(
-            v.w(q),
-            "later" | "on" | "today" | "yesterday" | "officially" | "formally" | "again"
-        )
-    {
+    while q < v.len() && q < from + 6 {
+        let w = v.w(q);
+        if w == "in" || w == "at" {
+            return Some(q + 1);
+        }
+        let number = w.chars().all(|c| c.is_ascii_digit() || c == '-');
+        if !(is(w, TIME_WORDS) || number) || v.is_punct(q) {
+            return None;
+        }
         q += 1;
     }
-    (v.w(q) == "in" || v.w(q) == "at").then_some(q + 1)
+    None
 }
 
 /// Whether the object of a host verb names the conference.
@@ -920,7 +1044,7 @@ pub fn sentence_claims(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> Vec
     let mut out: Vec<Found> = Vec::new();
     let mut prev = Prev::default();
     for c in &cls {
-        let v = View { tokens: &tokens, c };
+        let v = View::new(&tokens, c);
         let mut cues = Vec::new();
         let mut p = 0;
         while p < v.len() {
@@ -974,7 +1098,9 @@ pub fn sentence_claims(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> Vec
             };
             let mut blocked = vg.block || c.kind == ClauseKind::Conditional;
             let obj_end = region_end(&v, cue.end + 1);
-            if other_meeting(&v, cue.head, obj_end, ctx) {
+            if other_meeting(&v, cue.head, obj_end, ctx)
+                || other_place(&v, cue.head + 1, obj_end, ctx)
+            {
                 blocked = true;
             }
             if matches!(cue.args, Args::Venue(_) | Args::PassiveBy(_)) && cue.base == Base::Host
@@ -994,10 +1120,7 @@ pub fn sentence_claims(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> Vec
                         antecedent: Vec::new(),
                         asides: Vec::new(),
                     };
-                    let view = View {
-                        tokens: &tokens,
-                        c: &av,
-                    };
+                    let view = View::new(&tokens, &av);
                     other_meeting(&view, 0, view.len(), ctx)
                 };
                 if !event_subject || other_meeting(&v, a, b, ctx) || antecedent_other {
@@ -1147,14 +1270,15 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
     while q < next_start {
         let w = v.w(q);
         let along = (matches!(w, "along" | "together") && v.w(q + 1) == "with")
-            || (w == "as" && v.w(q + 1) == "well" && v.w(q + 2) == "as");
+            || (w == "as" && v.w(q + 1) == "well" && v.w(q + 2) == "as")
+            || (w == "in" && v.w(q + 1) == "addition" && v.w(q + 2) == "to");
         let except = matches!(w, "except" | "excluding")
             || (w == "with" && v.w(q + 1) == "the" && v.w(q + 2) == "exception")
             || (w == "apart" && v.w(q + 1) == "from")
             || (w == "other" && v.w(q + 1) == "than");
         if along || except || w == "alongside" {
             let skip = match w {
-                "as" => 3,
+                "as" | "in" => 3,
                 "with" => 4,
                 "except" | "excluding" | "alongside" => 1,
                 _ => 2,
@@ -1235,34 +1359,55 @@ fn subject(
             }
         }
         if let Some(vp) = v_pos {
-            let from2 = (lb..vp)
-                .rev()
-                .find(|&q| verb_like(v, q))
-                .map_or(lb, |q| q + 1);
-            let r = s.parties(&v.idxs(from2, vp), &c.asides);
-            return (r.parties, r.except, (from2, start));
+            let (parties, except, from2) = noun_phrase_before(s, v, lb, vp, 0);
+            return (parties, except, (from2, start));
         }
         return (Vec::new(), Vec::new(), (lb, start));
     }
-    let mut to = start;
+    let (parties, except, _) = noun_phrase_before(s, v, lb, start, 0);
+    (parties, except, (from, start))
+}
+
+/// The subject that ends before clause position `end`: read back to `lb` or the
+/// previous finite verb; a relative pronoun takes the noun before it, and a pronoun is
+/// resolved through the verb of saying before it ("Jordan said it …"). Returns the
+/// parties, the excepted parties and where the phrase starts.
+fn noun_phrase_before(
+    s: &Sentence,
+    v: &View,
+    lb: usize,
+    end: usize,
+    depth: usize,
+) -> (Vec<usize>, Vec<usize>, usize) {
+    let c = v.c;
+    let v_pos = (lb..end).rev().find(|&q| verb_like(v, q));
+    let from = v_pos.map_or(lb, |q| q + 1);
+    let mut to = end;
     // "countries that refuse …": the noun before the relative pronoun.
     if let Some(r) = (from..to).rev().find(|&q| is(v.w(q), RELATIVES)) {
-        if !content(r + 1, to) {
+        let rest_empty = (r + 1..to).all(|q| v.is_punct(q) || is(v.w(q), VG_ADVERBS));
+        if rest_empty {
             to = r;
         }
     }
-    // A pronoun subject: "The EU said on Tuesday it would not attend".
     let last_content = (from..to)
         .rev()
         .find(|&q| !v.is_punct(q) && !is(v.w(q), VG_ADVERBS));
     if let Some(lc) = last_content {
         if is(v.w(lc), PRONOUNS) {
-            let parties = s.pronoun_referent(c.toks[lc]);
-            return (parties, Vec::new(), (from, start));
+            // The subject of the verb of saying before the pronoun, in this clause.
+            let speech = (0..lc).rev().find(|&q| is(v.w(q), SPEECH));
+            if let (Some(sp), true) = (speech, depth < 3) {
+                let (p, e, _) = noun_phrase_before(s, v, 0, sp, depth + 1);
+                if !p.is_empty() {
+                    return (p, e, from);
+                }
+            }
+            return (s.pronoun_referent(c.toks[lc]), Vec::new(), from);
         }
     }
     let r = s.parties(&v.idxs(from, to), &c.asides);
-    (r.parties, r.except, (from, start))
+    (r.parties, r.except, from)
 }
 
 #[cfg(test)]
@@ -1273,6 +1418,7 @@ mod tests {
         let g = Gazetteer::embedded();
         let ctx = EventCtx {
             years: vec!["2020".into()],
+            place_party: g.party_index("syria"),
         };
         sentence_claims(text, g, &ctx)
             .into_iter()

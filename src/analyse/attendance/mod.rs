@@ -200,14 +200,23 @@ pub struct PageClaim {
 
 /// The claims of one page's sentences (pure; linear in the text). Within one page a
 /// more specific claim covers a vaguer one: a host or observer is not also listed as
-/// having merely attended.
+/// having merely attended, and a party the page says was not invited is not also
+/// listed as having stayed away ("absent: it had not been invited").
 pub fn page_claims<'a>(
     sentences: impl IntoIterator<Item = &'a str>,
     gazetteer: &Gazetteer,
     event: &Event,
 ) -> Vec<PageClaim> {
+    let place_party = gazetteer
+        .mentions(&event.place)
+        .into_iter()
+        .find_map(|m| match m.target {
+            super::gazetteer::Target::Party(p) => Some(p),
+            super::gazetteer::Target::Person(_) => None,
+        });
     let ctx = claims::EventCtx {
         years: event.years(),
+        place_party,
     };
     let mut out: Vec<PageClaim> = Vec::new();
     for (i, s) in sentences.into_iter().enumerate() {
@@ -226,7 +235,15 @@ pub fn page_claims<'a>(
         .filter(|c| matches!(c.status, Status::Host | Status::Observer))
         .map(|c| c.party)
         .collect();
-    out.retain(|c| !(c.status == Status::Attended && specific.contains(&c.party)));
+    let uninvited: std::collections::HashSet<usize> = out
+        .iter()
+        .filter(|c| c.status == Status::NotInvited)
+        .map(|c| c.party)
+        .collect();
+    out.retain(|c| {
+        !(c.status == Status::Attended && specific.contains(&c.party)
+            || c.status == Status::Boycotted && uninvited.contains(&c.party))
+    });
     out
 }
 

@@ -12,68 +12,20 @@ use super::tokens::{Kind, Token};
 use crate::analyse::gazetteer::{Gazetteer, Via};
 
 /// Words that may open a noun phrase without being its head.
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "some",
-    "only",
-    "also",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "both",
-    "all",
-    "other",
-    "another",
-    "several",
-    "many",
-    "most",
-    "few",
-    "each",
-    "every",
-    "any",
-    "this",
-    "these",
-    "those",
-    "even",
-    "just",
-    "notably",
-    "then",
-    "too",
-    "well",
-    "not",
-    "neither",
-    "either",
-    "likewise",
-    "similarly",
-    "meanwhile",
-    "however",
-    "instead",
+    "the", "a", "an", "some", "only", "also", "its", "their", "his", "her", "our", "both",
+    "all", "other", "another", "several", "many", "most", "few", "each", "every", "any",
+    "this", "these", "those", "even", "just", "notably", "then", "too", "well", "not",
+    "neither", "either", "likewise", "similarly", "meanwhile", "however", "instead",
 ];
 
 /// Words that open a clause and may stand before its subject ("while Turkey …").
+#[rustfmt::skip]
 const OPENERS: &[&str] = &[
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "because",
-    "since",
-    "when",
-    "but",
-    "yet",
-    "so",
-    "as",
-    "even",
-    "and",
-    "whilst",
-    "meanwhile",
-    "moreover",
-    "furthermore",
-    "still",
+    "while", "whereas", "although", "though", "because", "since", "when", "but", "yet",
+    "so", "as", "even", "and", "whilst", "meanwhile", "moreover", "furthermore", "still",
+    "with",
 ];
 
 /// The parties of a list, and those it excepts ("all … except Turkey").
@@ -204,13 +156,20 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
     let mut cands: Vec<usize> = Vec::new();
     let mut after_rep = false;
     let mut opened = false;
+    let mut first = true;
     for (k, &i) in conj.iter().enumerate() {
         let t = &tokens[i];
+        let at_start = first;
+        first = first && t.kind == Kind::Punct;
         match t.kind {
             Kind::Punct => continue,
             Kind::Word => {
                 let w = t.lower.as_str();
                 if !opened && is(w, OPENERS) {
+                    continue;
+                }
+                // "which the EU shunned": an object relative before its subject.
+                if at_start && is(w, RELATIVES) && conj.len() > k + 1 {
                     continue;
                 }
                 if is(w, PREPOSITIONS) {
