@@ -68,6 +68,8 @@ enum Args {
     Echo(usize),
     /// "was held in …": the place's country hosts; the subject must be the event.
     Venue(usize),
+    /// "Iraq's participation": the mention at this position.
+    Possessor(usize),
 }
 
 /// What the object of a cue must be.
@@ -438,19 +440,54 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
                 .then(|| cue(base, p + 1, Args::List(p + 2)))
         }
         "among" if matches!(w1, "the" | "those") => {
-            let noun = w2;
-            let base = match noun {
-                "attendees" | "participants" | "attending" | "present" | "delegations"
-                | "participating" | "guests" => Base::Attend,
-                "absentees" | "absent" => Base::Boycott,
-                "invited" | "invitees" => Base::Invite,
-                _ => return None,
-            };
-            if matches!(v.w(p + 3), "were" | "was" | "are" | "is") {
-                Some(cue(base, p + 3, Args::List(p + 4)))
-            } else {
-                Some(cue(base, p + 2, Args::Subject))
+            // "among the (few) (countries) invited / attendees / participating".
+            let (at, base) = (p + 2..(p + 6).min(v.len())).find_map(|q| {
+                let base = match v.w(q) {
+                    "attendees" | "participants" | "attending" | "present" | "participating"
+                    | "guests" => Base::Attend,
+                    "absentees" | "absent" => Base::Boycott,
+                    "invited" | "invitees" => Base::Invite,
+                    _ => return None,
+                };
+                Some((q, base))
+            })?;
+            if (p + 2..at).any(|q| v.is_punct(q) || is(v.w(q), PREPOSITIONS)) {
+                return None;
             }
+            if matches!(v.w(at + 1), "were" | "was" | "are" | "is") {
+                Some(cue(base, at + 1, Args::List(at + 2)))
+            } else {
+                Some(cue(base, at, Args::Subject))
+            }
+        }
+        "observer" | "observers" | "observed" if v.tok(p + 1).is_some_and(|t| t.is_punct(":")) => {
+            Some(Cue {
+                observer: true,
+                ..cue(Base::Attend, p, Args::List(p + 2))
+            })
+        }
+        "participation" | "attendance" | "presence" | "absence" => {
+            // "Iraq's participation", "the participation of Russia and China".
+            let base = if w == "absence" {
+                Base::Boycott
+            } else {
+                Base::Attend
+            };
+            let at_meeting = |q: usize| match v.w(q) {
+                "in" | "at" => object(v, q + 1) == Obj::Event,
+                _ => w != "presence",
+            };
+            if prev == "'s" && p >= 2 && v.tok(p - 2).is_some_and(Token::is_mention) {
+                return at_meeting(p + 1).then(|| cue(base, p, Args::Possessor(p - 2)));
+            }
+            if w1 == "of" && matches!(prev, "the" | "with") {
+                let end = (p + 2..v.len())
+                    .find(|&q| v.is_punct(q) && v.w(q) != "," || matches!(v.w(q), "in" | "at"))
+                    .unwrap_or(v.len());
+                return (end >= v.len() || at_meeting(end))
+                    .then(|| cue(base, p + 1, Args::List(p + 2)));
+            }
+            None
         }
         "send" | "sends" | "sent" | "sending" | "dispatched" | "dispatch" | "dispatches"
         | "dispatching" => {
@@ -464,14 +501,18 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
                 if x == "observer" || x == "observers" {
                     observer = true;
                 }
-                if is(x, REP_NOUNS) {
+                if is(x, REP_NOUNS)
+                    || (x == "one" && v.wb(q, 1) == "no")
+                    || x == "anyone"
+                    || x == "nobody"
+                {
                     end = Some(q);
                 }
             }
             let end = end?;
             Some(Cue {
                 observer,
-                neg: w1 == "no",
+                neg: w1 == "no" || w1 == "nobody",
                 ..cue(Base::Attend, end, Args::Subject)
             })
         }
@@ -504,7 +545,30 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
         }
         "boycott" | "boycotts" | "boycotted" | "boycotting" => {
             if det_before {
-                return None; // a noun: "called for a boycott"
+                // A noun: "called for a boycott" is no status; "announced a boycott" is.
+                let verb = v.wb(p, 2);
+                let own = matches!(
+                    verb,
+                    "announced"
+                        | "announces"
+                        | "declared"
+                        | "declares"
+                        | "joined"
+                        | "joins"
+                        | "led"
+                        | "leads"
+                        | "staged"
+                        | "launched"
+                        | "maintained"
+                        | "began"
+                        | "started"
+                        | "observed"
+                        | "kept"
+                );
+                return own.then(|| Cue {
+                    head: p - 2,
+                    ..cue(Base::Boycott, p, Args::Subject)
+                });
             }
             if w1 == "by" {
                 return Some(cue(Base::Boycott, p, Args::PassiveBy(p + 2)));
@@ -821,6 +885,15 @@ fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             break;
         }
         if is(w, AUX) {
+            if w == "have" {
+                let modal = (0..q.saturating_sub(1))
+                    .rev()
+                    .find(|&r| !is(v.w(r), NEG) && !is(v.w(r), VG_ADVERBS))
+                    .map(|r| v.w(r));
+                if matches!(modal, Some("would" | "could" | "might" | "should")) {
+                    g.block = true; // "would not have attended": counterfactual
+                }
+            }
             match w {
                 "will" | "shall" | "would" => g.planned = true,
                 "may" | "might" | "could" => g.expected = true,
@@ -958,6 +1031,37 @@ impl Sentence<'_> {
         list_parties(self.tokens, idxs, asides, self.gazetteer)
     }
 
+    /// The parties a relative clause hangs on: the noun phrases just before it ("the
+    /// US and the EU, which …", "a delegation to Lebanon, which …"), else the last
+    /// party of the stretch before it.
+    fn antecedent_parties(&self, idxs: &[usize]) -> Vec<usize> {
+        let toks = self.tokens;
+        let mut start = idxs.len();
+        while start > 0 {
+            let t = &toks[idxs[start - 1]];
+            if t.is_word() {
+                let w = t.lower.as_str();
+                let rep_of = matches!(w, "of" | "from")
+                    && start >= 2
+                    && is(&toks[idxs[start - 2]].lower, REP_NOUNS);
+                if (is(w, PREPOSITIONS) && !rep_of)
+                    || is(w, AUX)
+                    || is(w, COMMON_VERBS)
+                    || is(w, SPEECH)
+                {
+                    break;
+                }
+            }
+            start -= 1;
+        }
+        let near = self.parties(&idxs[start..], &[]).parties;
+        if !near.is_empty() {
+            return near;
+        }
+        let all = self.parties(idxs, &[]).parties;
+        all.last().copied().into_iter().collect()
+    }
+
     /// "X said it would …": the party of the speech verb before token `at` (or of the
     /// one after it: "… ,” said the EU").
     fn pronoun_referent(&self, at: usize) -> Vec<usize> {
@@ -1073,8 +1177,11 @@ pub fn sentence_claims(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> Vec
             }
             let observer = cue.observer
                 || observer_after(&v, cue.end + 1, next_start)
-                || (subject_stretch.0..subject_stretch.1)
-                    .any(|q| matches!(v.w(q), "observer" | "observers"));
+                || (subject_stretch.0..subject_stretch.1).any(|q| {
+                    matches!(v.w(q), "observer" | "observers")
+                        && v.wb(q, 1) != "as"
+                        && v.wb(q, 2) != "as"
+                });
             let mut modality = if vg.expected {
                 Modality::Expected
             } else if vg.planned || cue.planned {
@@ -1213,6 +1320,26 @@ fn arguments(
     };
     let start = vg.start.min(cue.head);
     match cue.args {
+        Args::List(from) if lb == 0 => {
+            let mut r = to_end(from);
+            // "Apart from Russia, Iran and China, most participants were …": at the start
+            // of the clause, "apart from" adds, it does not except.
+            let marker = match (v.w(0), v.w(1), v.w(2)) {
+                ("apart" | "aside", "from", _) => 2,
+                ("besides" | "beyond", _, _) => 1,
+                ("in", "addition", "to") => 3,
+                _ => 0,
+            };
+            if marker > 0 && cue.base == Base::Attend {
+                let extra = s.parties(&v.idxs(marker, cue.head), &v.c.asides);
+                for p in extra.parties.into_iter().rev() {
+                    if !r.parties.contains(&p) {
+                        r.parties.insert(0, p);
+                    }
+                }
+            }
+            (r.parties, r.except, (lb, start))
+        }
         Args::PassiveBy(from) | Args::List(from) | Args::Echo(from) => {
             let r = to_end(from);
             (r.parties, r.except, (lb, start))
@@ -1226,6 +1353,10 @@ fn arguments(
             let tail = tail_parties(s, v, end, next_start);
             r.except.extend(tail.except);
             (r.parties, r.except, (lb, start))
+        }
+        Args::Possessor(at) => {
+            let r = s.parties(&v.idxs(at, at + 1), &[]);
+            (r.parties, Vec::new(), (at, at + 1))
         }
         Args::Venue(from) => {
             let end = (from..v.len()).find(|&q| v.is_punct(q)).unwrap_or(v.len());
@@ -1329,9 +1460,7 @@ fn subject(
     if c.kind == ClauseKind::Relative {
         let only_relative = (lb..start).all(|q| is(v.w(q), RELATIVES) || is(v.w(q), VG_ADVERBS));
         if only_relative && lb == 0 {
-            let r = s.parties(&c.antecedent, &[]);
-            let last = r.parties.last().copied();
-            return (last.into_iter().collect(), Vec::new(), (lb, start));
+            return (s.antecedent_parties(&c.antecedent), Vec::new(), (lb, start));
         }
     }
     let v_pos = (lb..start).rev().find(|&q| verb_like(v, q));
@@ -1350,12 +1479,7 @@ fn subject(
                 return (prev.subjects.clone(), Vec::new(), (lb, start));
             }
             if c.kind == ClauseKind::Relative {
-                let r = s.parties(&c.antecedent, &[]);
-                return (
-                    r.parties.last().copied().into_iter().collect(),
-                    Vec::new(),
-                    (lb, start),
-                );
+                return (s.antecedent_parties(&c.antecedent), Vec::new(), (lb, start));
             }
         }
         if let Some(vp) = v_pos {
@@ -1381,8 +1505,15 @@ fn noun_phrase_before(
 ) -> (Vec<usize>, Vec<usize>, usize) {
     let c = v.c;
     let v_pos = (lb..end).rev().find(|&q| verb_like(v, q));
-    let from = v_pos.map_or(lb, |q| q + 1);
+    let mut from = v_pos.map_or(lb, |q| q + 1);
     let mut to = end;
+    // "said in a statement that Berlin would …": the clause after "that".
+    if let Some(t) = (from..to).rev().find(|&q| v.w(q) == "that") {
+        let content_after = (t + 1..to).any(|q| !v.is_punct(q) && !is(v.w(q), VG_ADVERBS));
+        if content_after {
+            from = t + 1;
+        }
+    }
     // "countries that refuse …": the noun before the relative pronoun.
     if let Some(r) = (from..to).rev().find(|&q| is(v.w(q), RELATIVES)) {
         let rest_empty = (r + 1..to).all(|q| v.is_punct(q) || is(v.w(q), VG_ADVERBS));
