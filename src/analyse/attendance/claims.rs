@@ -480,6 +480,24 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
             if prev == "'s" && p >= 2 && v.tok(p - 2).is_some_and(Token::is_mention) {
                 return at_meeting(p + 1).then(|| cue(base, p, Args::Possessor(p - 2)));
             }
+            if matches!(prev, "their" | "its" | "his" | "her") && p >= 2 {
+                // "had confirmed their participation", "cancelled its participation".
+                let verb = v.wb(p, 2);
+                let (base, planned) = match verb {
+                    "confirmed" | "confirms" | "announced" | "announces" | "pledged" => {
+                        (base, true)
+                    }
+                    "cancelled" | "canceled" | "withdrew" | "suspended" | "ruled" => {
+                        (Base::Boycott, false)
+                    }
+                    _ => return None,
+                };
+                return at_meeting(p + 1).then(|| Cue {
+                    head: p - 2,
+                    planned,
+                    ..cue(base, p, Args::Subject)
+                });
+            }
             if w1 == "of" && matches!(prev, "the" | "with") {
                 let end = (p + 2..v.len())
                     .find(|&q| v.is_punct(q) && v.w(q) != "," || matches!(v.w(q), "in" | "at"))
@@ -1407,11 +1425,17 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
             || (w == "with" && v.w(q + 1) == "the" && v.w(q + 2) == "exception")
             || (w == "apart" && v.w(q + 1) == "from")
             || (w == "other" && v.w(q + 1) == "than");
-        if along || except || w == "alongside" {
+        // "…, including Iran and Venezuela", "…, naming Russia, China …", "…, among
+        // them Oman": the members of a group subject.
+        let members = matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
+            || (w == "among" && v.w(q + 1) == "them")
+            || (w == "such" && v.w(q + 1) == "as");
+        if along || except || members || w == "alongside" {
             let skip = match w {
                 "as" | "in" => 3,
                 "with" => 4,
-                "except" | "excluding" | "alongside" => 1,
+                "except" | "excluding" | "alongside" | "including" | "naming" | "notably"
+                | "chiefly" | "mainly" => 1,
                 _ => 2,
             };
             let end = if last_cue {

@@ -201,7 +201,8 @@ pub struct PageClaim {
 /// The claims of one page's sentences (pure; linear in the text). Within one page a
 /// more specific claim covers a vaguer one: a host or observer is not also listed as
 /// having merely attended, and a party the page says was not invited is not also
-/// listed as having stayed away ("absent: it had not been invited").
+/// listed as having stayed away ("absent: it had not been invited"); and what the page
+/// reports as done outweighs what it reports as announced or expected.
 pub fn page_claims<'a>(
     sentences: impl IntoIterator<Item = &'a str>,
     gazetteer: &Gazetteer,
@@ -243,6 +244,20 @@ pub fn page_claims<'a>(
     out.retain(|c| {
         !(c.status == Status::Attended && specific.contains(&c.party)
             || c.status == Status::Boycotted && uninvited.contains(&c.party))
+    });
+    // What a page reports as done supersedes what it reports as announced or expected
+    // the other way ("would not be formally represented, though a UN official attended
+    // as an observer").
+    let reported: Vec<(usize, bool)> = out
+        .iter()
+        .filter(|c| c.modality == Modality::Reported)
+        .map(|c| (c.party, c.status.present()))
+        .collect();
+    out.retain(|c| {
+        c.modality == Modality::Reported
+            || !reported
+                .iter()
+                .any(|&(p, present)| p == c.party && present != c.status.present())
     });
     out
 }
