@@ -268,10 +268,10 @@ fn check_fixture(txt: &Path) -> Vec<String> {
             .collect();
         if found.is_empty() {
             problems.push(format!("{name}: missed {pid} {}", w.status));
-        } else if let Some(m) = &w.modality {
-            if !found.iter().any(|c| c.modality.as_str() == m) {
-                problems.push(format!("{name}: {pid} {} should be {m}", w.status));
-            }
+        } else if let Some(m) = &w.modality
+            && !found.iter().any(|c| c.modality.as_str() == m)
+        {
+            problems.push(format!("{name}: {pid} {} should be {m}", w.status));
         }
     }
     for (pid, st) in &got_set {
@@ -342,20 +342,20 @@ fn validate(v: &Value, schema: &Value, at: &str, errors: &mut Vec<String>) {
             return;
         }
     }
-    if let Some(Value::Array(allowed)) = schema.get("enum") {
-        if !allowed.contains(v) {
-            errors.push(format!("{at}: {v} not in {allowed:?}"));
-        }
+    if let Some(Value::Array(allowed)) = schema.get("enum")
+        && !allowed.contains(v)
+    {
+        errors.push(format!("{at}: {v} not in {allowed:?}"));
     }
-    if let (Some(min), Some(s)) = (schema.get("minLength").and_then(Value::as_u64), v.as_str()) {
-        if (s.chars().count() as u64) < min {
-            errors.push(format!("{at}: shorter than {min}"));
-        }
+    if let (Some(min), Some(s)) = (schema.get("minLength").and_then(Value::as_u64), v.as_str())
+        && (s.chars().count() as u64) < min
+    {
+        errors.push(format!("{at}: shorter than {min}"));
     }
-    if let Some(prefix) = schema.get("x-startsWith").and_then(Value::as_str) {
-        if v.as_str().is_some_and(|s| !s.starts_with(prefix)) {
-            errors.push(format!("{at}: does not start with {prefix}"));
-        }
+    if let Some(prefix) = schema.get("x-startsWith").and_then(Value::as_str)
+        && v.as_str().is_some_and(|s| !s.starts_with(prefix))
+    {
+        errors.push(format!("{at}: does not start with {prefix}"));
     }
     if let Some(obj) = v.as_object() {
         if let Some(Value::Array(req)) = schema.get("required") {

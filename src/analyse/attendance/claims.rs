@@ -799,10 +799,10 @@ fn cue_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
             if w1 == "by" && is(w, HOST_VERBS) && w != "held" {
                 return Some(cue(Base::Host, p, Args::PassiveBy(p + 2)));
             }
-            if is(w, VENUE_VERBS) {
-                if let Some(at) = venue(v, p, p + 1) {
-                    return Some(cue(Base::Host, p, Args::Venue(at)));
-                }
+            if is(w, VENUE_VERBS)
+                && let Some(at) = venue(v, p, p + 1)
+            {
+                return Some(cue(Base::Host, p, Args::Venue(at)));
             }
             (is(w, HOST_VERBS) && host_object(v, p + 1)).then(|| cue(Base::Host, p, Args::Subject))
         }
@@ -1178,10 +1178,10 @@ pub fn sentence_claims(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> Vec
                 None => p += 1,
             }
         }
-        if cues.is_empty() {
-            if let Some(cue) = elided(&v, &prev) {
-                cues.push(cue);
-            }
+        if cues.is_empty()
+            && let Some(cue) = elided(&v, &prev)
+        {
+            cues.push(cue);
         }
         let mut lb = 0;
         for (n, cue) in cues.iter().enumerate() {
@@ -1548,18 +1548,18 @@ fn noun_phrase_before(
     let last_content = (from..to)
         .rev()
         .find(|&q| !v.is_punct(q) && !is(v.w(q), VG_ADVERBS));
-    if let Some(lc) = last_content {
-        if is(v.w(lc), PRONOUNS) {
-            // The subject of the verb of saying before the pronoun, in this clause.
-            let speech = (0..lc).rev().find(|&q| is(v.w(q), SPEECH));
-            if let (Some(sp), true) = (speech, depth < 3) {
-                let (p, e, _) = noun_phrase_before(s, v, 0, sp, depth + 1);
-                if !p.is_empty() {
-                    return (p, e, from);
-                }
+    if let Some(lc) = last_content
+        && is(v.w(lc), PRONOUNS)
+    {
+        // The subject of the verb of saying before the pronoun, in this clause.
+        let speech = (0..lc).rev().find(|&q| is(v.w(q), SPEECH));
+        if let (Some(sp), true) = (speech, depth < 3) {
+            let (p, e, _) = noun_phrase_before(s, v, 0, sp, depth + 1);
+            if !p.is_empty() {
+                return (p, e, from);
             }
-            return (s.pronoun_referent(c.toks[lc]), Vec::new(), from);
         }
+        return (s.pronoun_referent(c.toks[lc]), Vec::new(), from);
     }
     let r = s.parties(&v.idxs(from, to), &c.asides);
     (r.parties, r.except, from)

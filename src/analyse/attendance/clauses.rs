@@ -76,13 +76,14 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
             i = j + 1;
             continue;
         }
-        if t.is_punct("—") && dash_count >= 2 {
-            if let Some(k) = (i + 1..tokens.len()).find(|&k| tokens[k].is_punct("—")) {
-                let inner: Vec<usize> = (i + 1..k).collect();
-                asides.push((main.last().copied().unwrap_or(usize::MAX), inner));
-                i = k + 1;
-                continue;
-            }
+        if t.is_punct("—")
+            && dash_count >= 2
+            && let Some(k) = (i + 1..tokens.len()).find(|&k| tokens[k].is_punct("—"))
+        {
+            let inner: Vec<usize> = (i + 1..k).collect();
+            asides.push((main.last().copied().unwrap_or(usize::MAX), inner));
+            i = k + 1;
+            continue;
         }
         if t.is_punct(")") {
             i += 1;
