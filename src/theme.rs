@@ -46,6 +46,7 @@ const TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "sources.html",
     "attendance.html",
     "partials/briefing_card.html",
+    "partials/evidence_item.html",
     "atom.xml",
     "sitemap.xml",
     "robots.txt",

@@ -450,3 +450,73 @@ fn attendance_csv_has_a_row_per_claim_and_the_page_links_every_quote() {
         "a party's term page shows its status"
     );
 }
+
+// ---------------------------------------------------------------------------
+// The pipeline: edited page text counts, pins show, a malformed pins file is an error
+// with file, line and column.
+// ---------------------------------------------------------------------------
+
+fn tiny_site(pins: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/briefings")).unwrap();
+    std::fs::create_dir_all(root.join("content/_data")).unwrap();
+    std::fs::write(
+        root.join("site.yaml"),
+        "title: T\nevent:\n  name: The Conference\n  place: Damascus\n  start: \"2020-11-11\"\n  end: \"2020-11-12\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/briefings/edited.md"),
+        "---\ntitle: Edited by hand\ndate: 2020-11-12\n---\nJordan did not attend the conference, while Iraq sent a delegation.\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("content/_data/attendance.yaml"), pins).unwrap();
+    dir
+}
+
+#[test]
+fn hand_edited_pages_count_and_pins_are_shown_beside_the_claims() {
+    let dir = tiny_site("pins:\n  - party: Jordan\n    status: not_invited\n    note: Checked with the organisers.\n");
+    let opts = BuildOptions {
+        write: false,
+        ..BuildOptions::new(dir.path())
+    };
+    let prepared = prepare(&opts, &Force::None).unwrap();
+    let att = &prepared.site.attendance;
+    let jordan = att.party("jordan").unwrap();
+    assert_eq!(jordan.status.as_str(), "not_invited", "the pin decides");
+    assert_eq!(jordan.claimed_status.map(|s| s.as_str()), Some("boycotted"));
+    assert_eq!(jordan.claims.len(), 1);
+    assert!(jordan.claims[0].seed.is_none(), "hand-written pages have no seed");
+    assert_eq!(jordan.claims[0].page, "/briefings/edited/");
+    assert_eq!(att.party("iraq").unwrap().status.as_str(), "attended");
+    let outputs: BTreeMap<String, Vec<u8>> = render_prepared(&prepared, RenderOptions::default())
+        .unwrap()
+        .into_iter()
+        .map(|o| (o.path, o.bytes))
+        .collect();
+    let html = String::from_utf8(outputs["attendance/index.html"].clone()).unwrap();
+    assert!(html.contains("Checked with the organisers."));
+    assert!(html.contains("Editor’s decision"));
+    let json: Value = serde_json::from_slice(&outputs["data/attendance.json"]).unwrap();
+    assert!(json["parties"][0]["claims"][0].get("seed").is_none());
+}
+
+#[test]
+fn a_malformed_pins_file_fails_the_build_at_its_line_and_column() {
+    let dir = tiny_site("pins:\n  - party: Jordan\n    status: stayed_home\n");
+    let opts = BuildOptions {
+        write: false,
+        ..BuildOptions::new(dir.path())
+    };
+    let err = prepare(&opts, &Force::None).err().expect("the build fails");
+    let d = err
+        .errors
+        .iter()
+        .find(|d| d.message.contains("attendance"))
+        .expect("a pins diagnostic");
+    let loc = d.location.as_ref().unwrap();
+    assert_eq!(loc.file, PathBuf::from("content/_data/attendance.yaml"));
+    assert_eq!((loc.line, loc.col), (Some(3), Some(13)));
+}

@@ -10,7 +10,7 @@ use super::{Meta, Output, RenderCtx, one};
 use crate::analyse::Site;
 use crate::analyse::attendance::{Attendance, Claim, Modality, PartyStatus, Status};
 use crate::analyse::gazetteer::{Gazetteer, Target};
-use crate::map::{MapEntry, attribution, legend_html, status_label, world_map_svg};
+use crate::map::{MapEntry, attribution, legend_html, region_map_svg, status_label, world_map_svg};
 use crate::render::context::display_date;
 use crate::to_markdown::slugify;
 
@@ -44,44 +44,16 @@ fn kind_label(kind: &str) -> &'static str {
     }
 }
 
-/// Percent-encodes text for a URL text fragment (`#:~:text=`).
-fn encode_fragment_text(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// The link to a claim's sentence: its anchor, plus a text fragment when the anchor
-/// is a whole paragraph or figure rather than the sentence itself.
+/// The link to a claim's sentence: the page and the sentence's anchor (`#s3-2`), or
+/// the paragraph or figure that holds it (`#p3`, `#photo-1`) when the sentence has
+/// none of its own.
 pub fn evidence_url(site: &Site, c: &Claim) -> String {
     let base = site.config.url(&c.page);
-    let sentence_anchor = c.anchor.starts_with('s')
-        && c.anchor[1..]
-            .split('-')
-            .all(|n| !n.is_empty() && n.chars().all(|d| d.is_ascii_digit()));
     if c.anchor.is_empty() {
-        return base;
-    }
-    if sentence_anchor {
-        return format!("{base}#{}", c.anchor);
-    }
-    let words: Vec<&str> = c.sentence.split_whitespace().collect();
-    let text = if words.len() > 10 {
-        format!(
-            "{},{}",
-            encode_fragment_text(&words[..5].join(" ")),
-            encode_fragment_text(&words[words.len() - 4..].join(" "))
-        )
+        base
     } else {
-        encode_fragment_text(&c.sentence)
-    };
-    format!("{base}#{}:~:text={text}", c.anchor)
+        format!("{base}#{}", c.anchor)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -93,8 +65,6 @@ struct ClaimView {
     /// The quotation in pieces; `mark` pieces are the cue. Long sentences are cut to
     /// the words around the cue and the party, with ellipses.
     quote: Vec<Piece>,
-    /// The whole sentence, when the quotation is an excerpt.
-    full: String,
     url: String,
     page_url: String,
     page_title: String,
@@ -125,6 +95,10 @@ struct PartyView {
     /// The party's taxonomy page, if it has one.
     url: Option<String>,
     claims: Vec<ClaimView>,
+    /// The claims shown first: one from each source, in source order.
+    lead: Vec<ClaimView>,
+    /// The other claims, shown folded.
+    more: Vec<ClaimView>,
     /// Claims by status (for the conflicts section).
     columns: Vec<ColumnView>,
     sources: usize,
@@ -150,6 +124,10 @@ struct AttendanceView {
     conflicts: Vec<PartyView>,
     organisations: Vec<PartyView>,
     map_svg: String,
+    /// The region around the event's place, zoomed in (empty when the place is not
+    /// a known country).
+    region_svg: String,
+    region_title: String,
     legend: String,
     map_attribution: String,
     map_title: String,
@@ -260,12 +238,19 @@ pub fn quote(sentence: &str, cue: &str, party_id: &str) -> (Vec<Piece>, bool) {
     if ranges.last().is_some_and(|r| r.1 < last) {
         pieces.push(plain(" …"));
     }
+    // The page wraps the quotation in its own marks.
+    if let Some(first) = pieces.first_mut() {
+        first.text = first.text.trim_start_matches(['“', '"']).to_string();
+    }
+    if let Some(last) = pieces.last_mut() {
+        last.text = last.text.trim_end_matches(['”', '"']).to_string();
+    }
     pieces.retain(|p| !p.text.is_empty());
     (pieces, excerpt)
 }
 
 fn claim_view(site: &Site, c: &Claim, party_id: &str) -> ClaimView {
-    let (quote, excerpt) = quote(&c.sentence, &c.cue, party_id);
+    let (quote, _) = quote(&c.sentence, &c.cue, party_id);
     let page = site.pages.iter().find(|p| p.path == c.page);
     ClaimView {
         status: c.status,
@@ -273,11 +258,6 @@ fn claim_view(site: &Site, c: &Claim, party_id: &str) -> ClaimView {
         modality: c.modality,
         modality_label: modality_label(c.modality),
         quote,
-        full: if excerpt {
-            c.sentence.clone()
-        } else {
-            String::new()
-        },
         url: evidence_url(site, c),
         page_url: site.config.url(&c.page),
         page_title: c.page_title.clone(),
@@ -319,6 +299,16 @@ fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
             });
         }
     }
+    let (mut lead, mut more) = (Vec::new(), Vec::new());
+    let mut seen: Vec<&str> = Vec::new();
+    for (c, view) in p.claims.iter().zip(&claims) {
+        if seen.contains(&c.page.as_str()) {
+            more.push(view.clone());
+        } else {
+            seen.push(&c.page);
+            lead.push(view.clone());
+        }
+    }
     let mut pages: Vec<&str> = p.claims.iter().map(|c| c.page.as_str()).collect();
     pages.sort();
     pages.dedup();
@@ -344,6 +334,8 @@ fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
             .map(|s| status_label(s.as_str()))
             .unwrap_or(""),
         url: term_url(site, p),
+        lead,
+        more,
         claims,
         columns,
         sources: pages.len(),
@@ -486,7 +478,32 @@ fn view(site: &Site) -> AttendanceView {
             n => format!("; on {n} the sources disagree"),
         }
     );
+    let g = Gazetteer::embedded();
+    let place_iso = g
+        .mentions(&a.event.place)
+        .into_iter()
+        .find_map(|m| match m.target {
+            Target::Party(i) => g.parties[i].iso.clone(),
+            Target::Person(_) => None,
+        });
+    let region_title = format!("Map: the region around {}", a.event.place);
+    let region_svg = match &place_iso {
+        Some(iso) if !entries.is_empty() => region_map_svg(
+            &entries,
+            &[iso.as_str()],
+            "region-map",
+            &region_title,
+            &format!(
+                "The same map zoomed in on the region around {}. {}",
+                a.event.place,
+                desc.trim()
+            ),
+        ),
+        _ => String::new(),
+    };
     AttendanceView {
+        region_svg,
+        region_title,
         event_place: a.event.place.clone(),
         event_dates: dates(site),
         event_name,
@@ -702,11 +719,6 @@ mod tests {
     }
 
     #[test]
-    fn fragment_text_is_percent_encoded() {
-        assert_eq!(encode_fragment_text("a-b, c"), "a%2Db%2C%20c");
-    }
-
-    #[test]
     fn long_sentences_are_quoted_around_the_cue_and_the_party() {
         let s = "On the other hand, the Conference was attended by a large Russian delegation and representatives of some allied countries of Damascus, such as Venezuela, Iran and China (countries that do not host Syrian refugees), in addition to six Arab countries, namely Lebanon, Somalia, Palestine, Iraq, Mauritania and Oman.";
         let (q, excerpt) = quote(s, "was attended", "oman");
@@ -724,5 +736,11 @@ mod tests {
         let (q, excerpt) = quote("Jordan did not attend.", "did not attend", "jordan");
         assert!(!excerpt);
         assert_eq!(q.len(), 3);
+        let (q, _) = quote(
+            "“The US will not attend.",
+            "will not attend",
+            "united-states",
+        );
+        assert_eq!(q[0].text, "The US ");
     }
 }
