@@ -133,7 +133,7 @@ pub fn legend_html(statuses_present: &[&str]) -> String {
     if present.is_empty() {
         return String::new();
     }
-    let mut out = String::from("<ul class=\"map-legend\" aria-label=\"Map legend\">\n");
+    let mut out = String::from("<ul class=\"map-legend\">\n");
     for s in present {
         let _ = writeln!(
             out,
@@ -237,10 +237,35 @@ fn intersects(b: &[f64; 4], v: &[f64; 4]) -> bool {
 /// `role="group"` instead, because the children of an `img` are presentational
 /// and the links would be focusable but unnamed for assistive technology.
 pub fn world_map_svg(entries: &[MapEntry], title: &str, desc: &str) -> String {
+    let indices: Vec<usize> = resolve(entries).iter().map(|(i, _)| *i).collect();
+    draw(entries, view_box(&indices), "map", title, desc)
+}
+
+/// Like [`world_map_svg`], but cropped around the `focus` countries (ISO codes) — a
+/// regional inset — with every entry in view coloured. `id` prefixes the ids of the
+/// title and description, so two maps can share a page.
+pub fn region_map_svg(
+    entries: &[MapEntry],
+    focus: &[&str],
+    id: &str,
+    title: &str,
+    desc: &str,
+) -> String {
     let w = world();
-    let resolved = resolve(entries);
-    let indices: Vec<usize> = resolved.iter().map(|(i, _)| *i).collect();
-    let vb = view_box(&indices);
+    let indices: Vec<usize> = focus
+        .iter()
+        .filter_map(|iso| w.by_iso.get(&iso.to_ascii_uppercase()).copied())
+        .collect();
+    draw(entries, view_box(&indices), id, title, desc)
+}
+
+fn draw(entries: &[MapEntry], vb: [f64; 4], id: &str, title: &str, desc: &str) -> String {
+    let w = world();
+    let resolved: Vec<(usize, &MapEntry)> = resolve(entries)
+        .into_iter()
+        .filter(|(i, _)| intersects(&w.raw.countries[*i].bbox, &vb))
+        .collect();
+    let id = escape(id);
     let has_links = resolved.iter().any(|(_, e)| e.href.is_some());
     let role = if has_links { "group" } else { "img" };
     let dot_r = num((DOT_RADIUS * vb[2] / w.raw.width).max(DOT_MIN_RADIUS));
@@ -248,9 +273,9 @@ pub fn world_map_svg(entries: &[MapEntry], title: &str, desc: &str) -> String {
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,
-        "<svg class=\"world-map\" role=\"{role}\" aria-labelledby=\"map-title map-desc\" \
+        "<svg class=\"world-map\" role=\"{role}\" aria-labelledby=\"{id}-title {id}-desc\" \
          viewBox=\"{} {} {} {}\" preserveAspectRatio=\"xMidYMid meet\">\n\
-         <title id=\"map-title\">{}</title>\n<desc id=\"map-desc\">{}</desc>\n",
+         <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
         num(vb[0]),
         num(vb[1]),
         num(vb[2]),
@@ -512,6 +537,21 @@ mod tests {
             "<span class=\"swatch st-boycotted\" aria-hidden=\"true\"></span> Boycotted / stayed away"
         ));
         assert_eq!(legend_html(&[]), "");
+    }
+
+    #[test]
+    fn region_map_crops_around_its_focus_with_its_own_ids() {
+        let entries = [
+            entry("SY", "host"),
+            entry("US", "boycotted"),
+            entry("IQ", "attended"),
+        ];
+        let svg = region_map_svg(&entries, &["SY"], "region", "t", "d");
+        let [x, _, vw, _] = parse_view_box(&svg);
+        assert!(vw < 0.5 * world().raw.width && x > 300.0, "{x} {vw}");
+        assert!(svg.contains("aria-labelledby=\"region-title region-desc\""));
+        assert!(svg.contains("<title id=\"region-title\">t</title>"));
+        assert!(svg.contains("st-attended") && !svg.contains("st-boycotted"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::analyse::attendance;
 use crate::analyse::gazetteer::Gazetteer;
 use crate::analyse::{Site, analyse};
 use crate::config::{SiteConfig, normalize_base_url};
@@ -169,9 +170,13 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             None
         }
     };
+    let mut site = analyse(config, pages, gazetteer);
+    match attendance::build(&site, data.get("attendance"), gazetteer) {
+        Ok(a) => site.attendance = a,
+        Err(e) => errors.extend(e),
+    }
     match theme {
         Some(theme) if errors.is_empty() => {
-            let mut site = analyse(config, pages, gazetteer);
             site.summary = crate::analyse::summary::summarise(&site, gazetteer);
             Ok(Prepared {
                 site,

@@ -1,6 +1,7 @@
 //! Stage 4, analyse: pages to a [`Site`] with taxonomies and the facts drawn from the
 //! pages' text (pure: nothing here reads or writes files, so people's edits count).
 
+pub mod attendance;
 pub mod gazetteer;
 pub mod summary;
 pub mod words;
@@ -160,6 +161,8 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// The generated summary (computed by `pipeline::prepare` after `analyse`).
     pub summary: summary::Summary,
+    /// Who attended, who stayed away (set by `pipeline::prepare` after `analyse`).
+    pub attendance: attendance::Attendance,
 }
 
 impl Site {
@@ -259,6 +262,7 @@ pub fn analyse(config: SiteConfig, mut pages: Vec<Page>, gazetteer: &Gazetteer) 
         others,
         taxonomies,
         summary: summary::Summary::default(),
+        attendance: attendance::Attendance::default(),
     }
 }
 

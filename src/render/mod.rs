@@ -2,6 +2,7 @@
 //! (pure: returns bytes with their paths, writes nothing). One Tera instance is built
 //! once per theme; generated pages are functions from the site to outputs.
 
+pub mod attendance;
 pub mod context;
 pub mod publish;
 pub mod search;
@@ -527,6 +528,9 @@ pub const GENERATORS: &[Generator] = &[
     gen_feeds,
     gen_statics,
     summary::gen_summary,
+    attendance::gen_page,
+    attendance::gen_json,
+    attendance::gen_csv,
 ];
 
 /// Renders the whole site. All errors of all pages are collected.
@@ -619,6 +623,7 @@ pub fn base_context(
     } else {
         ctx.insert("summary", &site.summary);
     }
+    ctx.insert_value("attendance", attendance::context_value(site));
     for (k, v) in &extras.values {
         ctx.insert_value(k.clone(), v.clone());
     }
@@ -781,6 +786,7 @@ fn gen_taxonomies(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
             ctx.insert("term", term_ctx);
             ctx.insert("term_pages", &pages);
             ctx.insert("current_path", &term.path);
+            ctx.insert_value("party", attendance::term_party(site, &t.name, &term.slug));
             let meta = Meta::page(
                 site,
                 &term.name,

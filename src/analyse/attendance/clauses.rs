@@ -1,0 +1,257 @@
+//! Clauses of a sentence: asides in brackets or between dashes and relative clauses
+//! (", which …") are set apart, and the rest is cut at clause boundaries (`;`,
+//! ", while", ", but", a leading "While …,") so that "Jordan did not attend the
+//! conference, while Turkey was not invited" gives two clauses with two subjects.
+
+use super::lexicon::{CONDITIONAL, SUBORDINATORS, is};
+use super::tokens::Token;
+
+/// What kind of clause a clause is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseKind {
+    Main,
+    /// A relative clause; its subject may be the antecedent.
+    Relative,
+    /// Text in brackets or between dashes.
+    Aside,
+    /// "if …", "unless …": states a condition, not a fact.
+    Conditional,
+}
+
+/// A clause: token indices in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub kind: ClauseKind,
+    pub toks: Vec<usize>,
+    /// For a relative clause: the tokens of the phrase it hangs on.
+    pub antecedent: Vec<usize>,
+    /// Asides removed from this clause: (index of the token before the aside, tokens).
+    pub asides: Vec<(usize, Vec<usize>)>,
+}
+
+impl Clause {
+    fn new(kind: ClauseKind, toks: Vec<usize>) -> Self {
+        Clause {
+            kind,
+            toks,
+            antecedent: Vec::new(),
+            asides: Vec::new(),
+        }
+    }
+}
+
+const RELATIVE_OPENERS: &[&str] = &["which", "who", "whom", "whose", "where"];
+
+/// Words after ", as" that make it "as did X" (same status), not a new clause.
+pub const ECHO_AUX: &[&str] = &[
+    "did", "does", "do", "has", "have", "had", "was", "were", "would", "will", "is", "are",
+];
+
+/// Splits a sentence's tokens into clauses.
+pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    // 1. Asides: brackets, and dash pairs.
+    let mut main: Vec<usize> = Vec::with_capacity(tokens.len());
+    let mut asides: Vec<(usize, Vec<usize>)> = Vec::new();
+    let dash_count = tokens.iter().filter(|t| t.is_punct("—")).count();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.is_punct("(") {
+            let mut depth = 0;
+            let mut j = i;
+            while j < tokens.len() {
+                if tokens[j].is_punct("(") {
+                    depth += 1;
+                } else if tokens[j].is_punct(")") {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                j += 1;
+            }
+            let inner: Vec<usize> = (i + 1..j.min(tokens.len())).collect();
+            asides.push((main.last().copied().unwrap_or(usize::MAX), inner));
+            i = j + 1;
+            continue;
+        }
+        if t.is_punct("—")
+            && dash_count >= 2
+            && let Some(k) = (i + 1..tokens.len()).find(|&k| tokens[k].is_punct("—"))
+        {
+            let inner: Vec<usize> = (i + 1..k).collect();
+            asides.push((main.last().copied().unwrap_or(usize::MAX), inner));
+            i = k + 1;
+            continue;
+        }
+        if t.is_punct(")") {
+            i += 1;
+            continue;
+        }
+        main.push(i);
+        i += 1;
+    }
+    for (_, inner) in &asides {
+        if !inner.is_empty() {
+            out.push(Clause::new(ClauseKind::Aside, inner.clone()));
+        }
+    }
+
+    // 2. Relative clauses: ", which … ," up to the next comma.
+    let mut rest: Vec<usize> = Vec::with_capacity(main.len());
+    let mut k = 0;
+    while k < main.len() {
+        let t = &tokens[main[k]];
+        let next = main.get(k + 1).map(|&n| tokens[n].lower.as_str());
+        let opens = (t.is_punct(",") || t.is_punct("—"))
+            && next.is_some_and(|w| RELATIVE_OPENERS.contains(&w));
+        if opens {
+            let end = (k + 2..main.len())
+                .find(|&e| {
+                    let tok = &tokens[main[e]];
+                    tok.is_punct(",") || tok.is_punct(";") || tok.is_punct("—")
+                })
+                .unwrap_or(main.len());
+            let body: Vec<usize> = main[k + 1..end].to_vec();
+            // The antecedent: back to the previous comma or the start.
+            let from = rest
+                .iter()
+                .rposition(|&r| tokens[r].is_punct(",") || tokens[r].is_punct(";"))
+                .map_or(0, |p| p + 1);
+            let mut rel = Clause::new(ClauseKind::Relative, body);
+            rel.antecedent = rest[from..].to_vec();
+            out.push(rel);
+            // Keep one comma in the main clause where the relative clause was.
+            rest.push(main[k]);
+            k = end + 1;
+            continue;
+        }
+        rest.push(main[k]);
+        k += 1;
+    }
+
+    // 3. Boundaries.
+    let mut current: Vec<usize> = Vec::new();
+    let mut kind = ClauseKind::Main;
+    let mut leading_sub = false;
+    let mut sentence_start = true;
+    let push = |out: &mut Vec<Clause>, current: &mut Vec<usize>, kind: ClauseKind| {
+        if !current.is_empty() {
+            out.push(Clause::new(kind, std::mem::take(current)));
+        }
+    };
+    for (pos, &ti) in rest.iter().enumerate() {
+        let t = &tokens[ti];
+        let next = rest.get(pos + 1).map(|&n| tokens[n].lower.as_str());
+        let next2 = rest.get(pos + 2).map(|&n| tokens[n].lower.as_str());
+        if t.is_punct(";") || t.is_punct(".") || t.is_punct("?") || t.is_punct("!") {
+            push(&mut out, &mut current, kind);
+            kind = ClauseKind::Main;
+            leading_sub = false;
+            sentence_start = true;
+            continue;
+        }
+        let at_start = sentence_start;
+        sentence_start = false;
+        if current.is_empty() && t.is_word() && is(&t.lower, SUBORDINATORS) {
+            // "While X attended, Y did not": the clause runs to the first comma.
+            leading_sub = at_start && !matches!(t.lower.as_str(), "but" | "yet" | "so");
+            kind = if is(&t.lower, CONDITIONAL) {
+                ClauseKind::Conditional
+            } else {
+                ClauseKind::Main
+            };
+            if matches!(t.lower.as_str(), "but" | "yet" | "so") {
+                continue; // "But the EU did not attend": a plain main clause
+            }
+            current.push(ti);
+            continue;
+        }
+        if t.is_punct(",") || t.is_punct("—") {
+            let sub = next.is_some_and(|w| is(w, SUBORDINATORS));
+            let echo = next == Some("as") && next2.is_some_and(|w| ECHO_AUX.contains(&w));
+            // A condition ends at its comma: "whether Turkey had been invited, an
+            // official said".
+            if leading_sub || (sub && !echo) || kind == ClauseKind::Conditional {
+                push(&mut out, &mut current, kind);
+                kind = ClauseKind::Main;
+                leading_sub = false;
+                continue;
+            }
+        }
+        if t.is_word() && is(&t.lower, CONDITIONAL) && !current.is_empty() {
+            // "X will attend if …": the condition is a clause of its own.
+            push(&mut out, &mut current, kind);
+            kind = ClauseKind::Conditional;
+        }
+        current.push(ti);
+    }
+    push(&mut out, &mut current, kind);
+
+    // Attach asides to the clause that holds the token before them.
+    for (before, inner) in asides {
+        if before == usize::MAX {
+            continue;
+        }
+        if let Some(c) = out
+            .iter_mut()
+            .find(|c| c.kind != ClauseKind::Aside && c.toks.contains(&before))
+        {
+            c.asides.push((before, inner));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::attendance::tokens::tokenize;
+    use crate::analyse::gazetteer::Gazetteer;
+
+    fn texts(s: &str) -> Vec<(ClauseKind, String)> {
+        let toks = tokenize(s, Gazetteer::embedded());
+        clauses(&toks)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.toks
+                        .iter()
+                        .map(|&i| toks[i].lower.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn while_splits_and_brackets_are_asides() {
+        let c = texts("Jordan did not attend the conference, while Turkey was not invited.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[1].1, "while turkey was not invited");
+        let c = texts("China (which hosts no refugees) attended.");
+        assert_eq!(c[0], (ClauseKind::Aside, "which hosts no refugees".into()));
+        assert_eq!(c[1].1, "china attended");
+    }
+
+    #[test]
+    fn relative_clauses_and_leading_subordinates() {
+        let c = texts("Lebanon, which hosts a million refugees, attended.");
+        assert!(c.contains(&(
+            ClauseKind::Relative,
+            "which hosts a million refugees".into()
+        )));
+        assert!(
+            c.contains(&(ClauseKind::Main, "lebanon , attended".into())),
+            "{c:?}"
+        );
+        let c = texts("If Turkey attends, Iran will stay away.");
+        assert_eq!(c[0].0, ClauseKind::Conditional);
+        assert_eq!(c[1].1, "iran will stay away");
+        let c = texts("The EU stayed away, as did several Gulf states.");
+        assert_eq!(c.len(), 1);
+    }
+}

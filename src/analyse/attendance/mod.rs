@@ -1,0 +1,316 @@
+//! Who attended, who boycotted: attendance claims extracted from the briefing pages'
+//! sentences, resolved per party with conflicts flagged and editorial pins applied.
+//!
+//! The extractor is pure and rule-based: [`claims::sentence_claims`] turns one sentence
+//! into (party, status, modality) claims, [`page_claims`] runs it over a page's
+//! sentences, [`resolve::resolve`] folds the claims of every page into one
+//! [`PartyStatus`] per party, and [`editorial`] reads the pins of
+//! `content/_data/attendance.yaml`. The output serialises to the `data/attendance.json`
+//! schema of DESIGN.md.
+
+pub mod claims;
+pub mod clauses;
+pub mod editorial;
+pub mod lexicon;
+pub mod phrases;
+pub mod resolve;
+pub mod tokens;
+
+use serde::{Deserialize, Serialize};
+
+use super::Site;
+use super::gazetteer::Gazetteer;
+use crate::config::EventConfig;
+use crate::diagnostics::Diagnostic;
+use crate::load::TextFile;
+
+/// A party's role at the conference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Host,
+    Attended,
+    Observer,
+    Boycotted,
+    NotInvited,
+}
+
+impl Status {
+    /// Every status, in the order the page lists them.
+    pub const ALL: [Status; 5] = [
+        Status::Host,
+        Status::Attended,
+        Status::Observer,
+        Status::Boycotted,
+        Status::NotInvited,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Host => "host",
+            Status::Attended => "attended",
+            Status::Observer => "observer",
+            Status::Boycotted => "boycotted",
+            Status::NotInvited => "not_invited",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// Present at the conference in some capacity.
+    pub fn present(self) -> bool {
+        matches!(self, Status::Host | Status::Attended | Status::Observer)
+    }
+}
+
+/// How sure the source is that it happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// It happened (or is happening): "attended", "did not attend".
+    Reported,
+    /// Announced: "will attend", "would not attend", "has no plans to take part".
+    Planned,
+    /// Expected by others: "was expected to attend".
+    Expected,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Reported => "reported",
+            Modality::Planned => "planned",
+            Modality::Expected => "expected",
+        }
+    }
+}
+
+/// The event the attendance is about.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Event {
+    pub name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub start: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub end: String,
+}
+
+impl Event {
+    /// The years the event spans (as written), to tell this event from earlier ones.
+    pub fn years(&self) -> Vec<String> {
+        let mut v: Vec<String> = [&self.start, &self.end]
+            .iter()
+            .filter(|d| d.len() >= 4 && d[..4].chars().all(|c| c.is_ascii_digit()))
+            .map(|d| d[..4].to_string())
+            .collect();
+        v.dedup();
+        v
+    }
+}
+
+impl From<&EventConfig> for Event {
+    fn from(e: &EventConfig) -> Self {
+        Event {
+            name: e.name.clone(),
+            place: e.place.clone(),
+            start: e.start.clone(),
+            end: e.end.clone(),
+        }
+    }
+}
+
+/// One source's statement of a party's status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    pub status: Status,
+    pub modality: Modality,
+    /// Site path of the page, e.g. `/briefings/<slug>/`.
+    pub page: String,
+    /// The seed file the page was generated from; absent for hand-written pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<String>,
+    /// The sentence that says so, as it reads on the page.
+    pub sentence: String,
+    /// Fragment id of the sentence in the page (`s3-2`, `p3`, `photo-1`).
+    pub anchor: String,
+    /// The words that carry the status ("refrained from participating").
+    pub cue: String,
+    /// Title of the page, for display.
+    pub page_title: String,
+    /// Outlet of the page (`source` front matter), for display.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// An editorial decision on a party's status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pin {
+    pub status: Status,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A party's resolved status with the claims behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartyStatus {
+    /// Gazetteer id, e.g. `turkey`.
+    pub id: String,
+    pub name: String,
+    /// `country`, `bloc` or `organisation`.
+    pub kind: String,
+    /// ISO 3166-1 alpha-2 code of a country; null for blocs and organisations.
+    pub iso: Option<String>,
+    pub status: Status,
+    /// The claims disagree.
+    pub conflict: bool,
+    /// What the claims alone resolve to (equals `status` unless a pin overrides it).
+    pub claimed_status: Option<Status>,
+    pub claims: Vec<Claim>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pin: Option<Pin>,
+}
+
+/// The attendance of the event: every party some source gives a role.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Attendance {
+    pub event: Event,
+    pub parties: Vec<PartyStatus>,
+}
+
+impl Attendance {
+    pub fn party(&self, id: &str) -> Option<&PartyStatus> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+}
+
+/// A claim found in one page, before it is attributed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageClaim {
+    /// Index of the sentence in the list given to [`page_claims`].
+    pub sentence: usize,
+    pub party: usize,
+    pub status: Status,
+    pub modality: Modality,
+    pub cue: String,
+}
+
+/// The claims of one page's sentences (pure; linear in the text). Within one page a
+/// more specific claim covers a vaguer one: a host or observer is not also listed as
+/// having merely attended, and a party the page says was not invited is not also
+/// listed as having stayed away ("absent: it had not been invited"); and what the page
+/// reports as done outweighs what it reports as announced or expected.
+pub fn page_claims<'a>(
+    sentences: impl IntoIterator<Item = &'a str>,
+    gazetteer: &Gazetteer,
+    event: &Event,
+) -> Vec<PageClaim> {
+    let place_party = gazetteer
+        .mentions(&event.place)
+        .into_iter()
+        .find_map(|m| match m.target {
+            super::gazetteer::Target::Party(p) => Some(p),
+            super::gazetteer::Target::Person(_) => None,
+        });
+    let ctx = claims::EventCtx {
+        years: event.years(),
+        place_party,
+    };
+    let mut out: Vec<PageClaim> = Vec::new();
+    for (i, s) in sentences.into_iter().enumerate() {
+        for f in claims::sentence_claims(s, gazetteer, &ctx) {
+            out.push(PageClaim {
+                sentence: i,
+                party: f.party,
+                status: f.status,
+                modality: f.modality,
+                cue: f.cue,
+            });
+        }
+    }
+    let specific: std::collections::HashSet<usize> = out
+        .iter()
+        .filter(|c| matches!(c.status, Status::Host | Status::Observer))
+        .map(|c| c.party)
+        .collect();
+    let uninvited: std::collections::HashSet<usize> = out
+        .iter()
+        .filter(|c| c.status == Status::NotInvited)
+        .map(|c| c.party)
+        .collect();
+    out.retain(|c| {
+        !(c.status == Status::Attended && specific.contains(&c.party)
+            || c.status == Status::Boycotted && uninvited.contains(&c.party))
+    });
+    // What a page reports as done supersedes what it reports as announced or expected
+    // the other way ("would not be formally represented, though a UN official attended
+    // as an observer").
+    let reported: Vec<(usize, bool)> = out
+        .iter()
+        .filter(|c| c.modality == Modality::Reported)
+        .map(|c| (c.party, c.status.present()))
+        .collect();
+    out.retain(|c| {
+        c.modality == Modality::Reported
+            || !reported
+                .iter()
+                .any(|&(p, present)| p == c.party && present != c.status.present())
+    });
+    out
+}
+
+/// The attendance of a site: claims from every briefing page, resolved, with the pins
+/// of `content/_data/attendance.yaml` (a malformed file is a diagnostic).
+pub fn build(
+    site: &Site,
+    pins: Option<&TextFile>,
+    gazetteer: &Gazetteer,
+) -> Result<Attendance, Vec<Diagnostic>> {
+    let pins = match pins {
+        Some(f) => editorial::parse(&f.text, &f.rel, gazetteer)?,
+        None => Vec::new(),
+    };
+    let event = site
+        .config
+        .event
+        .as_ref()
+        .map(Event::from)
+        .unwrap_or_else(|| Event {
+            name: "the conference".into(),
+            ..Event::default()
+        });
+    let mut found: Vec<(usize, Claim)> = Vec::new();
+    for &i in &site.briefings {
+        let page = &site.pages[i];
+        let sentences: Vec<&crate::markdown::Sentence> = page
+            .rendered
+            .blocks
+            .iter()
+            .flat_map(|b| b.sentences.iter())
+            .collect();
+        for c in page_claims(sentences.iter().map(|s| s.text.as_str()), gazetteer, &event) {
+            let s = sentences[c.sentence];
+            found.push((
+                c.party,
+                Claim {
+                    status: c.status,
+                    modality: c.modality,
+                    page: page.path.clone(),
+                    seed: page.front.seed.clone(),
+                    sentence: s.text.clone(),
+                    anchor: s.anchor.clone(),
+                    cue: c.cue,
+                    page_title: page.front.title.clone(),
+                    source: page.front.source.clone(),
+                },
+            ));
+        }
+    }
+    Ok(Attendance {
+        event,
+        parties: resolve::resolve(found, &pins, gazetteer),
+    })
+}

@@ -1,0 +1,298 @@
+//! Noun phrases and lists: which parties a stretch of tokens names. "The US, Canada,
+//! the European Union (EU), Jordan, and Turkey" is five parties; "a large Russian
+//! delegation" is Russia; "representatives of Syrian regime allies Iran" is Iran (the
+//! mention before "allies" is a modifier); "the conference in Damascus" is none (a
+//! place after a preposition); "several Gulf states" is none (no name).
+
+use super::lexicon::{
+    EXCEPT, EXCEPT_PHRASES, LIST_JOINER_PHRASES, LIST_JOINERS, PREPOSITIONS, PRONOUNS, RELATIONAL,
+    RELATIVES, REP_NOUNS, is,
+};
+use super::tokens::{Kind, Token};
+use crate::analyse::gazetteer::{Gazetteer, Via};
+
+/// Words that may open a noun phrase without being its head.
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "only", "also", "its", "their", "his", "her", "our", "both",
+    "all", "other", "another", "several", "many", "most", "few", "each", "every", "any",
+    "this", "these", "those", "even", "just", "notably", "then", "too", "well", "not",
+    "neither", "either", "likewise", "similarly", "meanwhile", "however", "instead",
+];
+
+/// Words that open a clause and may stand before its subject ("while Turkey …").
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "while", "whereas", "although", "though", "because", "since", "when", "but", "yet",
+    "so", "as", "even", "and", "whilst", "meanwhile", "moreover", "furthermore", "still",
+    "with",
+];
+
+/// The parties of a list, and those it excepts ("all … except Turkey").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListParties {
+    pub parties: Vec<usize>,
+    pub except: Vec<usize>,
+}
+
+fn push_unique(v: &mut Vec<usize>, p: usize) {
+    if !v.contains(&p) {
+        v.push(p);
+    }
+}
+
+/// The length of the phrase from `list` that starts at `idxs[k]`, if any.
+fn phrase_at(tokens: &[Token], idxs: &[usize], k: usize, list: &[&[&str]]) -> Option<usize> {
+    list.iter()
+        .find(|ph| {
+            ph.iter()
+                .enumerate()
+                .all(|(n, w)| idxs.get(k + n).is_some_and(|&i| tokens[i].lower == *w))
+        })
+        .map(|ph| ph.len())
+}
+
+/// The parties named by a list of noun phrases.
+pub fn list_parties(
+    tokens: &[Token],
+    idxs: &[usize],
+    asides: &[(usize, Vec<usize>)],
+    gazetteer: &Gazetteer,
+) -> ListParties {
+    let mut out = ListParties::default();
+    let mut conj: Vec<usize> = Vec::new();
+    let mut in_except = false;
+    let flush = |conj: &mut Vec<usize>, out: &mut ListParties, in_except: bool| {
+        if conj.is_empty() {
+            return;
+        }
+        let mut found = np_parties(tokens, conj, gazetteer);
+        if found.is_empty() {
+            // "the Gulf states (Saudi Arabia, the UAE and Qatar)": the bracket names them.
+            let last = *conj.last().expect("not empty");
+            if let Some((_, inner)) = asides.iter().find(|(b, _)| *b == last) {
+                found = list_parties(tokens, inner, &[], gazetteer).parties;
+            }
+        }
+        let target = if in_except {
+            &mut out.except
+        } else {
+            &mut out.parties
+        };
+        for p in found {
+            push_unique(target, p);
+        }
+        conj.clear();
+    };
+    let mut k = 0;
+    while k < idxs.len() {
+        let t = &tokens[idxs[k]];
+        if let Some(n) = phrase_at(tokens, idxs, k, EXCEPT_PHRASES) {
+            flush(&mut conj, &mut out, in_except);
+            in_except = true;
+            k += n;
+            continue;
+        }
+        if t.is_word() && is(&t.lower, EXCEPT) {
+            flush(&mut conj, &mut out, in_except);
+            in_except = true;
+            k += 1;
+            continue;
+        }
+        if let Some(n) = phrase_at(tokens, idxs, k, LIST_JOINER_PHRASES) {
+            flush(&mut conj, &mut out, in_except);
+            k += n;
+            continue;
+        }
+        if (t.is_word() || t.kind == Kind::Punct) && is(&t.lower, LIST_JOINERS) {
+            flush(&mut conj, &mut out, in_except);
+            k += 1;
+            continue;
+        }
+        if t.is_punct(":") || t.is_punct("—") || t.is_punct("/") {
+            flush(&mut conj, &mut out, in_except);
+            k += 1;
+            continue;
+        }
+        conj.push(idxs[k]);
+        k += 1;
+    }
+    flush(&mut conj, &mut out, in_except);
+    out
+}
+
+/// Whether a representative noun heads the words after position `k` of `conj` ("Russia's
+/// special envoy", "a Russian delegation", "the Lebanese Minister of …").
+fn rep_follows(tokens: &[Token], conj: &[usize], k: usize) -> bool {
+    let mut seen_rep = false;
+    for &i in conj.iter().skip(k + 1).take(5) {
+        let t = &tokens[i];
+        match t.kind {
+            Kind::Word => {
+                let w = t.lower.as_str();
+                if is(w, REP_NOUNS) {
+                    seen_rep = true;
+                    continue;
+                }
+                if seen_rep {
+                    // "government sources", "military presence": the noun was a modifier
+                    // unless a preposition, a name or the end follows it.
+                    return is(w, PREPOSITIONS) || t.capital || w == "'s";
+                }
+                if is(w, PREPOSITIONS) || is(w, RELATIONAL) {
+                    return false;
+                }
+            }
+            Kind::Punct => return seen_rep,
+            Kind::Person(_) | Kind::Party(..) => return seen_rep,
+        }
+    }
+    seen_rep
+}
+
+/// The parties a single noun phrase names (usually one; none for a phrase without a
+/// name, a prepositional phrase, or a relative clause).
+pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Vec<usize> {
+    let mut cands: Vec<usize> = Vec::new();
+    let mut after_rep = false;
+    let mut opened = false;
+    let mut first = true;
+    for (k, &i) in conj.iter().enumerate() {
+        let t = &tokens[i];
+        let at_start = first;
+        first = first && t.kind == Kind::Punct;
+        match t.kind {
+            Kind::Punct => continue,
+            Kind::Word => {
+                let w = t.lower.as_str();
+                if !opened && is(w, OPENERS) {
+                    continue;
+                }
+                // "which the EU shunned": an object relative before its subject.
+                if at_start && is(w, RELATIVES) && conj.len() > k + 1 {
+                    continue;
+                }
+                if is(w, PREPOSITIONS) {
+                    if (w == "of" || w == "from") && after_rep {
+                        after_rep = false;
+                        continue; // "representatives of Russia"
+                    }
+                    if !opened {
+                        return Vec::new(); // "Of neighbouring countries …", "In Damascus"
+                    }
+                    break;
+                }
+                if is(w, RELATIVES) || is(w, PRONOUNS) {
+                    if !opened {
+                        return Vec::new();
+                    }
+                    break;
+                }
+                if is(w, RELATIONAL) {
+                    cands.clear(); // "Syria's allies Iran": Syria modifies "allies"
+                }
+                after_rep = is(w, REP_NOUNS);
+                if !is(w, DETERMINERS) {
+                    opened = true;
+                }
+            }
+            Kind::Party(p, via) => {
+                opened = true;
+                after_rep = false;
+                if t.compound {
+                    continue; // "Russia-backed"
+                }
+                let possessive = conj.get(k + 1).is_some_and(|&n| tokens[n].lower == "'s");
+                let ok = match via {
+                    Via::Demonym => rep_follows(tokens, conj, k),
+                    _ if possessive => rep_follows(tokens, conj, k + 1),
+                    _ => true,
+                };
+                if ok {
+                    push_unique(&mut cands, p);
+                }
+            }
+            Kind::Person(p) => {
+                opened = true;
+                after_rep = false;
+                if let Some(party) = gazetteer.people[p]
+                    .country
+                    .as_deref()
+                    .and_then(|c| gazetteer.party_index(c))
+                {
+                    push_unique(&mut cands, party);
+                }
+            }
+        }
+    }
+    cands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::attendance::tokens::tokenize;
+
+    fn ids(text: &str) -> (Vec<String>, Vec<String>) {
+        let g = Gazetteer::embedded();
+        let toks = tokenize(text, g);
+        let idxs: Vec<usize> = (0..toks.len()).collect();
+        let r = list_parties(&toks, &idxs, &[], g);
+        let name = |v: Vec<usize>| v.into_iter().map(|p| g.parties[p].id.clone()).collect();
+        (name(r.parties), name(r.except))
+    }
+
+    #[test]
+    fn lists_with_blocs_demonyms_and_representatives() {
+        assert_eq!(
+            ids("The US, Canada, the European Union (EU), Jordan, and Turkey").0,
+            [
+                "united-states",
+                "canada",
+                "european-union",
+                "jordan",
+                "turkey"
+            ]
+        );
+        assert_eq!(
+            ids("a Russian delegation and representatives of Syrian regime allies Iran, Venezuela and China").0,
+            ["russia", "iran", "venezuela", "china"]
+        );
+        assert_eq!(
+            ids("representatives of some allied countries of Damascus, such as Venezuela, Iran and China").0,
+            ["venezuela", "iran", "china"]
+        );
+        assert_eq!(
+            ids("Russia's special envoy on Syria Alexander Lavrentiev").0,
+            ["russia"]
+        );
+        assert_eq!(ids("a United Nations representative").0, ["united-nations"]);
+        assert_eq!(ids("the Syrian capital Damascus").0, ["syria"]);
+    }
+
+    #[test]
+    fn modifiers_places_and_groups_are_not_parties() {
+        assert!(
+            ids("Of neighbouring countries hosting the bulk of Syrian refugees")
+                .0
+                .is_empty()
+        );
+        assert!(ids("several Gulf states").0.is_empty());
+        assert!(ids("Syrian refugees").0.is_empty());
+        assert!(ids("the Russian military presence in Syria").0.is_empty());
+        assert!(ids("EU member states").0.is_empty());
+        assert!(ids("a Russia-led conference").0.is_empty());
+        assert_eq!(
+            ids("Lebanon, one of the biggest refugee hosting countries").0,
+            ["lebanon"]
+        );
+        assert_eq!(ids("The Assad regime").0, ["syria"]);
+    }
+
+    #[test]
+    fn exceptions() {
+        let (p, e) = ids("all neighbouring countries except Turkey and Jordan");
+        assert!(p.is_empty());
+        assert_eq!(e, ["turkey", "jordan"]);
+    }
+}
