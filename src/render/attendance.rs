@@ -94,11 +94,14 @@ struct PartyView {
     claimed_label: &'static str,
     /// The party's taxonomy page, if it has one.
     url: Option<String>,
-    claims: Vec<ClaimView>,
+    /// How many claims the party has in all.
+    claim_count: usize,
     /// The claims shown first: one from each source, in source order.
     lead: Vec<ClaimView>,
     /// The other claims, shown folded.
     more: Vec<ClaimView>,
+    /// Claims left off the page (many sources say the same): they are in the data files.
+    hidden: usize,
     /// Claims by status (for the conflicts section).
     columns: Vec<ColumnView>,
     sources: usize,
@@ -282,6 +285,11 @@ fn term_url(site: &Site, p: &PartyStatus) -> Option<String> {
         .map(|term| site.config.url(&term.path))
 }
 
+/// At most this many statements of a party are quoted first, and this many folded; a
+/// story told by hundreds of sources keeps the page readable, and the data files carry
+/// every claim.
+const MAX_SHOWN: usize = 12;
+
 fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
     let claims: Vec<ClaimView> = p
         .claims
@@ -295,18 +303,25 @@ fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
             columns.push(ColumnView {
                 status: st,
                 label: status_label(st.as_str()),
-                claims: cs,
+                claims: cs.into_iter().take(MAX_SHOWN).collect(),
             });
         }
     }
     let (mut lead, mut more) = (Vec::new(), Vec::new());
-    let mut seen: Vec<&str> = Vec::new();
+    let mut hidden = 0;
+    let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for (c, view) in p.claims.iter().zip(&claims) {
-        if seen.contains(&c.page.as_str()) {
-            more.push(view.clone());
-        } else {
-            seen.push(&c.page);
+        if seen.contains(c.page.as_str()) {
+            if more.len() < MAX_SHOWN {
+                more.push(view.clone());
+            } else {
+                hidden += 1;
+            }
+        } else if lead.len() < MAX_SHOWN {
+            seen.insert(&c.page);
             lead.push(view.clone());
+        } else {
+            hidden += 1;
         }
     }
     let mut pages: Vec<&str> = p.claims.iter().map(|c| c.page.as_str()).collect();
@@ -336,7 +351,8 @@ fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
         url: term_url(site, p),
         lead,
         more,
-        claims,
+        hidden,
+        claim_count: claims.len(),
         columns,
         sources: pages.len(),
     }

@@ -753,11 +753,12 @@ fn gen_not_found(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
 fn gen_taxonomies(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let site = rc.site;
     let taxonomies = taxonomies_ctx(site);
-    let mut out = Vec::new();
-    let mut errors = Vec::new();
+    let mut results: Vec<Result<Output, Diagnostic>> = Vec::new();
     for (t, tc) in site.taxonomies.iter().zip(&taxonomies) {
+        // Converted once: every term page of the taxonomy shares it.
+        let tc_value = Value::from_serializable(tc);
         let mut ctx = Context::new();
-        ctx.insert("taxonomy", tc);
+        ctx.insert_value("taxonomy", tc_value.clone());
         ctx.insert("current_path", &format!("/{}/", t.name));
         let meta = Meta::page(
             site,
@@ -765,48 +766,56 @@ fn gen_taxonomies(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
             &format!("{} named in the briefings", t.title),
             &format!("/{}/", t.name),
         );
-        match rc.page(
+        results.push(rc.page(
             "taxonomy_list.html",
             ctx,
             Some(&meta),
             &output_path(&format!("/{}/", t.name)),
             &format!("failed to render the `{}` list", t.name),
-        ) {
+        ));
+        // Term pages are independent: render them on every core.
+        let terms: Vec<Result<Output, Diagnostic>> = t
+            .terms
+            .par_iter()
+            .zip(tc.terms.par_iter())
+            .map(|(term, term_ctx)| {
+                let pages: Vec<PageRef> = term
+                    .pages
+                    .iter()
+                    .map(|&i| PageRef::new(&site.pages[i], &site.config))
+                    .collect();
+                let mut ctx = Context::new();
+                ctx.insert_value("taxonomy", tc_value.clone());
+                ctx.insert("term", term_ctx);
+                ctx.insert("term_pages", &pages);
+                ctx.insert("current_path", &term.path);
+                ctx.insert_value("party", attendance::term_party(site, &t.name, &term.slug));
+                let meta = Meta::page(
+                    site,
+                    &term.name,
+                    &format!(
+                        "Briefings that name {} ({} in all)",
+                        term.name,
+                        term.pages.len()
+                    ),
+                    &term.path,
+                );
+                rc.page(
+                    "taxonomy_term.html",
+                    ctx,
+                    Some(&meta),
+                    &output_path(&term.path),
+                    &format!("failed to render `{}`", term.path),
+                )
+            })
+            .collect();
+        results.extend(terms);
+    }
+    let (mut out, mut errors) = (Vec::new(), Vec::new());
+    for r in results {
+        match r {
             Ok(o) => out.push(o),
             Err(e) => errors.push(e),
-        }
-        for (term, term_ctx) in t.terms.iter().zip(&tc.terms) {
-            let pages: Vec<PageRef> = term
-                .pages
-                .iter()
-                .map(|&i| PageRef::new(&site.pages[i], &site.config))
-                .collect();
-            let mut ctx = Context::new();
-            ctx.insert("taxonomy", tc);
-            ctx.insert("term", term_ctx);
-            ctx.insert("term_pages", &pages);
-            ctx.insert("current_path", &term.path);
-            ctx.insert_value("party", attendance::term_party(site, &t.name, &term.slug));
-            let meta = Meta::page(
-                site,
-                &term.name,
-                &format!(
-                    "Briefings that name {} ({} in all)",
-                    term.name,
-                    term.pages.len()
-                ),
-                &term.path,
-            );
-            match rc.page(
-                "taxonomy_term.html",
-                ctx,
-                Some(&meta),
-                &output_path(&term.path),
-                &format!("failed to render `{}`", term.path),
-            ) {
-                Ok(o) => out.push(o),
-                Err(e) => errors.push(e),
-            }
         }
     }
     if errors.is_empty() {
@@ -871,6 +880,10 @@ fn feed_updated(site: &Site) -> String {
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string())
 }
 
+/// The feed carries the newest briefings, full text, like most feeds: readers poll it,
+/// and a briefing of a thousand articles would otherwise ship them all on every poll.
+pub const FEED_ENTRIES: usize = 50;
+
 fn gen_feeds(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let site = rc.site;
     let mut errors = Vec::new();
@@ -878,6 +891,7 @@ fn gen_feeds(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let entries: Vec<PageCtx> = site
         .briefings
         .iter()
+        .take(FEED_ENTRIES)
         .map(|&i| PageCtx::new(site, i))
         .collect();
     let mut ctx = Context::new();
