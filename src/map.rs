@@ -147,18 +147,7 @@ pub fn legend_html(statuses_present: &[&str]) -> String {
 
 /// Escapes text for XML/HTML text content and quoted attribute values.
 fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::to_markdown::escape_html(s)
 }
 
 /// Formats a coordinate with at most one decimal ("12", "12.5", "-3.1").

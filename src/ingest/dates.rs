@@ -49,6 +49,27 @@ pub struct DateMention {
     pub year_inferred: bool,
 }
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of month `m` (1–12, clamped).
+pub fn month_name(m: u32) -> &'static str {
+    MONTH_NAMES[(m as usize).saturating_sub(1).min(11)]
+}
+
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
 
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {

@@ -12,27 +12,12 @@ use crate::ingest::dates::Ymd;
 use crate::markdown::TocEntry;
 use crate::to_markdown::slugify;
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "11 November 2020".
 pub fn display_date(d: &Ymd) -> String {
     format!(
         "{} {} {}",
         d.day,
-        MONTH_NAMES[(d.month as usize).saturating_sub(1).min(11)],
+        crate::ingest::dates::month_name(d.month),
         d.year
     )
 }

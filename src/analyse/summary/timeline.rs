@@ -39,24 +39,9 @@ pub struct TimelineItem {
 /// The most items a timeline keeps.
 pub const MAX_ITEMS: usize = 60;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "11–12 November 2020", "30 November – 4 December 2020", "mid-November 2020".
 pub fn when(p: &Period) -> String {
-    let month = |m: u32| MONTHS[(m as usize).saturating_sub(1).min(11)];
+    let month = crate::ingest::dates::month_name;
     match p.precision {
         Precision::Day if p.start == p.end => display_date(&p.start),
         Precision::Day if p.start.year == p.end.year && p.start.month == p.end.month => {
