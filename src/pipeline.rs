@@ -9,7 +9,7 @@ use crate::analyse::{Site, analyse};
 use crate::config::{SiteConfig, normalize_base_url};
 use crate::content::{Page, load_page};
 use crate::diagnostics::{BuildFailure, Diagnostic};
-use crate::load::{self, TextFile};
+use crate::load::{self, SeedFile, TextFile};
 use crate::render::{Extras, Output, RenderOptions, Renderer, render_site};
 use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, SeedAction, plan_ingest};
 use crate::theme::Theme;
@@ -80,24 +80,21 @@ pub fn config_for(opts: &BuildOptions) -> Result<SiteConfig, Diagnostic> {
     Ok(config)
 }
 
-/// Parses every page file, collecting all errors; drafts are left out unless asked for.
-pub fn load_pages(
-    files: &[TextFile],
+/// Parses one page file: `Ok(None)` for a draft left out (drafts are kept when asked for).
+pub fn load_file(
+    file: &TextFile,
     config: &SiteConfig,
     drafts: bool,
-) -> (Vec<Page>, Vec<Diagnostic>) {
-    let mut pages = Vec::new();
+) -> Result<Option<Page>, Diagnostic> {
+    load_page(&file.rel, &file.text, config.words_per_minute)
+        .map(|p| (!p.front.draft || drafts).then_some(p))
+}
+
+/// Two files must not claim one URL: one error per page that repeats an earlier URL.
+pub fn check_unique_urls<'a>(pages: impl IntoIterator<Item = &'a Page>) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    for f in files {
-        match load_page(&f.rel, &f.text, config.words_per_minute) {
-            Ok(p) if p.front.draft && !drafts => {}
-            Ok(p) => pages.push(p),
-            Err(e) => errors.push(e),
-        }
-    }
-    // Two files must not claim one URL.
     let mut seen: std::collections::BTreeMap<&str, &Path> = std::collections::BTreeMap::new();
-    for p in &pages {
+    for p in pages {
         if let Some(other) = seen.insert(&p.path, &p.file) {
             errors.push(
                 Diagnostic::new(format!("two pages have the URL {}", p.path))
@@ -107,11 +104,47 @@ pub fn load_pages(
             );
         }
     }
+    errors
+}
+
+/// Parses every page file, collecting all errors; drafts are left out unless asked for.
+pub fn load_pages(
+    files: &[TextFile],
+    config: &SiteConfig,
+    drafts: bool,
+) -> (Vec<Page>, Vec<Diagnostic>) {
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match load_file(f, config, drafts) {
+            Ok(Some(p)) => pages.push(p),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    errors.extend(check_unique_urls(&pages));
     (pages, errors)
 }
 
-/// Loads, ingests (in memory) and analyses the site. Page writes are in the plan.
-pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFailure> {
+/// A site read from disk with the ingest plan applied in memory and every page file
+/// parsed, not yet analysed: what [`prepare`] analyses, and what `serve` keeps to
+/// rebuild only what a change touches.
+pub struct Loaded {
+    pub config: SiteConfig,
+    pub seeds: Vec<SeedFile>,
+    /// Every page file as it will be once the planned pages are written, by path, with
+    /// its parse result (`Ok(None)`: a draft left out).
+    pub files: Vec<(TextFile, Result<Option<Page>, Diagnostic>)>,
+    pub data: std::collections::BTreeMap<String, TextFile>,
+    pub theme: Option<Theme>,
+    pub ingest: IngestPlan,
+    /// Errors of reading seeds, content, data and the theme (page errors are in `files`).
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Reads the site and plans the ingest. Fails only when `site.yaml` does; every other
+/// problem is recorded in the result.
+pub fn load_site(opts: &BuildOptions, force: &Force) -> Result<Loaded, BuildFailure> {
     let config = config_for(opts).map_err(BuildFailure::from)?;
     let gazetteer = Gazetteer::embedded();
     let mut errors = Vec::new();
@@ -134,8 +167,13 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
         }
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    let (pages, page_errors) = load_pages(&files, &config, opts.drafts);
-    errors.extend(page_errors);
+    let files = files
+        .into_iter()
+        .map(|f| {
+            let page = load_file(&f, &config, opts.drafts);
+            (f, page)
+        })
+        .collect();
     let (data, data_errors) = load::read_data(&opts.root);
     errors.extend(data_errors);
     let theme = match load::read_theme(&opts.root, &config) {
@@ -145,18 +183,56 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             None
         }
     };
-    match theme {
+    Ok(Loaded {
+        config,
+        seeds,
+        files,
+        data,
+        theme,
+        ingest,
+        errors,
+    })
+}
+
+/// Analyses parsed pages: the one place the pipeline turns pages into a [`Site`].
+pub fn analyse_site(
+    config: SiteConfig,
+    pages: Vec<Page>,
+    _data: &std::collections::BTreeMap<String, TextFile>,
+) -> Site {
+    analyse(config, pages, Gazetteer::embedded())
+}
+
+/// Loads, ingests (in memory) and analyses the site. Page writes are in the plan.
+pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFailure> {
+    let loaded = load_site(opts, force)?;
+    let mut errors = loaded.errors;
+    let mut pages = Vec::new();
+    for (_, parsed) in loaded.files {
+        match parsed {
+            Ok(Some(p)) => pages.push(p),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    errors.extend(check_unique_urls(&pages));
+    match loaded.theme {
         Some(theme) if errors.is_empty() => Ok(Prepared {
-            site: analyse(config, pages, gazetteer),
+            site: analyse_site(loaded.config, pages, &loaded.data),
             theme,
-            ingest,
-            data,
+            ingest: loaded.ingest,
+            data: loaded.data,
         }),
         _ => Err(BuildFailure {
             errors,
-            warnings: ingest.warnings,
+            warnings: loaded.ingest.warnings,
         }),
     }
+}
+
+/// The values analyses add to every template context (attendance, summary).
+pub fn site_extras(_site: &Site, _data: &std::collections::BTreeMap<String, TextFile>) -> Extras {
+    Extras::default()
 }
 
 /// Renders a prepared site to outputs.
@@ -165,8 +241,17 @@ pub fn render_prepared(
     options: RenderOptions,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let renderer = Renderer::new(&prepared.theme, &prepared.site.config)?;
-    let extras = Extras::default();
-    render_site(&prepared.site, &renderer, &extras, options)
+    render_with(prepared, &renderer, options)
+}
+
+/// Renders a prepared site with a renderer built before (`serve` keeps one).
+pub fn render_with(
+    prepared: &Prepared,
+    renderer: &Renderer,
+    options: RenderOptions,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let extras = site_extras(&prepared.site, &prepared.data);
+    render_site(&prepared.site, renderer, &extras, options)
 }
 
 /// `briefing build` (and `check` with `write: false`).

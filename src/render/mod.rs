@@ -4,7 +4,7 @@
 
 pub mod context;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -179,6 +179,29 @@ impl Renderer {
 
     pub fn has_template(&self, name: &str) -> bool {
         self.origins.contains_key(name)
+    }
+
+    /// The context variables a template may read: Tera's list for the template, its
+    /// parents and includes, plus every component's implicit parameters. `None` when
+    /// Tera cannot tell (then assume it reads everything).
+    pub fn template_variables(&self, name: &str) -> Option<BTreeSet<String>> {
+        let mut vars: BTreeSet<String> = self
+            .tera
+            .get_template_variables(name)
+            .ok()?
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        for component in self.tera.get_component_names() {
+            let info = self.tera.get_component_definition(component)?;
+            vars.extend(
+                info.args()
+                    .iter()
+                    .filter(|a| a.is_implicit())
+                    .map(|a| a.name().to_string()),
+            );
+        }
+        Some(vars)
     }
 
     /// Renders one template.
@@ -468,49 +491,71 @@ fn page_error(site: &Site, i: usize) -> String {
     format!("failed to render page `{}`", site.pages[i].file.display())
 }
 
-fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+/// What rendering one content page needs: its template, its own context (on top of the
+/// base context), its output path. `serve` compares jobs to skip unchanged pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageJob {
+    pub template: String,
+    pub ctx: Context,
+    pub path: String,
+    pub what: String,
+}
+
+/// The job of content page `i`; `None` for the home page's introduction.
+pub fn page_job(rc: &RenderCtx<'_>, i: usize) -> Option<Result<PageJob, Diagnostic>> {
     let site = rc.site;
+    let p = &site.pages[i];
+    if p.path == "/" {
+        return None; // content/index.md is the home page's introduction
+    }
+    let template = match &p.front.template {
+        Some(t) => t.clone(),
+        None if p.is_briefing() => "briefing.html".to_string(),
+        None => "page.html".to_string(),
+    };
+    if !rc.renderer.has_template(&template) {
+        return Some(Err(Diagnostic::new(format!(
+            "unknown template `{template}`"
+        ))
+        .in_file(&p.file)
+        .hint("set `template:` to a file of the theme's templates/ folder")));
+    }
+    let mut ctx = Context::new();
+    ctx.insert("page", &PageCtx::new(site, i));
+    ctx.insert("current_path", &p.path);
+    let meta = if p.is_briefing() {
+        Meta::article(site, p)
+    } else {
+        Meta::page(
+            site,
+            &p.front.title,
+            p.front.description.as_deref().unwrap_or(""),
+            &p.path,
+        )
+    };
+    ctx.insert("meta", &meta);
+    Some(Ok(PageJob {
+        template,
+        ctx,
+        path: output_path(&p.path),
+        what: page_error(site, i),
+    }))
+}
+
+/// Renders a page job.
+pub fn render_job(rc: &RenderCtx<'_>, job: &PageJob) -> Result<Output, Diagnostic> {
+    rc.page(&job.template, job.ctx.clone(), None, &job.path, &job.what)
+}
+
+/// The content pages (every page but the home page's introduction).
+pub fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for (i, p) in site.pages.iter().enumerate() {
-        if p.path == "/" {
-            continue; // content/index.md is the home page's introduction
-        }
-        let template = match &p.front.template {
-            Some(t) => t.clone(),
-            None if p.is_briefing() => "briefing.html".to_string(),
-            None => "page.html".to_string(),
-        };
-        if !rc.renderer.has_template(&template) {
-            errors.push(
-                Diagnostic::new(format!("unknown template `{template}`"))
-                    .in_file(&p.file)
-                    .hint("set `template:` to a file of the theme's templates/ folder"),
-            );
-            continue;
-        }
-        let mut ctx = Context::new();
-        ctx.insert("page", &PageCtx::new(site, i));
-        ctx.insert("current_path", &p.path);
-        let meta = if p.is_briefing() {
-            Meta::article(site, p)
-        } else {
-            Meta::page(
-                site,
-                &p.front.title,
-                p.front.description.as_deref().unwrap_or(""),
-                &p.path,
-            )
-        };
-        match rc.page(
-            &template,
-            ctx,
-            Some(&meta),
-            &output_path(&p.path),
-            &page_error(site, i),
-        ) {
-            Ok(o) => out.push(o),
-            Err(e) => errors.push(e),
+    for i in 0..rc.site.pages.len() {
+        match page_job(rc, i).map(|job| job.and_then(|job| render_job(rc, &job))) {
+            Some(Ok(o)) => out.push(o),
+            Some(Err(e)) => errors.push(e),
+            None => {}
         }
     }
     if errors.is_empty() {
@@ -518,6 +563,14 @@ fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// The generators of pages derived from the whole site: every generator but
+/// [`gen_pages`].
+pub fn derived_generators() -> impl Iterator<Item = &'static Generator> {
+    GENERATORS
+        .iter()
+        .filter(|g| !std::ptr::fn_addr_eq(**g, gen_pages as Generator))
 }
 
 fn gen_index(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
