@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use briefing::diagnostics::{BuildFailure, Diagnostic};
 use briefing::pipeline::{self, BuildOptions};
+use briefing::serve;
 use briefing::sync::SeedAction;
 
 #[derive(Parser, Debug)]
@@ -46,6 +47,21 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build the site into memory, serve it and update open pages as files change.
+    Serve {
+        /// Port to listen on; 0 picks a free one.
+        #[arg(long, short, default_value_t = briefing::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Address to listen on (only this machine by default).
+        #[arg(long, short, default_value = "127.0.0.1", value_name = "ADDR")]
+        interface: std::net::IpAddr,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Write pages for seeds into content/briefings/ (all seeds, or the ones named).
     Ingest {
         /// Regenerate pages even where a person edited them.
@@ -77,6 +93,81 @@ fn action_word(a: SeedAction) -> &'static str {
         SeedAction::Unchanged => "unchanged",
         SeedAction::KeptEdited => "kept (edited by hand)",
         SeedAction::Forced => "regenerated (forced over edits)",
+    }
+}
+
+fn serve_log(log: serve::Log<'_>) {
+    match log {
+        serve::Log::Listening(url) => {
+            println!("serving the site at {url} (live reload on; Ctrl-C stops)");
+        }
+        serve::Log::Built {
+            what,
+            report,
+            elapsed,
+        } => {
+            print_diagnostics("warning", &report.warnings);
+            if !report.errors.is_empty() {
+                print_diagnostics("error", &report.errors);
+                eprintln!("error: {what}: the build failed; still serving the last good site");
+            } else if !report.early.is_empty() {
+                println!(
+                    "{what}: {} updated in {} ms",
+                    report.early.join(", "),
+                    elapsed.as_millis()
+                );
+            } else if report.rendered > 0 || report.changed > 0 {
+                println!(
+                    "{what}: {} pages rendered, {} reused, {} files changed in {} ms",
+                    report.rendered,
+                    report.reused,
+                    report.changed,
+                    elapsed.as_millis()
+                );
+            }
+        }
+    }
+}
+
+fn serve(
+    root: PathBuf,
+    port: u16,
+    interface: std::net::IpAddr,
+    open: bool,
+    drafts: bool,
+) -> ExitCode {
+    let mut opts = serve::ServeOptions::new(root);
+    opts.port = port;
+    opts.interface = interface;
+    opts.drafts = drafts;
+    match serve::start(opts, Box::new(serve_log)) {
+        Ok(running) => {
+            if open {
+                let opened = std::process::Command::new("xdg-open")
+                    .arg(&running.url)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success());
+                if !opened {
+                    println!("could not open a browser; open {} yourself", running.url);
+                }
+            }
+            running.wait();
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                eprintln!("  caused by: {s}");
+                source = s.source();
+            }
+            if let Some(hint) = e.hint() {
+                eprintln!("  hint: {hint}");
+            }
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -133,6 +224,12 @@ fn main() -> ExitCode {
                 Err(f) => fail(f),
             }
         }
+        Command::Serve {
+            port,
+            interface,
+            open,
+            drafts,
+        } => serve(cli.root, port, interface, open, drafts),
         Command::Ingest { force, seeds } => match pipeline::ingest(&cli.root, &seeds, force) {
             Ok(plan) => {
                 print_diagnostics("warning", &plan.warnings);

@@ -1,0 +1,868 @@
+//! Incremental rebuilds for `serve`: the site read, parsed, analysed and rendered, kept in
+//! memory, and brought up to date from the paths a batch of file events names.
+//!
+//! - Only the named files are read again (through [`crate::load`]), and a file whose text
+//!   is what the engine already holds changes nothing — including the pages it just wrote
+//!   itself. Only changed pages are parsed again.
+//! - [`Engine::apply`] takes a batch in. When the batch only edits pages, it renders those
+//!   pages at once against the last analysed site and publishes them (the tab showing the
+//!   page updates within milliseconds); when it only edits stylesheets, it publishes the
+//!   new stylesheets for the tabs to swap in place.
+//! - [`Engine::settle`] then makes the whole site consistent: analysis over the cached
+//!   pages, every derived page (index, taxonomies, feeds, ...) rendered again, and each
+//!   content page rendered again only when what it is rendered from changed — its own
+//!   context, the base-context variables its template reads (as Tera reports them), or the
+//!   templates. The result equals a fresh full build (tests/serve_equivalence.rs).
+//! - A template change re-renders without re-parsing; a seed change re-ingests that seed
+//!   (a page edited by hand is kept); `site.yaml` or lost events rebuild everything.
+//! - A failed build publishes the errors and keeps the last good site.
+//!
+//! Writes only what `build` writes into `content/briefings/` (ingested pages), through
+//! [`crate::pipeline::write_pages`].
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use bytes::Bytes;
+use tera::Context;
+
+use crate::analyse::Site;
+use crate::analyse::gazetteer::Gazetteer;
+use crate::config::SiteConfig;
+use crate::content::{Page, is_page_path};
+use crate::diagnostics::{BuildFailure, Diagnostic};
+use crate::load::{self, SeedFile, TextFile};
+use crate::pipeline::{self, BuildOptions};
+use crate::render::{
+    PageJob, RenderCtx, Renderer, base_context, derived_generators, fingerprinted, page_job,
+    render_job,
+};
+use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, plan_ingest};
+use crate::theme::Theme;
+use crate::to_markdown::recorded_value;
+
+use super::hub::{Hub, Outputs, Swap};
+use super::paths::page_of_output;
+use super::watch::Changes;
+
+/// A page file as last read, and what parsing it gave.
+#[derive(Debug)]
+struct Entry {
+    text: String,
+    /// `Ok(None)`: a draft left out.
+    page: Result<Option<Page>, Diagnostic>,
+}
+
+/// What the last good render was made from, to tell which pages need rendering again.
+struct Rendered {
+    renderer_gen: u64,
+    base: Context,
+    jobs: HashMap<String, PageJob>,
+    outputs: Arc<Outputs>,
+}
+
+/// What one [`Engine::apply`] or [`Engine::settle`] did, for the log line.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Pages published at once, before the rest of the site was made consistent.
+    pub early: Vec<String>,
+    /// Pages rendered again (content pages and derived pages).
+    pub rendered: usize,
+    /// Content pages whose output was reused.
+    pub reused: usize,
+    /// Outputs whose bytes changed.
+    pub changed: usize,
+    /// Warnings of ingesting seeds.
+    pub warnings: Vec<Diagnostic>,
+    /// The errors of a failed build (the last good site is still served).
+    pub errors: Vec<Diagnostic>,
+}
+
+/// The incremental build state of one site.
+pub struct Engine {
+    opts: BuildOptions,
+    config: SiteConfig,
+    seeds: BTreeMap<String, String>,
+    seed_errors: BTreeMap<String, Diagnostic>,
+    files: BTreeMap<PathBuf, Entry>,
+    data: BTreeMap<String, TextFile>,
+    data_errors: Vec<Diagnostic>,
+    theme: Option<Theme>,
+    theme_errors: Vec<Diagnostic>,
+    renderer: Option<Renderer>,
+    renderer_gen: u64,
+    /// The last analysed site; edited pages are patched in for the early render.
+    site: Option<Site>,
+    rendered: Option<Rendered>,
+    /// The state changed since the last settle.
+    dirty: bool,
+    /// Only stylesheets changed since the last settle (the tabs swapped them already).
+    css_only: bool,
+    /// The last full load failed (bad `site.yaml`): the next batch loads everything.
+    needs_full: bool,
+    /// The last settle failed.
+    failed: bool,
+    /// Generated-page files touched since the last settle: their seeds are planned again.
+    touched: BTreeSet<PathBuf>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("root", &self.opts.root)
+            .field("files", &self.files.len())
+            .field("failed", &self.failed)
+            .finish()
+    }
+}
+
+fn file_name_of(rel: &Path) -> Option<String> {
+    rel.file_name().map(|n| n.to_string_lossy().into_owned())
+}
+
+impl Engine {
+    /// Loads the site (writing ingested pages, as `build` does) and renders it. A site
+    /// that fails to build still gives an engine: its errors are in the report, and the
+    /// next good batch builds it.
+    pub fn start(opts: BuildOptions, hub: &Hub) -> (Engine, Report) {
+        let mut engine = Engine {
+            config: SiteConfig::default(),
+            opts,
+            seeds: BTreeMap::new(),
+            seed_errors: BTreeMap::new(),
+            files: BTreeMap::new(),
+            data: BTreeMap::new(),
+            data_errors: Vec::new(),
+            theme: None,
+            theme_errors: Vec::new(),
+            renderer: None,
+            renderer_gen: 0,
+            site: None,
+            rendered: None,
+            dirty: true,
+            css_only: false,
+            needs_full: true,
+            failed: false,
+            touched: BTreeSet::new(),
+        };
+        let mut report = engine.load_all();
+        if report.errors.is_empty() {
+            let settled = engine.settle(hub);
+            report.rendered = settled.rendered;
+            report.changed = settled.changed;
+            report.errors = settled.errors;
+        } else {
+            hub.publish_failure(&report.errors);
+            engine.failed = true;
+        }
+        (engine, report)
+    }
+
+    /// The outputs of the last good build.
+    pub fn outputs(&self) -> Option<Arc<Outputs>> {
+        self.rendered.as_ref().map(|r| r.outputs.clone())
+    }
+
+    /// Whether [`Engine::settle`] has work to do.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Reads the whole site again (start, `site.yaml`, lost events).
+    fn load_all(&mut self) -> Report {
+        let mut report = Report::default();
+        let loaded = match pipeline::load_site(&self.opts, &Force::None) {
+            Ok(l) => l,
+            Err(BuildFailure { errors, warnings }) => {
+                self.needs_full = true;
+                report.errors = errors;
+                report.warnings = warnings;
+                return report;
+            }
+        };
+        self.needs_full = false;
+        if let Err(e) = pipeline::write_pages(&self.opts.root, &loaded.ingest) {
+            report.errors.push(e);
+        }
+        report.warnings = loaded.ingest.warnings.clone();
+        self.config = loaded.config;
+        self.seeds = loaded.seeds.into_iter().map(|s| (s.name, s.text)).collect();
+        self.seed_errors.clear();
+        self.data_errors.clear();
+        self.theme_errors.clear();
+        self.files.clear();
+        self.touched.clear();
+        // Reading errors name their file; keep them with it so fixing the file clears them.
+        for e in loaded.errors {
+            let file = e.location.as_ref().map(|l| l.file.clone());
+            match file {
+                Some(f) if f.starts_with("seeds") => {
+                    let name = file_name_of(&f).unwrap_or_default();
+                    self.seed_errors.insert(name, e);
+                }
+                Some(f) if f.starts_with("content/_data") => self.data_errors.push(e),
+                Some(f) if f.starts_with("content") => {
+                    self.files.insert(
+                        f,
+                        Entry {
+                            text: String::new(),
+                            page: Err(e),
+                        },
+                    );
+                }
+                _ => self.theme_errors.push(e),
+            }
+        }
+        for (file, page) in loaded.files {
+            self.files.insert(
+                file.rel,
+                Entry {
+                    text: file.text,
+                    page,
+                },
+            );
+        }
+        self.data = loaded.data;
+        self.theme = loaded.theme;
+        self.rebuild_renderer();
+        self.site = None;
+        self.rendered = None;
+        self.dirty = true;
+        self.css_only = false;
+        report
+    }
+
+    fn rebuild_renderer(&mut self) {
+        self.renderer_gen += 1;
+        self.renderer = None;
+        if let Some(theme) = &self.theme {
+            match Renderer::new(theme, &self.config) {
+                Ok(r) => self.renderer = Some(r),
+                Err(e) => self.theme_errors.extend(e),
+            }
+        }
+    }
+
+    /// Takes a batch of changes in; publishes edited pages (or stylesheets) at once when
+    /// that is all the batch does. [`Engine::settle`] finishes the work.
+    pub fn apply(&mut self, changes: &Changes, hub: &Hub) -> Report {
+        let mut report = Report::default();
+        if changes.full || self.needs_full {
+            let r = self.load_all();
+            report.warnings = r.warnings;
+            if !r.errors.is_empty() {
+                self.failed = true;
+                hub.publish_failure(&r.errors);
+                report.errors = r.errors;
+            }
+            return report;
+        }
+        // Page files whose new text parses to a page that was a page before, and whether
+        // anything else changed (pages appearing or going, drafts, errors, data).
+        let mut edited: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut other = false;
+        if changes.all_seeds || !changes.seeds.is_empty() {
+            let (written, warnings) = self.apply_seeds(changes);
+            report.warnings = warnings;
+            for rel in written {
+                match self.files.get(&rel) {
+                    Some(Entry {
+                        page: Ok(Some(_)), ..
+                    }) if self.site_has(&rel) => {
+                        edited.insert(rel);
+                    }
+                    _ => other = true,
+                }
+            }
+        }
+        let (content_edits, content_other) = self.apply_content(&changes.content);
+        edited.extend(content_edits);
+        other |= content_other;
+        if changes.data {
+            let (data, errors) = load::read_data(&self.opts.root);
+            if data != self.data || errors != self.data_errors {
+                self.data = data;
+                self.data_errors = errors;
+                other = true;
+            }
+        }
+        let mut theme_changed = false;
+        let mut css_swaps = None;
+        if changes.theme {
+            match load::read_theme(&self.opts.root, &self.config) {
+                Ok(theme)
+                    if Some(&theme) == self.theme.as_ref() && self.theme_errors.is_empty() => {}
+                Ok(theme) => {
+                    css_swaps = self.css_swaps(&theme);
+                    self.theme = Some(theme);
+                    self.theme_errors.clear();
+                    self.rebuild_renderer();
+                    theme_changed = true;
+                }
+                Err(errors) => {
+                    self.theme = None;
+                    self.theme_errors = errors;
+                    self.renderer = None;
+                    theme_changed = true;
+                }
+            }
+        }
+        if edited.is_empty() && !other && !theme_changed {
+            return report; // nothing changed (a no-op save, the engine's own writes)
+        }
+        let css_batch = css_swaps.is_some() && edited.is_empty() && !other;
+        self.css_only = (!self.dirty || self.css_only) && css_batch;
+        self.dirty = true;
+        if self.failed {
+            return report; // settle tells whether the site builds again
+        }
+        if let Some(swaps) = css_swaps.filter(|_| css_batch) {
+            self.publish_stylesheets(swaps, hub);
+        } else if !edited.is_empty() && !other && !theme_changed {
+            report.early = self.publish_edited(&edited, hub);
+        }
+        report
+    }
+
+    /// Whether the last analysed site has a page from this file.
+    fn site_has(&self, rel: &Path) -> bool {
+        self.site
+            .as_ref()
+            .is_some_and(|s| s.pages.iter().any(|p| p.file == rel))
+    }
+
+    /// Re-reads the named seeds, plans their pages and writes them (a page edited by hand
+    /// is kept, with a warning). Returns the page files written and the warnings about
+    /// these seeds.
+    fn apply_seeds(&mut self, changes: &Changes) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+        let root = self.opts.root.clone();
+        // Each seed in question: its text now, `None` when it is gone.
+        let mut now: BTreeMap<String, Result<Option<String>, Diagnostic>> = BTreeMap::new();
+        if changes.all_seeds {
+            let (seeds, errors) = load::read_seeds(&root);
+            for name in self.seeds.keys() {
+                now.insert(name.clone(), Ok(None));
+            }
+            for s in seeds {
+                now.insert(s.name, Ok(Some(s.text)));
+            }
+            for e in errors {
+                if let Some(name) = e.location.as_ref().and_then(|l| file_name_of(&l.file)) {
+                    now.insert(name, Err(e));
+                }
+            }
+        } else {
+            for name in &changes.seeds {
+                let rel = Path::new("seeds").join(name);
+                now.insert(name.clone(), load::read_text_if_exists(&root, &rel));
+            }
+        }
+        let mut changed: Vec<SeedFile> = Vec::new();
+        let mut gone: BTreeSet<String> = BTreeSet::new();
+        for (name, text) in now {
+            match text {
+                Ok(Some(text)) => {
+                    self.seed_errors.remove(&name);
+                    if self.seeds.get(&name) != Some(&text) {
+                        self.seeds.insert(name.clone(), text.clone());
+                        changed.push(SeedFile { name, text });
+                    }
+                }
+                Ok(None) => {
+                    self.seed_errors.remove(&name);
+                    if self.seeds.remove(&name).is_some() {
+                        gone.insert(name);
+                    }
+                }
+                Err(e) => {
+                    self.seed_errors.insert(name, e);
+                }
+            }
+        }
+        if changed.is_empty() && gone.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        self.ingest(&changed, &gone)
+    }
+
+    /// Plans the pages of `seeds` (and warns about pages whose seed is `gone`), writes
+    /// them and takes them in. Returns the page files written and the warnings about
+    /// these seeds' pages.
+    fn ingest(
+        &mut self,
+        seeds: &[SeedFile],
+        gone: &BTreeSet<String>,
+    ) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+        let existing: Vec<TextFile> = self
+            .files
+            .iter()
+            .filter(|(rel, _)| rel.starts_with(BRIEFINGS_DIR))
+            .map(|(rel, e)| TextFile {
+                rel: rel.clone(),
+                text: e.text.clone(),
+            })
+            .collect();
+        // Only these seeds are planned, so every other page would read as having lost its
+        // seed: keep the warnings about the pages of these seeds only.
+        let mut plan: IngestPlan = plan_ingest(
+            seeds,
+            &existing,
+            &Force::None,
+            self.config.words_per_minute,
+            Gazetteer::embedded(),
+        );
+        let concerned: BTreeSet<&Path> = existing
+            .iter()
+            .filter(|f| {
+                recorded_value(&f.text, "seed")
+                    .is_some_and(|s| gone.contains(s) || seeds.iter().any(|c| c.name == s))
+            })
+            .map(|f| f.rel.as_path())
+            .collect();
+        plan.warnings.retain(|w| {
+            w.location
+                .as_ref()
+                .is_none_or(|l| concerned.contains(l.file.as_path()))
+        });
+        let mut written = Vec::new();
+        match pipeline::write_pages(&self.opts.root, &plan) {
+            Ok(()) => {
+                for w in plan.writes {
+                    let page = pipeline::load_file(&w, &self.config, self.opts.drafts);
+                    written.push(w.rel.clone());
+                    self.files.insert(w.rel, Entry { text: w.text, page });
+                }
+            }
+            Err(e) => plan.warnings.push(e),
+        }
+        (written, plan.warnings)
+    }
+
+    /// What `build` would ingest after pages changed by hand: seeds left without a page
+    /// (a generated page deleted or moved) get one again, and the seeds of touched pages
+    /// are planned again (a page put back to what was generated follows its seed again).
+    fn reingest_touched(&mut self) -> Vec<Diagnostic> {
+        let touched = std::mem::take(&mut self.touched);
+        let mut recorded: BTreeSet<&str> = BTreeSet::new();
+        let mut concerned: BTreeSet<&str> = BTreeSet::new();
+        for (rel, e) in &self.files {
+            if !rel.starts_with(BRIEFINGS_DIR) {
+                continue;
+            }
+            if let Some(seed) = recorded_value(&e.text, "seed") {
+                recorded.insert(seed);
+                if touched.contains(rel) {
+                    concerned.insert(seed);
+                }
+            }
+        }
+        let seeds: Vec<SeedFile> = self
+            .seeds
+            .iter()
+            .filter(|(name, _)| {
+                !recorded.contains(name.as_str()) || concerned.contains(name.as_str())
+            })
+            .map(|(name, text)| SeedFile {
+                name: name.clone(),
+                text: text.clone(),
+            })
+            .collect();
+        if seeds.is_empty() {
+            return Vec::new();
+        }
+        let (_, warnings) = self.ingest(&seeds, &BTreeSet::new());
+        warnings
+    }
+
+    /// Sets a page file's text, parsing it again when it changed. Returns `None` when
+    /// nothing changed, else whether it is an edit of a page the site already shows (as
+    /// opposed to a page appearing, turning draft, failing to parse, ...).
+    fn upsert(&mut self, rel: &Path, text: String) -> Option<bool> {
+        if self
+            .files
+            .get(rel)
+            .is_some_and(|e| e.text == text && e.page.is_ok())
+        {
+            return None;
+        }
+        let file = TextFile {
+            rel: rel.to_path_buf(),
+            text,
+        };
+        let page = pipeline::load_file(&file, &self.config, self.opts.drafts);
+        let is_page = matches!(page, Ok(Some(_)));
+        let was_page = matches!(
+            self.files.get(rel),
+            Some(Entry {
+                page: Ok(Some(_)),
+                ..
+            })
+        ) && self.site_has(rel);
+        self.files.insert(
+            file.rel,
+            Entry {
+                text: file.text,
+                page,
+            },
+        );
+        Some(is_page && was_page)
+    }
+
+    /// Re-reads the named content paths. Returns the edited pages (see [`Engine::upsert`])
+    /// and whether anything else changed.
+    fn apply_content(&mut self, paths: &BTreeSet<PathBuf>) -> (BTreeSet<PathBuf>, bool) {
+        let root = self.opts.root.clone();
+        let mut edited = BTreeSet::new();
+        let mut other = false;
+        let mut need_listing = false;
+        for rel in paths {
+            if rel.starts_with(BRIEFINGS_DIR) {
+                self.touched.insert(rel.clone());
+            }
+            let under = rel.strip_prefix("content").unwrap_or(rel);
+            if !is_page_path(under) {
+                // A folder created, removed or renamed (or a file that is no page).
+                need_listing = true;
+                continue;
+            }
+            match load::read_text_if_exists(&root, rel) {
+                Ok(Some(text)) => match self.upsert(rel, text) {
+                    None => {}
+                    Some(true) => {
+                        edited.insert(rel.clone());
+                    }
+                    Some(false) => other = true,
+                },
+                Ok(None) => {
+                    other |= self.files.remove(rel).is_some();
+                }
+                Err(e) => {
+                    self.files.insert(
+                        rel.clone(),
+                        Entry {
+                            text: String::new(),
+                            page: Err(e),
+                        },
+                    );
+                    other = true;
+                }
+            }
+        }
+        if need_listing {
+            let listed: BTreeSet<PathBuf> = load::content_page_paths(&root).into_iter().collect();
+            let before = self.files.len();
+            self.files.retain(|rel, _| listed.contains(rel));
+            other |= self.files.len() != before;
+            for rel in listed {
+                if self.files.contains_key(&rel) {
+                    continue;
+                }
+                other = true;
+                let entry = match load::read_text(&root, &rel) {
+                    Ok(text) => {
+                        self.upsert(&rel, text);
+                        continue;
+                    }
+                    Err(e) => Entry {
+                        text: String::new(),
+                        page: Err(e),
+                    },
+                };
+                self.files.insert(rel, entry);
+            }
+        }
+        (edited, other)
+    }
+
+    /// Stylesheet swaps when `theme` differs from the current one in stylesheets only.
+    fn css_swaps(&self, theme: &Theme) -> Option<Vec<Swap>> {
+        let old = self.theme.as_ref()?;
+        if old.templates != theme.templates
+            || old.statics.keys().ne(theme.statics.keys())
+            || self.renderer.is_none()
+        {
+            return None;
+        }
+        let base = self.config.base_path();
+        let base = base.trim_end_matches('/');
+        let mut swaps = Vec::new();
+        for (name, bytes) in &theme.statics {
+            let before = &old.statics[name];
+            if before == bytes {
+                continue;
+            }
+            if !name.ends_with(".css") {
+                return None;
+            }
+            swaps.push(Swap {
+                from: format!("{base}/{}", fingerprinted(name, before)),
+                to: format!("{base}/{}", fingerprinted(name, bytes)),
+            });
+        }
+        (!swaps.is_empty()).then_some(swaps)
+    }
+
+    /// Publishes new stylesheets next to the old ones, for the tabs to swap in place.
+    fn publish_stylesheets(&self, swaps: Vec<Swap>, hub: &Hub) {
+        let Some(theme) = &self.theme else { return };
+        let mut outputs = (*hub.snapshot().outputs).clone();
+        let base = self.config.base_path();
+        for (name, bytes) in &theme.statics {
+            let key = fingerprinted(name, bytes);
+            let url = format!("{}/{key}", base.trim_end_matches('/'));
+            if swaps.iter().any(|s| s.to == url) {
+                outputs.insert(key, Bytes::from(bytes.clone()));
+            }
+        }
+        hub.publish_css(Arc::new(outputs), swaps);
+    }
+
+    /// Renders edited pages against the last analysed site (lists and taxonomies as they
+    /// were) and publishes them at once; `settle` makes the rest consistent.
+    fn publish_edited(&mut self, edited: &BTreeSet<PathBuf>, hub: &Hub) -> Vec<String> {
+        let (Some(site), Some(renderer), Some(rendered)) = (
+            self.site.as_mut(),
+            self.renderer.as_ref(),
+            self.rendered.as_ref(),
+        ) else {
+            return Vec::new();
+        };
+        let mut indices = Vec::new();
+        for rel in edited {
+            let Some(Entry {
+                page: Ok(Some(page)),
+                ..
+            }) = self.files.get(rel)
+            else {
+                continue;
+            };
+            // A page that takes another page's URL waits for settle (and its error).
+            if site
+                .pages
+                .iter()
+                .any(|p| p.path == page.path && p.file != page.file)
+            {
+                return Vec::new();
+            }
+            match site.pages.iter().position(|p| p.file == page.file) {
+                Some(i) => {
+                    site.pages[i] = page.clone();
+                    indices.push(i);
+                }
+                None => {
+                    site.pages.push(page.clone());
+                    indices.push(site.pages.len() - 1);
+                }
+            }
+        }
+        let rc = RenderCtx {
+            site,
+            renderer,
+            base: rendered.base.clone(),
+            options: self.opts.render,
+        };
+        let snapshot = hub.snapshot();
+        let mut outputs: Option<Outputs> = None;
+        let mut paths = Vec::new();
+        for i in indices {
+            let Some(Ok(out)) = page_job(&rc, i).map(|j| j.and_then(|j| render_job(&rc, &j)))
+            else {
+                continue;
+            };
+            if snapshot.outputs.get(&out.path).map(|b| &b[..]) == Some(&out.bytes[..]) {
+                continue;
+            }
+            if let Some(p) = page_of_output(&out.path) {
+                paths.push(p);
+            }
+            outputs
+                .get_or_insert_with(|| (*snapshot.outputs).clone())
+                .insert(out.path, Bytes::from(out.bytes));
+        }
+        if let Some(outputs) = outputs {
+            hub.publish_pages(Arc::new(outputs), paths.clone());
+        }
+        paths
+    }
+
+    /// Every error the cached state holds.
+    fn errors(&self) -> Vec<Diagnostic> {
+        let mut errors: Vec<Diagnostic> = self.seed_errors.values().cloned().collect();
+        for e in self.files.values() {
+            if let Err(d) = &e.page {
+                errors.push(d.clone());
+            }
+        }
+        errors.extend(self.data_errors.iter().cloned());
+        errors.extend(self.theme_errors.iter().cloned());
+        if self.theme.is_some() && self.renderer.is_none() && self.theme_errors.is_empty() {
+            errors.push(Diagnostic::new("the theme could not be loaded"));
+        }
+        errors
+    }
+
+    /// Makes the whole site consistent with the files and publishes it (or its errors).
+    pub fn settle(&mut self, hub: &Hub) -> Report {
+        let mut report = Report::default();
+        if !self.dirty || self.needs_full {
+            return report; // nothing to do, or the last full load failed: its errors stand
+        }
+        self.dirty = false;
+        let quiet = std::mem::take(&mut self.css_only);
+        report.warnings = self.reingest_touched();
+        let mut errors = self.errors();
+        let pages: Vec<Page> = self
+            .files
+            .values()
+            .filter_map(|e| e.page.as_ref().ok().and_then(|p| p.clone()))
+            .collect();
+        errors.extend(pipeline::check_unique_urls(&pages));
+        let renderer = match &self.renderer {
+            Some(r) if errors.is_empty() => r,
+            _ => {
+                self.failed = true;
+                hub.publish_failure(&errors);
+                report.errors = errors;
+                return report;
+            }
+        };
+        let site = pipeline::analyse_site(self.config.clone(), pages, &self.data);
+        let extras = pipeline::site_extras(&site, &self.data);
+        let base = base_context(&site, renderer, &extras, self.opts.render);
+        let rc = RenderCtx {
+            site: &site,
+            renderer,
+            base,
+            options: self.opts.render,
+        };
+        let prev = self
+            .rendered
+            .as_ref()
+            .filter(|r| r.renderer_gen == self.renderer_gen);
+
+        // Which base-context variables each template reads, and whether they changed.
+        let mut deps_same: HashMap<String, bool> = HashMap::new();
+        let mut base_same = |template: &str| -> bool {
+            let Some(prev) = prev else { return false };
+            *deps_same.entry(template.to_string()).or_insert_with(|| {
+                match renderer.template_variables(template) {
+                    Some(vars) => vars.iter().all(|v| rc.base.get(v) == prev.base.get(v)),
+                    None => rc.base == prev.base,
+                }
+            })
+        };
+
+        let mut outputs = Outputs::new();
+        let mut jobs = HashMap::new();
+        let mut todo: Vec<PageJob> = Vec::new();
+        for i in 0..site.pages.len() {
+            match page_job(&rc, i) {
+                None => {}
+                Some(Err(e)) => errors.push(e),
+                Some(Ok(job)) => {
+                    let reusable = prev.and_then(|p| {
+                        let same = p.jobs.get(&job.path) == Some(&job) && base_same(&job.template);
+                        same.then(|| p.outputs.get(&job.path).cloned()).flatten()
+                    });
+                    match reusable {
+                        Some(bytes) => {
+                            outputs.insert(job.path.clone(), bytes);
+                            report.reused += 1;
+                        }
+                        None => todo.push(job.clone()),
+                    }
+                    jobs.insert(job.path.clone(), job);
+                }
+            }
+        }
+        // Pages open in tabs first: after a template change they are published before
+        // the rest of the site is rendered.
+        let open = hub.open_pages();
+        let (first, rest): (Vec<PageJob>, Vec<PageJob>) = todo
+            .into_iter()
+            .partition(|j| page_of_output(&j.path).is_some_and(|p| open.contains(&p)));
+        let mut early = Vec::new();
+        for job in &first {
+            match render_job(&rc, job) {
+                Ok(o) => {
+                    outputs.insert(o.path.clone(), Bytes::from(o.bytes));
+                    report.rendered += 1;
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() && !first.is_empty() && !rest.is_empty() && !quiet {
+            let snapshot = hub.snapshot();
+            let mut partial = (*snapshot.outputs).clone();
+            for job in &first {
+                let bytes = &outputs[&job.path];
+                if partial.get(&job.path) != Some(bytes) {
+                    early.extend(page_of_output(&job.path));
+                    partial.insert(job.path.clone(), bytes.clone());
+                }
+            }
+            if !early.is_empty() {
+                hub.publish_pages(Arc::new(partial), early.clone());
+            }
+        }
+        for generator in derived_generators() {
+            match generator(&rc) {
+                Ok(outs) => {
+                    report.rendered += outs.len();
+                    for o in outs {
+                        outputs.insert(o.path, Bytes::from(o.bytes));
+                    }
+                }
+                Err(e) => errors.extend(e),
+            }
+        }
+        for job in &rest {
+            match render_job(&rc, job) {
+                Ok(o) => {
+                    outputs.insert(o.path, Bytes::from(o.bytes));
+                    report.rendered += 1;
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        let base = rc.base;
+        if !errors.is_empty() {
+            self.failed = true;
+            self.site = Some(site);
+            hub.publish_failure(&errors);
+            report.errors = errors;
+            return report;
+        }
+        self.failed = false;
+        let published = hub.snapshot();
+        let mut changed: Vec<String> = Vec::new();
+        let mut all_changed = 0;
+        for (key, bytes) in &outputs {
+            if published.outputs.get(key) != Some(bytes) {
+                all_changed += 1;
+                changed.extend(page_of_output(key));
+            }
+        }
+        all_changed += published
+            .outputs
+            .keys()
+            .filter(|k| !outputs.contains_key(*k))
+            .count();
+        report.changed = all_changed;
+        report.early = early;
+        let outputs = Arc::new(outputs);
+        if !published.ready {
+            changed = vec!["*".to_string()];
+        }
+        hub.publish_pages(outputs.clone(), if quiet { Vec::new() } else { changed });
+        self.rendered = Some(Rendered {
+            renderer_gen: self.renderer_gen,
+            base,
+            jobs,
+            outputs,
+        });
+        self.site = Some(site);
+        report
+    }
+}
