@@ -844,11 +844,12 @@ impl Engine {
                 changed.extend(page_of_output(key));
             }
         }
-        all_changed += published
-            .outputs
-            .keys()
-            .filter(|k| !outputs.contains_key(*k))
-            .count();
+        for key in published.outputs.keys() {
+            if !outputs.contains_key(key) {
+                all_changed += 1;
+                changed.extend(page_of_output(key));
+            }
+        }
         report.changed = all_changed;
         report.early = early;
         let outputs = Arc::new(outputs);
