@@ -2,6 +2,8 @@
 //! folder, to edit freely.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
