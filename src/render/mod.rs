@@ -613,9 +613,13 @@ fn gen_taxonomies(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let taxonomies = taxonomies_ctx(site);
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    // Template values are shared (`Arc`) when cloned: convert each taxonomy and each
+    // page's listing once, not once per term page (a term can list every briefing).
+    let mut refs: Vec<Option<Value>> = vec![None; site.pages.len()];
     for (t, tc) in site.taxonomies.iter().zip(&taxonomies) {
+        let tc_value = Value::from_serializable(tc);
         let mut ctx = Context::new();
-        ctx.insert("taxonomy", tc);
+        ctx.insert_value("taxonomy", tc_value.clone());
         ctx.insert("current_path", &format!("/{}/", t.name));
         let meta = Meta::page(
             site,
@@ -634,15 +638,21 @@ fn gen_taxonomies(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
             Err(e) => errors.push(e),
         }
         for (term, term_ctx) in t.terms.iter().zip(&tc.terms) {
-            let pages: Vec<PageRef> = term
+            let pages: Vec<Value> = term
                 .pages
                 .iter()
-                .map(|&i| PageRef::new(&site.pages[i], &site.config))
+                .map(|&i| {
+                    refs[i]
+                        .get_or_insert_with(|| {
+                            Value::from_serializable(&PageRef::new(&site.pages[i], &site.config))
+                        })
+                        .clone()
+                })
                 .collect();
             let mut ctx = Context::new();
-            ctx.insert("taxonomy", tc);
+            ctx.insert_value("taxonomy", tc_value.clone());
             ctx.insert("term", term_ctx);
-            ctx.insert("term_pages", &pages);
+            ctx.insert_value("term_pages", Value::from(pages));
             ctx.insert("current_path", &term.path);
             let meta = Meta::page(
                 site,

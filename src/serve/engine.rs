@@ -117,6 +117,11 @@ impl std::fmt::Debug for Engine {
     }
 }
 
+/// A scoped thread's result; its panic goes on in this thread.
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
 fn file_name_of(rel: &Path) -> Option<String> {
     rel.file_name().map(|n| n.to_string_lossy().into_owned())
 }
@@ -753,11 +758,32 @@ impl Engine {
             })
         };
 
+        let workers = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+            .clamp(2, 8);
+        // Every content page's job (its template and context), built in parallel.
+        let n = site.pages.len();
+        let chunk = n.div_ceil(workers).max(1);
+        let built: Vec<Option<Result<PageJob, Diagnostic>>> = std::thread::scope(|s| {
+            let rc = &rc;
+            let handles: Vec<_> = (0..n)
+                .step_by(chunk)
+                .map(|from| {
+                    s.spawn(move || {
+                        (from..(from + chunk).min(n))
+                            .map(|i| page_job(rc, i))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(join).collect()
+        });
         let mut outputs = Outputs::new();
         let mut jobs = HashMap::new();
         let mut todo: Vec<PageJob> = Vec::new();
-        for i in 0..site.pages.len() {
-            match page_job(&rc, i) {
+        for built in built {
+            match built {
                 None => {}
                 Some(Err(e)) => errors.push(e),
                 Some(Ok(job)) => {
@@ -792,7 +818,7 @@ impl Engine {
                 Err(e) => errors.push(e),
             }
         }
-        if errors.is_empty() && !first.is_empty() && !rest.is_empty() && !quiet {
+        if errors.is_empty() && !first.is_empty() && !quiet {
             let snapshot = hub.snapshot();
             let mut partial = (*snapshot.outputs).clone();
             for job in &first {
@@ -806,8 +832,27 @@ impl Engine {
                 hub.publish_pages(Arc::new(partial), early.clone());
             }
         }
-        for generator in derived_generators() {
-            match generator(&rc) {
+        // The derived pages, each generator on its own thread, and the other pages in
+        // chunks beside them.
+        let chunk = rest.len().div_ceil(workers).max(1);
+        let (derived, pages) = std::thread::scope(|s| {
+            let rc = &rc;
+            let derived: Vec<_> = derived_generators()
+                .map(|g| s.spawn(move || g(rc)))
+                .collect();
+            let pages: Vec<_> = rest
+                .chunks(chunk)
+                .map(|jobs| {
+                    s.spawn(move || jobs.iter().map(|j| render_job(rc, j)).collect::<Vec<_>>())
+                })
+                .collect();
+            (
+                derived.into_iter().map(join).collect::<Vec<_>>(),
+                pages.into_iter().flat_map(join).collect::<Vec<_>>(),
+            )
+        });
+        for result in derived {
+            match result {
                 Ok(outs) => {
                     report.rendered += outs.len();
                     for o in outs {
@@ -817,8 +862,8 @@ impl Engine {
                 Err(e) => errors.extend(e),
             }
         }
-        for job in &rest {
-            match render_job(&rc, job) {
+        for result in pages {
+            match result {
                 Ok(o) => {
                     outputs.insert(o.path, Bytes::from(o.bytes));
                     report.rendered += 1;
@@ -857,13 +902,17 @@ impl Engine {
             changed = vec!["*".to_string()];
         }
         hub.publish_pages(outputs.clone(), if quiet { Vec::new() } else { changed });
-        self.rendered = Some(Rendered {
-            renderer_gen: self.renderer_gen,
-            base,
-            jobs,
-            outputs,
-        });
-        self.site = Some(site);
+        let old = (
+            self.rendered.replace(Rendered {
+                renderer_gen: self.renderer_gen,
+                base,
+                jobs,
+                outputs,
+            }),
+            self.site.replace(site),
+        );
+        // Freeing a thousand pages' contexts takes tens of milliseconds: not on this thread.
+        std::thread::spawn(move || drop(old));
         report
     }
 }
