@@ -61,6 +61,9 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Print how long each step of each rebuild takes.
+        #[arg(long)]
+        timings: bool,
     },
     /// Write pages for seeds into content/briefings/ (all seeds, or the ones named).
     Ingest {
@@ -96,7 +99,7 @@ fn action_word(a: SeedAction) -> &'static str {
     }
 }
 
-fn serve_log(log: serve::Log<'_>) {
+fn serve_log(log: serve::Log<'_>, timings: bool) {
     match log {
         serve::Log::Listening(url) => {
             println!("serving the site at {url} (live reload on; Ctrl-C stops)");
@@ -107,6 +110,11 @@ fn serve_log(log: serve::Log<'_>) {
             elapsed,
         } => {
             print_diagnostics("warning", &report.warnings);
+            if timings {
+                for (step, took) in &report.steps {
+                    println!("  {step}: {:.1} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
             if !report.errors.is_empty() {
                 print_diagnostics("error", &report.errors);
                 eprintln!("error: {what}: the build failed; still serving the last good site");
@@ -135,12 +143,13 @@ fn serve(
     interface: std::net::IpAddr,
     open: bool,
     drafts: bool,
+    timings: bool,
 ) -> ExitCode {
     let mut opts = serve::ServeOptions::new(root);
     opts.port = port;
     opts.interface = interface;
     opts.drafts = drafts;
-    match serve::start(opts, Box::new(serve_log)) {
+    match serve::start(opts, Box::new(move |log| serve_log(log, timings))) {
         Ok(running) => {
             if open {
                 let opened = std::process::Command::new("xdg-open")
@@ -229,7 +238,8 @@ fn main() -> ExitCode {
             interface,
             open,
             drafts,
-        } => serve(cli.root, port, interface, open, drafts),
+            timings,
+        } => serve(cli.root, port, interface, open, drafts, timings),
         Command::Ingest { force, seeds } => match pipeline::ingest(&cli.root, &seeds, force) {
             Ok(plan) => {
                 print_diagnostics("warning", &plan.warnings);

@@ -23,6 +23,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use tera::Context;
@@ -35,12 +36,12 @@ use crate::diagnostics::{BuildFailure, Diagnostic};
 use crate::load::{self, SeedFile, TextFile};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::{
-    PageJob, RenderCtx, Renderer, base_context, derived_generators, fingerprinted, page_job,
-    render_job,
+    Output, PageJob, RenderCtx, Renderer, base_context, derived_generators, fingerprinted,
+    page_job, render_job,
 };
 use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, plan_ingest};
 use crate::theme::Theme;
-use crate::to_markdown::recorded_value;
+use crate::to_markdown::{is_unedited, recorded_value, sha256_hex};
 
 use super::hub::{Hub, Outputs, Swap};
 use super::paths::page_of_output;
@@ -77,6 +78,19 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     /// The errors of a failed build (the last good site is still served).
     pub errors: Vec<Diagnostic>,
+    /// How long each step took (`serve --timings` prints them).
+    pub steps: Vec<(String, Duration)>,
+}
+
+/// Times the steps of a build into a report.
+struct Clock(Instant);
+
+impl Clock {
+    fn lap(&mut self, report: &mut Report, step: impl Into<String>) {
+        let now = Instant::now();
+        report.steps.push((step.into(), now - self.0));
+        self.0 = now;
+    }
 }
 
 /// The incremental build state of one site.
@@ -114,6 +128,29 @@ impl std::fmt::Debug for Engine {
             .field("files", &self.files.len())
             .field("failed", &self.failed)
             .finish()
+    }
+}
+
+/// What a generator gives.
+type GenResult = Result<Vec<Output>, Vec<Diagnostic>>;
+
+/// Publishes some new outputs over the site as published, telling the tabs whose pages
+/// changed (the final publication of a settle replaces the whole site).
+fn publish_some(hub: &Hub, outs: &[Output]) {
+    let snapshot = hub.snapshot();
+    let mut paths = Vec::new();
+    let mut outputs: Option<Outputs> = None;
+    for o in outs {
+        if snapshot.outputs.get(&o.path).map(|b| &b[..]) == Some(&o.bytes[..]) {
+            continue;
+        }
+        paths.extend(page_of_output(&o.path));
+        outputs
+            .get_or_insert_with(|| (*snapshot.outputs).clone())
+            .insert(o.path.clone(), Bytes::from(o.bytes.clone()));
+    }
+    if let Some(outputs) = outputs {
+        hub.publish_pages(Arc::new(outputs), paths);
     }
 }
 
@@ -457,7 +494,16 @@ impl Engine {
             }
             if let Some(seed) = recorded_value(&e.text, "seed") {
                 recorded.insert(seed);
-                if touched.contains(rel) {
+                // A page edited by hand whose seed is as recorded can only be kept as it
+                // is, without a word: no need to plan it.
+                let settled = || {
+                    !is_unedited(&e.text)
+                        && self.seeds.get(seed).is_some_and(|t| {
+                            recorded_value(&e.text, "seed_sha256")
+                                == Some(&sha256_hex(t.as_bytes()))
+                        })
+                };
+                if touched.contains(rel) && !settled() {
                     concerned.insert(seed);
                 }
             }
@@ -715,7 +761,9 @@ impl Engine {
         }
         self.dirty = false;
         let quiet = std::mem::take(&mut self.css_only);
+        let mut clock = Clock(Instant::now());
         report.warnings = self.reingest_touched();
+        clock.lap(&mut report, "reingest");
         let mut errors = self.errors();
         let pages: Vec<Page> = self
             .files
@@ -732,14 +780,50 @@ impl Engine {
                 return report;
             }
         };
+        clock.lap(&mut report, "collect pages");
         let site = pipeline::analyse_site(self.config.clone(), pages, &self.data);
+        clock.lap(&mut report, "analyse");
         let extras = pipeline::site_extras(&site, &self.data);
-        let base = base_context(&site, renderer, &extras, self.opts.render);
+        let options = self.opts.render;
+        // The base context and every content page's job (its template and own context)
+        // are independent: build them side by side (jobs in chunks).
+        let workers = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+            .clamp(2, 8);
+        let n = site.pages.len();
+        let chunk = n.div_ceil(workers).max(1);
+        let jobs_rc = RenderCtx {
+            site: &site,
+            renderer,
+            base: Context::new(),
+            options,
+        };
+        let (base, built) = std::thread::scope(|s| {
+            let site = &site;
+            let extras = &extras;
+            let base = s.spawn(move || base_context(site, renderer, extras, options));
+            let jobs_rc = &jobs_rc;
+            let handles: Vec<_> = (0..n)
+                .step_by(chunk)
+                .map(|from| {
+                    s.spawn(move || {
+                        (from..(from + chunk).min(n))
+                            .map(|i| page_job(jobs_rc, i))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            let built: Vec<Option<Result<PageJob, Diagnostic>>> =
+                handles.into_iter().flat_map(join).collect();
+            (join(base), built)
+        });
+        clock.lap(&mut report, "base context and page jobs");
         let rc = RenderCtx {
             site: &site,
             renderer,
             base,
-            options: self.opts.render,
+            options,
         };
         let prev = self
             .rendered
@@ -758,27 +842,6 @@ impl Engine {
             })
         };
 
-        let workers = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2)
-            .clamp(2, 8);
-        // Every content page's job (its template and context), built in parallel.
-        let n = site.pages.len();
-        let chunk = n.div_ceil(workers).max(1);
-        let built: Vec<Option<Result<PageJob, Diagnostic>>> = std::thread::scope(|s| {
-            let rc = &rc;
-            let handles: Vec<_> = (0..n)
-                .step_by(chunk)
-                .map(|from| {
-                    s.spawn(move || {
-                        (from..(from + chunk).min(n))
-                            .map(|i| page_job(rc, i))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles.into_iter().flat_map(join).collect()
-        });
         let mut outputs = Outputs::new();
         let mut jobs = HashMap::new();
         let mut todo: Vec<PageJob> = Vec::new();
@@ -802,6 +865,7 @@ impl Engine {
                 }
             }
         }
+        clock.lap(&mut report, "page jobs");
         // Pages open in tabs first: after a template change they are published before
         // the rest of the site is rendered.
         let open = hub.open_pages();
@@ -832,26 +896,54 @@ impl Engine {
                 hub.publish_pages(Arc::new(partial), early.clone());
             }
         }
-        // The derived pages, each generator on its own thread, and the other pages in
+        clock.lap(&mut report, "open pages");
+        // The derived pages, each generator on its own thread (each published as soon as
+        // it is done: the index need not wait for the feeds), and the other pages in
         // chunks beside them.
         let chunk = rest.len().div_ceil(workers).max(1);
-        let (derived, pages) = std::thread::scope(|s| {
+        let generators: Vec<_> = derived_generators().collect();
+        let mut derived: Vec<Option<(GenResult, Duration)>> = Vec::new();
+        derived.resize_with(generators.len(), || None);
+        let pages = std::thread::scope(|s| {
             let rc = &rc;
-            let derived: Vec<_> = derived_generators()
-                .map(|g| s.spawn(move || g(rc)))
-                .collect();
+            let (tx, rx) = std::sync::mpsc::channel();
+            for (i, g) in generators.iter().enumerate() {
+                let tx = tx.clone();
+                s.spawn(move || {
+                    let t = Instant::now();
+                    let result = g(rc);
+                    let _ = tx.send((i, result, t.elapsed()));
+                });
+            }
+            drop(tx);
             let pages: Vec<_> = rest
                 .chunks(chunk)
                 .map(|jobs| {
                     s.spawn(move || jobs.iter().map(|j| render_job(rc, j)).collect::<Vec<_>>())
                 })
                 .collect();
-            (
-                derived.into_iter().map(join).collect::<Vec<_>>(),
-                pages.into_iter().flat_map(join).collect::<Vec<_>>(),
-            )
+            let mut failed = !errors.is_empty();
+            for (i, result, took) in rx {
+                failed |= result.is_err();
+                if let (Ok(outs), false, false) = (&result, failed, quiet) {
+                    publish_some(hub, outs);
+                }
+                derived[i] = Some((result, took));
+            }
+            pages.into_iter().flat_map(join).collect::<Vec<_>>()
         });
-        for result in derived {
+        clock.lap(&mut report, "derived and other pages");
+        for (i, done) in derived.into_iter().enumerate() {
+            let Some((result, took)) = done else { continue };
+            let first = result
+                .as_ref()
+                .ok()
+                .and_then(|o| o.first())
+                .map(|o| o.path.clone());
+            report.steps.push((
+                format!("  generator {i} ({})", first.unwrap_or_default()),
+                took,
+            ));
             match result {
                 Ok(outs) => {
                     report.rendered += outs.len();
@@ -896,6 +988,7 @@ impl Engine {
             }
         }
         report.changed = all_changed;
+        clock.lap(&mut report, "compare");
         report.early = early;
         let outputs = Arc::new(outputs);
         if !published.ready {
