@@ -61,7 +61,7 @@ impl Site {
             changes.add(Path::new(r));
         }
         let early = self.engine.apply(&changes, &self.hub);
-        let mut settled = self.engine.settle(&self.hub);
+        let mut settled = self.engine.settle(&self.hub, &|| false);
         settled.early.extend(early.early);
         settled.warnings.extend(early.warnings);
         settled.errors.extend(early.errors);
@@ -143,7 +143,7 @@ fn edits_through_serve_equal_a_fresh_build() {
     let early = s.engine.apply(&changes, &s.hub);
     assert_eq!(early.early, [format!("/briefings/{slug}/")]);
     assert!(s.page(&key).contains("a late report said"));
-    let settled = s.engine.settle(&s.hub);
+    let settled = s.engine.settle(&s.hub, &|| false);
     assert!(settled.errors.is_empty());
     assert!(
         settled.reused >= 2,
@@ -387,4 +387,36 @@ fn saving_unchanged_text_does_nothing() {
     let r = s.changed(&["content/about.md", "dist/index.html", "target/x"]);
     assert_eq!((r.rendered, r.changed), (0, 0));
     assert_eq!(s.hub.snapshot().build, build, "nothing was published");
+}
+
+#[test]
+fn a_settle_that_steps_aside_for_a_new_save_still_ends_consistent() {
+    let mut s = Site::new();
+    let about = s.read("content/about.md");
+    s.write(
+        "content/about.md",
+        &about.replace("Corrections", "First save"),
+    );
+    let mut changes = Changes::default();
+    changes.add(Path::new("content/about.md"));
+    s.engine.apply(&changes, &s.hub);
+    assert!(
+        s.page("about/index.html").contains("First save"),
+        "shown at once"
+    );
+    // A new save is waiting: the settle stops before rendering the derived pages.
+    let r = s.engine.settle(&s.hub, &|| true);
+    assert_eq!(r.rendered, 0);
+    assert!(s.engine.is_dirty());
+    s.write(
+        "content/about.md",
+        &about.replace("title: About this briefing", "title: Second save"),
+    );
+    s.engine.apply(&changes, &s.hub);
+    assert!(
+        s.page("about/index.html").contains("Second save"),
+        "shown at once"
+    );
+    s.engine.settle(&s.hub, &|| false);
+    s.assert_fresh("after stepping aside");
 }

@@ -190,7 +190,7 @@ impl Engine {
         };
         let mut report = engine.load_all();
         if report.errors.is_empty() {
-            let settled = engine.settle(hub);
+            let settled = engine.settle(hub, &|| false);
             report.rendered = settled.rendered;
             report.changed = settled.changed;
             report.errors = settled.errors;
@@ -753,13 +753,30 @@ impl Engine {
         errors
     }
 
+    /// Leaves a settle for later: the analysed site is kept for the next early render.
+    fn step_aside(&mut self, site: Site, quiet: bool, mut report: Report) -> Report {
+        self.dirty = true;
+        self.css_only = quiet;
+        let old = self.site.replace(site);
+        std::thread::spawn(move || drop(old));
+        report
+            .steps
+            .push(("stepped aside for a new change".into(), Duration::ZERO));
+        report
+    }
+
     /// Makes the whole site consistent with the files and publishes it (or its errors).
-    pub fn settle(&mut self, hub: &Hub) -> Report {
+    /// Before each expensive stage it asks `interrupted` whether a new change waits; if
+    /// so it stops (the site stays dirty) so that the new edit is shown first.
+    pub fn settle(&mut self, hub: &Hub, interrupted: &dyn Fn() -> bool) -> Report {
         let mut report = Report::default();
-        if !self.dirty || self.needs_full {
-            return report; // nothing to do, or the last full load failed: its errors stand
+        if !self.dirty {
+            return report;
         }
         self.dirty = false;
+        if self.needs_full {
+            return report; // the last full load failed: its errors stand until it works
+        }
         let quiet = std::mem::take(&mut self.css_only);
         let mut clock = Clock(Instant::now());
         report.warnings = self.reingest_touched();
@@ -783,6 +800,9 @@ impl Engine {
         clock.lap(&mut report, "collect pages");
         let site = pipeline::analyse_site(self.config.clone(), pages, &self.data);
         clock.lap(&mut report, "analyse");
+        if interrupted() {
+            return self.step_aside(site, quiet, report);
+        }
         let extras = pipeline::site_extras(&site, &self.data);
         let options = self.opts.render;
         // The base context and every content page's job (its template and own context)
@@ -819,6 +839,9 @@ impl Engine {
             (join(base), built)
         });
         clock.lap(&mut report, "base context and page jobs");
+        if interrupted() {
+            return self.step_aside(site, quiet, report);
+        }
         let rc = RenderCtx {
             site: &site,
             renderer,

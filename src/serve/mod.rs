@@ -244,36 +244,43 @@ pub fn start(opts: ServeOptions, log: Logger) -> Result<Running, ServeError> {
 
     let stop_w = stop.clone();
     let hub_w = hub.clone();
+    let waiting = watch.waiting();
     let watcher = std::thread::Builder::new()
         .name("briefing-serve-watch".into())
         .spawn(move || {
             let stopped = || stop_w.load(Ordering::Relaxed);
-            while let Some(changes) = watch.next_batch(&stopped, Duration::from_millis(50)) {
+            let interrupted = || waiting.load(Ordering::Acquire);
+            let apply = |engine: &mut Engine, changes: &watch::Changes| {
                 let t = Instant::now();
-                let report = engine.apply(&changes, &hub_w);
+                let report = engine.apply(changes, &hub_w);
                 log(Log::Built {
                     what: "change",
                     report: &report,
                     elapsed: t.elapsed(),
                 });
-                // A new save waiting already goes first; the rest of the site follows.
-                while let Some(more) = watch.pending() {
-                    let t = Instant::now();
-                    let report = engine.apply(&more, &hub_w);
-                    log(Log::Built {
-                        what: "change",
-                        report: &report,
-                        elapsed: t.elapsed(),
-                    });
+            };
+            loop {
+                if stopped() {
+                    break;
                 }
                 if engine.is_dirty() {
+                    // A save waiting already goes first; the rest of the site follows.
+                    if let Some(more) = watch.pending() {
+                        apply(&mut engine, &more);
+                        continue;
+                    }
                     let t = Instant::now();
-                    let report = engine.settle(&hub_w);
+                    let report = engine.settle(&hub_w, &interrupted);
                     log(Log::Built {
                         what: "site",
                         report: &report,
                         elapsed: t.elapsed(),
                     });
+                    continue;
+                }
+                match watch.next_batch(&stopped, Duration::from_millis(50)) {
+                    Some(changes) => apply(&mut engine, &changes),
+                    None => break,
                 }
             }
         })

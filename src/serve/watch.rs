@@ -9,6 +9,8 @@
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -119,6 +121,7 @@ pub struct Watch {
     watcher: RecommendedWatcher,
     rx: mpsc::Receiver<notify::Result<Event>>,
     watched: BTreeSet<String>,
+    waiting: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for Watch {
@@ -134,14 +137,35 @@ impl Watch {
     /// Starts watching the site at `root`.
     pub fn start(root: &Path) -> notify::Result<Watch> {
         let root = root.canonicalize().map_err(notify::Error::io)?;
-        let (tx, rx) = mpsc::channel();
-        let mut watcher = notify::recommended_watcher(tx)?;
+        let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
+        // Raised (from notify's thread) as soon as a relevant event arrives, so a long
+        // rebuild can step aside for a new save.
+        let waiting = Arc::new(AtomicBool::new(false));
+        let flag = waiting.clone();
+        let base = root.clone();
+        let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+            // The same test as `take` (events it would ignore must not raise the flag).
+            let relevant = match &event {
+                Err(_) => true,
+                Ok(e) if e.need_rescan() => true,
+                Ok(e) if !is_change(&e.kind) => false,
+                Ok(e) => e.paths.iter().any(|p| {
+                    p.strip_prefix(&base)
+                        .is_ok_and(|rel| Changes::default().add(rel))
+                }),
+            };
+            if relevant {
+                flag.store(true, Ordering::Release);
+            }
+            let _ = tx.send(event);
+        })?;
         watcher.watch(&root, RecursiveMode::NonRecursive)?;
         let mut w = Watch {
             root,
             watcher,
             rx,
             watched: BTreeSet::new(),
+            waiting,
         };
         for dir in WATCHED_DIRS {
             w.watch_dir(dir);
@@ -191,10 +215,16 @@ impl Watch {
         relevant
     }
 
+    /// A flag raised when a relevant event is waiting (lowered as batches are taken).
+    pub fn waiting(&self) -> Arc<AtomicBool> {
+        self.waiting.clone()
+    }
+
     /// Blocks until a batch of relevant events has ended, or `None` once `stop` says so
     /// (checked every `poll`).
     pub fn next_batch(&mut self, stop: &dyn Fn() -> bool, poll: Duration) -> Option<Changes> {
         let mut changes = Changes::default();
+        self.waiting.store(false, Ordering::Release);
         loop {
             if stop() {
                 return None;
@@ -216,6 +246,7 @@ impl Watch {
     /// finishing the slower work of the last one.
     pub fn pending(&mut self) -> Option<Changes> {
         let mut changes = Changes::default();
+        self.waiting.store(false, Ordering::Release);
         while let Ok(ev) = self.rx.try_recv() {
             if self.take(ev, &mut changes) {
                 return Some(self.until_quiet(changes));
