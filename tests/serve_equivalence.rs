@@ -7,6 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 use briefing::pipeline::{self, BuildOptions};
 use briefing::serve::engine::Engine;
@@ -18,7 +19,7 @@ use briefing::sync::Force;
 struct Site {
     dir: tempfile::TempDir,
     opts: BuildOptions,
-    hub: Hub,
+    hub: Arc<Hub>,
     engine: Engine,
 }
 
@@ -27,7 +28,7 @@ impl Site {
         let dir = tempfile::tempdir().unwrap();
         common::copy_site(dir.path());
         let opts = build_options(&ServeOptions::new(dir.path()), "http://127.0.0.1:1111/");
-        let hub = Hub::new();
+        let hub = Arc::new(Hub::new());
         let (engine, report) = Engine::start(opts.clone(), &hub);
         assert!(report.errors.is_empty(), "{:?}", report.errors);
         let site = Site {
@@ -189,7 +190,9 @@ fn edits_through_serve_equal_a_fresh_build() {
     assert!(s.root().join(&rel).exists(), "the page is generated again");
     s.assert_fresh("generated page deleted");
 
-    // A template edit (the theme's) and a site template override.
+    // A template edit (the theme's) and a site template override, with a tab open on the
+    // page (rendered and published before the rest).
+    let tab = s.hub.open_tab(&format!("/briefings/{slug}/"));
     let t = s.read("themes/briefing/templates/briefing.html");
     s.write(
         "themes/briefing/templates/briefing.html",
@@ -208,7 +211,9 @@ fn edits_through_serve_equal_a_fresh_build() {
     ]);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert!(s.page(&key).contains("data-edited"));
+    assert_eq!(r.early, [format!("/briefings/{slug}/")]);
     s.assert_fresh("template edits");
+    drop(tab);
 
     // A stylesheet edit: published for an in-place swap, then the pages follow quietly.
     let css = s.read("themes/briefing/static/style.css");

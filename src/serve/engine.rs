@@ -119,6 +119,9 @@ pub struct Engine {
     failed: bool,
     /// Generated-page files touched since the last settle: their seeds are planned again.
     touched: BTreeSet<PathBuf>,
+    /// `site` is the analysis of the pages and data as they are (only the theme changed
+    /// since): a settle renders it again without analysing again.
+    site_fresh: bool,
 }
 
 impl std::fmt::Debug for Engine {
@@ -136,7 +139,7 @@ type GenResult = Result<Vec<Output>, Vec<Diagnostic>>;
 
 /// Publishes some new outputs over the site as published, telling the tabs whose pages
 /// changed (the final publication of a settle replaces the whole site).
-fn publish_some(hub: &Hub, outs: &[Output]) {
+fn publish_some(hub: &Hub, outs: &[Output]) -> Vec<String> {
     let snapshot = hub.snapshot();
     let mut paths = Vec::new();
     let mut outputs: Option<Outputs> = None;
@@ -150,8 +153,9 @@ fn publish_some(hub: &Hub, outs: &[Output]) {
             .insert(o.path.clone(), Bytes::from(o.bytes.clone()));
     }
     if let Some(outputs) = outputs {
-        hub.publish_pages(Arc::new(outputs), paths);
+        hub.publish_pages(Arc::new(outputs), paths.clone());
     }
+    paths
 }
 
 /// A scoped thread's result; its panic goes on in this thread.
@@ -187,6 +191,7 @@ impl Engine {
             needs_full: true,
             failed: false,
             touched: BTreeSet::new(),
+            site_fresh: false,
         };
         let mut report = engine.load_all();
         if report.errors.is_empty() {
@@ -269,6 +274,7 @@ impl Engine {
         self.theme = loaded.theme;
         self.rebuild_renderer();
         self.site = None;
+        self.site_fresh = false;
         self.rendered = None;
         self.dirty = true;
         self.css_only = false;
@@ -352,6 +358,9 @@ impl Engine {
         }
         if edited.is_empty() && !other && !theme_changed {
             return report; // nothing changed (a no-op save, the engine's own writes)
+        }
+        if !edited.is_empty() || other {
+            self.site_fresh = false;
         }
         let css_batch = css_swaps.is_some() && edited.is_empty() && !other;
         self.css_only = (!self.dirty || self.css_only) && css_batch;
@@ -779,26 +788,40 @@ impl Engine {
         }
         let quiet = std::mem::take(&mut self.css_only);
         let mut clock = Clock(Instant::now());
+        // Only the theme changed: the analysed site stands.
+        let fresh = (self.site_fresh && self.touched.is_empty())
+            .then(|| self.site.take())
+            .flatten();
         report.warnings = self.reingest_touched();
         clock.lap(&mut report, "reingest");
         let mut errors = self.errors();
-        let pages: Vec<Page> = self
-            .files
-            .values()
-            .filter_map(|e| e.page.as_ref().ok().and_then(|p| p.clone()))
-            .collect();
+        let pages: Vec<Page> = match fresh {
+            Some(_) => Vec::new(),
+            None => self
+                .files
+                .values()
+                .filter_map(|e| e.page.as_ref().ok().and_then(|p| p.clone()))
+                .collect(),
+        };
         errors.extend(pipeline::check_unique_urls(&pages));
         let renderer = match &self.renderer {
             Some(r) if errors.is_empty() => r,
             _ => {
                 self.failed = true;
+                if fresh.is_some() {
+                    self.site = fresh;
+                }
                 hub.publish_failure(&errors);
                 report.errors = errors;
                 return report;
             }
         };
         clock.lap(&mut report, "collect pages");
-        let site = pipeline::analyse_site(self.config.clone(), pages, &self.data);
+        let site = match fresh {
+            Some(site) => site,
+            None => pipeline::analyse_site(self.config.clone(), pages, &self.data),
+        };
+        self.site_fresh = true;
         clock.lap(&mut report, "analyse");
         if interrupted() {
             return self.step_aside(site, quiet, report);
@@ -819,10 +842,45 @@ impl Engine {
             base: Context::new(),
             options,
         };
+        // After a template change every page renders again: the pages open in tabs are
+        // rendered and published first, before the other jobs are even built.
+        let open = hub.open_pages();
+        let rerender_all = self
+            .rendered
+            .as_ref()
+            .is_none_or(|r| r.renderer_gen != self.renderer_gen);
+        let mut early_done: HashMap<String, (PageJob, Bytes)> = HashMap::new();
+        let mut early = Vec::new();
+        let early_base = (rerender_all && !open.is_empty() && !quiet).then(|| {
+            let base = base_context(&site, renderer, &extras, options);
+            let rc = RenderCtx {
+                site: &site,
+                renderer,
+                base: base.clone(),
+                options,
+            };
+            let mut outs = Vec::new();
+            for (i, p) in site.pages.iter().enumerate() {
+                if !open.contains(&p.path) {
+                    continue;
+                }
+                if let Some(Ok(job)) = page_job(&rc, i)
+                    && let Ok(o) = render_job(&rc, &job)
+                {
+                    early_done.insert(job.path.clone(), (job, Bytes::from(o.bytes.clone())));
+                    outs.push(o);
+                }
+            }
+            early = publish_some(hub, &outs);
+            base
+        });
         let (base, built) = std::thread::scope(|s| {
             let site = &site;
             let extras = &extras;
-            let base = s.spawn(move || base_context(site, renderer, extras, options));
+            let base = match early_base {
+                Some(base) => s.spawn(move || base),
+                None => s.spawn(move || base_context(site, renderer, extras, options)),
+            };
             let jobs_rc = &jobs_rc;
             let handles: Vec<_> = (0..n)
                 .step_by(chunk)
@@ -877,12 +935,20 @@ impl Engine {
                         let same = p.jobs.get(&job.path) == Some(&job) && base_same(&job.template);
                         same.then(|| p.outputs.get(&job.path).cloned()).flatten()
                     });
-                    match reusable {
-                        Some(bytes) => {
+                    let done_early = early_done
+                        .get(&job.path)
+                        .filter(|(j, _)| *j == job)
+                        .map(|(_, b)| b.clone());
+                    match (reusable, done_early) {
+                        (Some(bytes), _) => {
                             outputs.insert(job.path.clone(), bytes);
                             report.reused += 1;
                         }
-                        None => todo.push(job.clone()),
+                        (None, Some(bytes)) => {
+                            outputs.insert(job.path.clone(), bytes);
+                            report.rendered += 1;
+                        }
+                        (None, None) => todo.push(job.clone()),
                     }
                     jobs.insert(job.path.clone(), job);
                 }
@@ -891,11 +957,9 @@ impl Engine {
         clock.lap(&mut report, "page jobs");
         // Pages open in tabs first: after a template change they are published before
         // the rest of the site is rendered.
-        let open = hub.open_pages();
         let (first, rest): (Vec<PageJob>, Vec<PageJob>) = todo
             .into_iter()
             .partition(|j| page_of_output(&j.path).is_some_and(|p| open.contains(&p)));
-        let mut early = Vec::new();
         for job in &first {
             match render_job(&rc, job) {
                 Ok(o) => {
@@ -906,18 +970,14 @@ impl Engine {
             }
         }
         if errors.is_empty() && !first.is_empty() && !quiet {
-            let snapshot = hub.snapshot();
-            let mut partial = (*snapshot.outputs).clone();
-            for job in &first {
-                let bytes = &outputs[&job.path];
-                if partial.get(&job.path) != Some(bytes) {
-                    early.extend(page_of_output(&job.path));
-                    partial.insert(job.path.clone(), bytes.clone());
-                }
-            }
-            if !early.is_empty() {
-                hub.publish_pages(Arc::new(partial), early.clone());
-            }
+            let outs: Vec<Output> = first
+                .iter()
+                .map(|job| Output {
+                    path: job.path.clone(),
+                    bytes: outputs[&job.path].to_vec(),
+                })
+                .collect();
+            early.extend(publish_some(hub, &outs));
         }
         clock.lap(&mut report, "open pages");
         // The derived pages, each generator on its own thread (each published as soon as
