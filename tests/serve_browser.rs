@@ -152,3 +152,55 @@ fn a_build_error_shows_as_an_overlay_until_the_next_good_save() {
     assert_eq!(b.eval("window.__sameDocument === true"), true);
     running.stop();
 }
+
+#[test]
+fn a_page_that_runs_scripts_reloads_and_keeps_its_scroll_position() {
+    let Some(exe) =
+        chromium_or_skip("a_page_that_runs_scripts_reloads_and_keeps_its_scroll_position")
+    else {
+        return;
+    };
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let (dir, running) = serve_copy();
+    let root = dir.path();
+    // A page template with a script of its own: patching the body would not run it again.
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block content %}<div style=\"height:4000px\">\
+         <h1>{{ page.title }}</h1>{{ page.content | safe }}</div>\
+         <script>window.__runs = (window.__runs || 0) + 1;</script>{% endblock content %}",
+    )
+    .unwrap();
+    wait_until(20, "the template", || {
+        running
+            .hub
+            .snapshot()
+            .outputs
+            .get("about/index.html")
+            .is_some_and(|b| String::from_utf8_lossy(b).contains("window.__runs"))
+    });
+    let mut b = Browser::launch(&exe);
+    open(&mut b, &running, "/about/");
+    b.eval("window.scrollTo(0, 900)");
+    b.wait_for("window.scrollY === 900", 5);
+    let rel = root.join("content/about.md");
+    let text = fs::read_to_string(&rel).unwrap();
+    fs::write(&rel, text.replace("Corrections", "Reloaded corrections")).unwrap();
+    b.wait_for(
+        "document.body.innerText.includes('Reloaded corrections') && document.readyState === 'complete'",
+        20,
+    );
+    assert_eq!(
+        b.eval("window.__sameDocument === undefined"),
+        true,
+        "a full reload"
+    );
+    assert_eq!(
+        b.eval("window.__runs"),
+        1,
+        "the page's script ran in the new document"
+    );
+    b.wait_for("window.scrollY === 900", 5);
+    running.stop();
+}
