@@ -204,3 +204,48 @@ fn a_page_that_runs_scripts_reloads_and_keeps_its_scroll_position() {
     b.wait_for("window.scrollY === 900", 5);
     running.stop();
 }
+
+#[test]
+fn a_hidden_tab_lets_go_of_its_stream_and_catches_up_when_shown() {
+    let Some(exe) =
+        chromium_or_skip("a_hidden_tab_lets_go_of_its_stream_and_catches_up_when_shown")
+    else {
+        return;
+    };
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let (dir, running) = serve_copy();
+    let mut b = Browser::launch(&exe);
+    open(&mut b, &running, "/about/");
+    let set_hidden = |b: &mut Browser, hidden: bool| {
+        b.eval(&format!(
+            "Object.defineProperty(document, 'hidden', {{ value: {hidden}, configurable: true }}); \
+             document.dispatchEvent(new Event('visibilitychange'))"
+        ));
+    };
+    set_hidden(&mut b, true);
+    // Browsers allow 6 connections per host: a hidden tab must not hold one.
+    wait_until(20, "the hidden tab disconnects", || {
+        !running.hub.open_pages().contains("/about/")
+    });
+    let rel = dir.path().join("content/about.md");
+    let text = fs::read_to_string(&rel).unwrap();
+    fs::write(&rel, text.replace("Corrections", "Edited while hidden")).unwrap();
+    wait_until(20, "the edit is built", || {
+        String::from_utf8_lossy(&running.hub.snapshot().outputs["about/index.html"])
+            .contains("Edited while hidden")
+    });
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(
+        b.eval("document.body.innerText.includes('Edited while hidden')"),
+        false
+    );
+    set_hidden(&mut b, false);
+    b.wait_for(
+        "document.body.innerText.includes('Edited while hidden')",
+        20,
+    );
+    wait_until(20, "the tab reconnects", || {
+        running.hub.open_pages().contains("/about/")
+    });
+    running.stop();
+}

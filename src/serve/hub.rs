@@ -2,7 +2,7 @@
 //! snapshot, swapped whole after each good build), the current build error, the pages the
 //! open tabs show, and the channel that tells every tab what changed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -102,6 +102,8 @@ pub struct Hub {
     tx: broadcast::Sender<Arc<Notice>>,
     open: Mutex<BTreeMap<u64, String>>,
     next_tab: AtomicU64,
+    /// The build at which each page last changed (`*`: every page).
+    changed_at: Mutex<HashMap<String, u64>>,
 }
 
 impl Default for Hub {
@@ -124,6 +126,7 @@ impl Hub {
             tx,
             open: Mutex::new(BTreeMap::new()),
             next_tab: AtomicU64::new(1),
+            changed_at: Mutex::new(HashMap::new()),
         }
     }
 
@@ -167,9 +170,24 @@ impl Hub {
     /// Publishes a good build and tells the tabs which pages changed.
     pub fn publish_pages(&self, outputs: Arc<Outputs>, paths: Vec<String>) -> u64 {
         let build = self.swap_in(outputs);
+        {
+            let mut at = self.changed_at.lock().unwrap_or_else(|e| e.into_inner());
+            for p in &paths {
+                at.insert(p.clone(), build);
+            }
+        }
         *self.failure.write().unwrap_or_else(|e| e.into_inner()) = None;
         self.send(Notice::Pages { build, paths });
         build
+    }
+
+    /// Whether any of these pages changed after `build` (a tab that has `build` and shows
+    /// one of them must refresh).
+    pub fn changed_since(&self, pages: &[&str], build: u64) -> bool {
+        let at = self.changed_at.lock().unwrap_or_else(|e| e.into_inner());
+        std::iter::once("*")
+            .chain(pages.iter().copied())
+            .any(|p| at.get(p).is_some_and(|&b| b > build))
     }
 
     /// Publishes a good build whose only change is in stylesheets.
@@ -255,6 +273,19 @@ mod tests {
                 paths: vec!["/".into()]
             }
         );
+    }
+
+    #[test]
+    fn tabs_learn_whether_their_page_changed_since_their_build() {
+        let hub = Hub::new();
+        let b1 = hub.publish_pages(Arc::new(Outputs::new()), vec!["/a/".into()]);
+        let b2 = hub.publish_pages(Arc::new(Outputs::new()), vec!["/b/".into()]);
+        assert!(hub.changed_since(&["/a/"], 0));
+        assert!(!hub.changed_since(&["/a/"], b1));
+        assert!(hub.changed_since(&["/x/", "/b/"], b1));
+        assert!(!hub.changed_since(&["/b/"], b2));
+        hub.publish_pages(Arc::new(Outputs::new()), vec!["*".into()]);
+        assert!(hub.changed_since(&["/anything/"], b2));
     }
 
     #[test]

@@ -27,19 +27,22 @@
   let notFound = !!(nav && nav.responseStatus === 404);
   const tell = (kind) => document.dispatchEvent(new CustomEvent('briefing:update', { detail: { kind, build } }));
 
-  // A full reload keeps the scroll position.
+  // A full reload keeps the scroll position (a position still to be restored is kept as
+  // it is if the page reloads again before its load event).
+  let restoring = null;
   try {
     const saved = JSON.parse(sessionStorage.getItem(SCROLL) || 'null');
     if (saved && saved.path === location.pathname) {
       sessionStorage.removeItem(SCROLL);
-      const restore = () => window.scrollTo(saved.x, saved.y);
-      restore();
-      addEventListener('load', restore, { once: true });
+      restoring = saved;
+      window.scrollTo(saved.x, saved.y);
+      addEventListener('load', () => { window.scrollTo(saved.x, saved.y); restoring = null; }, { once: true });
     }
   } catch (_) { /* storage off */ }
   const reload = () => {
+    const at = restoring || { x: scrollX, y: scrollY };
     try {
-      sessionStorage.setItem(SCROLL, JSON.stringify({ path: location.pathname, x: scrollX, y: scrollY }));
+      sessionStorage.setItem(SCROLL, JSON.stringify({ path: location.pathname, x: at.x, y: at.y }));
     } catch (_) { /* storage off */ }
     location.reload();
   };
@@ -142,24 +145,39 @@
   }
 
   const mine = (paths) => paths.includes('*') || paths.includes(here()) || (notFound && paths.includes('/404.html'));
-  const es = new EventSource(new URL('events?path=' + encodeURIComponent(here()), base));
-  es.addEventListener('hello', (e) => {
-    const d = JSON.parse(e.data);
-    const stale = (server !== null && d.server !== server) || (build !== null && d.build !== build);
-    server = d.server;
-    if (stale) { build = d.build; hideOverlay(); refresh(); } else if (build === null) build = d.build;
+  // One event stream per visible tab: browsers allow 6 HTTP/1.1 connections per host, so
+  // a hidden tab lets go of its stream and, shown again, reconnects; `hello` then tells
+  // whether it missed a build (and it refreshes).
+  let es = null;
+  function connect() {
+    let url = 'events?path=' + encodeURIComponent(here());
+    if (build !== null) url += '&build=' + build;
+    if (notFound) url += '&also=%2F404.html';
+    es = new EventSource(new URL(url, base));
+    es.addEventListener('hello', (e) => {
+      const d = JSON.parse(e.data);
+      // Stale: a new server, or this page changed after the build the tab shows.
+      const stale = (server !== null && d.server !== server) || (build !== null && d.stale);
+      server = d.server;
+      build = d.build;
+      if (stale) { hideOverlay(); refresh(); }
+    });
+    es.addEventListener('pages', (e) => {
+      const d = JSON.parse(e.data);
+      hideOverlay();
+      if (mine(d.paths)) refresh(); else tell('unchanged');
+      build = d.build;
+    });
+    es.addEventListener('css', (e) => {
+      const d = JSON.parse(e.data);
+      hideOverlay();
+      build = d.build;
+      swapCss(d.swaps);
+    });
+    es.addEventListener('failure', (e) => showOverlay(JSON.parse(e.data)));
+  }
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden && es) { es.close(); es = null; } else if (!document.hidden && !es) connect();
   });
-  es.addEventListener('pages', (e) => {
-    const d = JSON.parse(e.data);
-    hideOverlay();
-    if (mine(d.paths)) refresh(); else tell('unchanged');
-    build = d.build;
-  });
-  es.addEventListener('css', (e) => {
-    const d = JSON.parse(e.data);
-    hideOverlay();
-    build = d.build;
-    swapCss(d.swaps);
-  });
-  es.addEventListener('failure', (e) => showOverlay(JSON.parse(e.data)));
+  if (!document.hidden) connect();
 })();

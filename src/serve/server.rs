@@ -136,18 +136,30 @@ async fn events(
     State(hub): State<Arc<Hub>>,
     uri: Uri,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let page = uri
-        .query()
-        .unwrap_or_default()
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("path="))
-        .and_then(|v| percent_decode(v).ok())
+    let query = uri.query().unwrap_or_default();
+    let param = |name: &str| {
+        query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+            .and_then(|v| percent_decode(v).ok())
+    };
+    let page = param("path")
         .map(|p| normalize_page(&p))
         .unwrap_or_else(|| "/".to_string());
+    // The build the tab shows, and another page name it answers to (its 404 page).
+    let tab_build: Option<u64> = param("build").and_then(|b| b.parse().ok());
+    let also = param("also").map(|p| normalize_page(&p));
     // Subscribe first, then read the state: no notice can fall between the two.
     let rx = hub.subscribe();
     let guard = hub.open_tab(&page);
-    let hello = serde_json::json!({"server": hub.server_id, "build": hub.snapshot().build});
+    let mut names = vec![page.as_str()];
+    names.extend(also.as_deref());
+    let stale = tab_build.is_some_and(|b| hub.changed_since(&names, b));
+    let hello = serde_json::json!({
+        "server": hub.server_id,
+        "build": hub.snapshot().build,
+        "stale": stale,
+    });
     let mut first = vec![
         Event::default()
             .event("hello")
