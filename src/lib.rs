@@ -22,6 +22,7 @@ pub mod map;
 pub mod markdown;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod sync;
 pub mod theme;
 pub mod to_markdown;

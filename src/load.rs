@@ -47,6 +47,16 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     })
 }
 
+/// Reads a file that may be gone: `Ok(None)` when no regular file is at `rel` (nothing,
+/// a folder, or a symlink — symlinks are never followed, as in the full walks below).
+/// `serve` reads the paths that file events name with it.
+pub fn read_text_if_exists(root: &Path, rel: &Path) -> Result<Option<String>, Diagnostic> {
+    match fs::symlink_metadata(root.join(rel)) {
+        Ok(m) if m.is_file() => read_text(root, rel).map(Some),
+        _ => Ok(None),
+    }
+}
+
 /// Reads `site.yaml` (a missing file means all defaults).
 pub fn read_config(root: &Path) -> Result<SiteConfig, Diagnostic> {
     let rel = Path::new("site.yaml");
@@ -114,26 +124,29 @@ pub fn read_seeds(root: &Path) -> (Vec<SeedFile>, Vec<Diagnostic>) {
     (seeds, errors)
 }
 
+/// The page files under `content/` (Markdown, outside `_data/`, no editor temp files),
+/// as paths relative to the site root, sorted. Lists the folder; reads no file.
+pub fn content_page_paths(root: &Path) -> Vec<PathBuf> {
+    let dir = root.join("content");
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    sorted_files(&dir)
+        .into_iter()
+        .filter_map(|path| {
+            let under = path.strip_prefix(&dir).ok()?;
+            let name = under.file_name()?.to_string_lossy();
+            (is_page_path(under) && !is_temp_file(&name))
+                .then(|| PathBuf::from("content").join(under))
+        })
+        .collect()
+}
+
 /// Reads every page under `content/` (Markdown, outside `_data/`).
 pub fn read_content(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
-    let dir = root.join("content");
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    if !dir.is_dir() {
-        return (files, errors);
-    }
-    for path in sorted_files(&dir) {
-        let Ok(under) = path.strip_prefix(&dir) else {
-            continue;
-        };
-        let name = under
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !is_page_path(under) || is_temp_file(&name) {
-            continue;
-        }
-        let rel = PathBuf::from("content").join(under);
+    for rel in content_page_paths(root) {
         match read_text(root, &rel) {
             Ok(text) => files.push(TextFile { rel, text }),
             Err(e) => errors.push(e),

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use briefing::diagnostics::{BuildFailure, Diagnostic};
 use briefing::pipeline::{self, BuildOptions};
+use briefing::serve;
 use briefing::sync::SeedAction;
 
 #[derive(Parser, Debug)]
@@ -58,6 +59,24 @@ enum Command {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+    /// Build the site into memory, serve it and update open pages as files change.
+    Serve {
+        /// Port to listen on; 0 picks a free one.
+        #[arg(long, short, default_value_t = briefing::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Address to listen on (only this machine by default).
+        #[arg(long, short, default_value = "127.0.0.1", value_name = "ADDR")]
+        interface: std::net::IpAddr,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print how long each step of each rebuild takes.
+        #[arg(long)]
+        timings: bool,
+    },
     /// Write pages for seeds into content/briefings/ (all seeds, or the ones named).
     Ingest {
         /// Regenerate pages even where a person edited them.
@@ -89,6 +108,87 @@ fn action_word(a: SeedAction) -> &'static str {
         SeedAction::Unchanged => "unchanged",
         SeedAction::KeptEdited => "kept (edited by hand)",
         SeedAction::Forced => "regenerated (forced over edits)",
+    }
+}
+
+fn serve_log(log: serve::Log<'_>, timings: bool) {
+    match log {
+        serve::Log::Listening(url) => {
+            println!("serving the site at {url} (live reload on; Ctrl-C stops)");
+        }
+        serve::Log::Built {
+            what,
+            report,
+            elapsed,
+        } => {
+            print_diagnostics("warning", &report.warnings);
+            if timings {
+                for (step, took) in &report.steps {
+                    println!("  {step}: {:.1} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
+            if !report.errors.is_empty() {
+                print_diagnostics("error", &report.errors);
+                eprintln!("error: {what}: the build failed; still serving the last good site");
+            } else if !report.early.is_empty() {
+                println!(
+                    "{what}: {} updated in {} ms",
+                    report.early.join(", "),
+                    elapsed.as_millis()
+                );
+            } else if report.rendered > 0 || report.changed > 0 {
+                println!(
+                    "{what}: {} pages rendered, {} reused, {} files changed in {} ms",
+                    report.rendered,
+                    report.reused,
+                    report.changed,
+                    elapsed.as_millis()
+                );
+            }
+        }
+    }
+}
+
+fn serve(
+    root: PathBuf,
+    port: u16,
+    interface: std::net::IpAddr,
+    open: bool,
+    drafts: bool,
+    timings: bool,
+) -> ExitCode {
+    let mut opts = serve::ServeOptions::new(root);
+    opts.port = port;
+    opts.interface = interface;
+    opts.drafts = drafts;
+    match serve::start(opts, Box::new(move |log| serve_log(log, timings))) {
+        Ok(running) => {
+            if open {
+                let opened = std::process::Command::new("xdg-open")
+                    .arg(&running.url)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success());
+                if !opened {
+                    println!("could not open a browser; open {} yourself", running.url);
+                }
+            }
+            running.wait();
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                eprintln!("  caused by: {s}");
+                source = s.source();
+            }
+            if let Some(hint) = e.hint() {
+                eprintln!("  hint: {hint}");
+            }
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -176,6 +276,13 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Serve {
+            port,
+            interface,
+            open,
+            drafts,
+            timings,
+        } => serve(cli.root, port, interface, open, drafts, timings),
         Command::Ingest { force, seeds } => match pipeline::ingest(&cli.root, &seeds, force) {
             Ok(plan) => {
                 print_diagnostics("warning", &plan.warnings);

@@ -12,7 +12,7 @@ use crate::analyse::{Site, analyse};
 use crate::config::{SiteConfig, normalize_base_url};
 use crate::content::{Page, load_page};
 use crate::diagnostics::{BuildFailure, Diagnostic};
-use crate::load::{self, TextFile};
+use crate::load::{self, SeedFile, TextFile};
 use crate::render::{Extras, Output, RenderOptions, Renderer, render_site};
 use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, SeedAction, plan_ingest};
 use crate::theme::Theme;
@@ -70,7 +70,7 @@ pub struct Prepared {
     pub theme: Theme,
     pub ingest: IngestPlan,
     pub data: std::collections::BTreeMap<String, TextFile>,
-    /// Warnings found while loading (unknown front matter keys), besides ingest's.
+    /// Warnings of loading (unknown front matter keys).
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -87,6 +87,33 @@ pub fn config_for(opts: &BuildOptions) -> Result<SiteConfig, Diagnostic> {
     Ok(config)
 }
 
+/// Parses one page file: `Ok(None)` for a draft left out (drafts are kept when asked for).
+pub fn load_file(
+    file: &TextFile,
+    config: &SiteConfig,
+    drafts: bool,
+) -> Result<Option<Page>, Diagnostic> {
+    load_page(&file.rel, &file.text, config.words_per_minute)
+        .map(|p| (!p.front.draft || drafts).then_some(p))
+}
+
+/// Two files must not claim one URL: one error per page that repeats an earlier URL.
+pub fn check_unique_urls<'a>(pages: impl IntoIterator<Item = &'a Page>) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut seen: std::collections::BTreeMap<&str, &Path> = std::collections::BTreeMap::new();
+    for p in pages {
+        if let Some(other) = seen.insert(&p.path, &p.file) {
+            errors.push(
+                Diagnostic::new(format!("two pages have the URL {}", p.path))
+                    .in_file(&p.file)
+                    .cause(format!("{} has it too", other.display()))
+                    .hint("change one page's `slug:` or file name"),
+            );
+        }
+    }
+    errors
+}
+
 /// Parses every page file, collecting all errors; drafts are left out unless asked for.
 pub fn load_pages(
     files: &[TextFile],
@@ -97,45 +124,40 @@ pub fn load_pages(
     let mut errors = Vec::new();
     let loaded: Vec<_> = files
         .par_iter()
-        .map(|f| load_page(&f.rel, &f.text, config.words_per_minute))
+        .map(|f| load_file(f, config, drafts))
         .collect();
     for result in loaded {
         match result {
-            Ok(p) if p.front.draft && !drafts => {}
-            Ok(p) => pages.push(p),
+            Ok(Some(p)) => pages.push(p),
+            Ok(None) => {}
             Err(e) => errors.push(e),
         }
     }
-    // Two files must not claim one URL.
-    let mut seen: std::collections::BTreeMap<&str, &Path> = std::collections::BTreeMap::new();
-    for p in &pages {
-        if let Some(other) = seen.insert(&p.path, &p.file) {
-            errors.push(
-                Diagnostic::new(format!("two pages have the URL {}", p.path))
-                    .in_file(&p.file)
-                    .cause(format!("{} has it too", other.display()))
-                    .hint("change one page's `slug:` or file name"),
-            );
-        }
-    }
+    errors.extend(check_unique_urls(&pages));
     (pages, errors)
 }
 
-/// Warnings about the page files: unknown front matter keys, with a did-you-mean.
-pub fn front_matter_warnings(files: &[TextFile]) -> Vec<Diagnostic> {
-    files
-        .iter()
-        .filter_map(|f| {
-            crate::frontmatter::split(&f.text, &f.rel)
-                .ok()
-                .map(|s| crate::frontmatter::unknown_keys(&s, &f.rel))
-        })
-        .flatten()
-        .collect()
+/// A site read from disk with the ingest plan applied in memory and every page file
+/// parsed, not yet analysed: what [`prepare`] analyses, and what `serve` keeps to
+/// rebuild only what a change touches.
+pub struct Loaded {
+    pub config: SiteConfig,
+    pub seeds: Vec<SeedFile>,
+    /// Every page file as it will be once the planned pages are written, by path, with
+    /// its parse result (`Ok(None)`: a draft left out).
+    pub files: Vec<(TextFile, Result<Option<Page>, Diagnostic>)>,
+    pub data: std::collections::BTreeMap<String, TextFile>,
+    pub theme: Option<Theme>,
+    pub ingest: IngestPlan,
+    /// Errors of reading seeds, content, data and the theme (page errors are in `files`).
+    pub errors: Vec<Diagnostic>,
+    /// Warnings of reading the page files (unknown front matter keys).
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads, ingests (in memory) and analyses the site. Page writes are in the plan.
-pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFailure> {
+/// Reads the site and plans the ingest. Fails only when `site.yaml` does; every other
+/// problem is recorded in the result.
+pub fn load_site(opts: &BuildOptions, force: &Force) -> Result<Loaded, BuildFailure> {
     let config = config_for(opts).map_err(BuildFailure::from)?;
     let gazetteer = Gazetteer::embedded();
     let mut errors = Vec::new();
@@ -158,9 +180,14 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
         }
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    let load_warnings = front_matter_warnings(&files);
-    let (pages, page_errors) = load_pages(&files, &config, opts.drafts);
-    errors.extend(page_errors);
+    let warnings = front_matter_warnings(&files);
+    let files = files
+        .into_par_iter()
+        .map(|f| {
+            let page = load_file(&f, &config, opts.drafts);
+            (f, page)
+        })
+        .collect();
     let (data, data_errors) = load::read_data(&opts.root);
     errors.extend(data_errors);
     let theme = match load::read_theme(&opts.root, &config) {
@@ -170,27 +197,83 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             None
         }
     };
+    Ok(Loaded {
+        config,
+        seeds,
+        files,
+        data,
+        theme,
+        ingest,
+        errors,
+        warnings,
+    })
+}
+
+/// Warnings about the page files: unknown front matter keys, with a did-you-mean.
+pub fn front_matter_warnings(files: &[TextFile]) -> Vec<Diagnostic> {
+    files
+        .iter()
+        .filter_map(|f| {
+            crate::frontmatter::split(&f.text, &f.rel)
+                .ok()
+                .map(|s| crate::frontmatter::unknown_keys(&s, &f.rel))
+        })
+        .flatten()
+        .collect()
+}
+
+/// Analyses parsed pages: the one place the pipeline turns pages into a [`Site`].
+///
+/// Adds the attendance (with the editorial pins of `content/_data/attendance.yaml`,
+/// whose errors are the only errors here) and the summary.
+pub fn analyse_site(
+    config: SiteConfig,
+    pages: Vec<Page>,
+    data: &std::collections::BTreeMap<String, TextFile>,
+) -> Result<Site, Vec<Diagnostic>> {
+    let gazetteer = Gazetteer::embedded();
     let mut site = analyse(config, pages, gazetteer);
-    match attendance::build(&site, data.get("attendance"), gazetteer) {
-        Ok(a) => site.attendance = a,
-        Err(e) => errors.extend(e),
-    }
-    match theme {
-        Some(theme) if errors.is_empty() => {
-            site.summary = crate::analyse::summary::summarise(&site, gazetteer);
-            Ok(Prepared {
-                site,
-                theme,
-                ingest,
-                data,
-                warnings: load_warnings,
-            })
+    site.attendance = attendance::build(&site, data.get("attendance"), gazetteer)?;
+    site.summary = crate::analyse::summary::summarise(&site, gazetteer);
+    Ok(site)
+}
+
+/// Loads, ingests (in memory) and analyses the site. Page writes are in the plan.
+pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFailure> {
+    let loaded = load_site(opts, force)?;
+    let mut errors = loaded.errors;
+    let mut pages = Vec::new();
+    for (_, parsed) in loaded.files {
+        match parsed {
+            Ok(Some(p)) => pages.push(p),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
         }
-        _ => Err(BuildFailure {
-            errors,
-            warnings: [ingest.warnings, load_warnings].concat(),
-        }),
     }
+    errors.extend(check_unique_urls(&pages));
+    let warnings = [loaded.ingest.warnings.clone(), loaded.warnings].concat();
+    let site = match analyse_site(loaded.config, pages, &loaded.data) {
+        Ok(site) => Some(site),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+    match (loaded.theme, site) {
+        (Some(theme), Some(site)) if errors.is_empty() => Ok(Prepared {
+            site,
+            theme,
+            ingest: loaded.ingest,
+            data: loaded.data,
+            warnings,
+        }),
+        _ => Err(BuildFailure { errors, warnings }),
+    }
+}
+
+/// The values analyses add to every template context (attendance, summary).
+pub fn site_extras(_site: &Site, _data: &std::collections::BTreeMap<String, TextFile>) -> Extras {
+    Extras::default()
 }
 
 /// Renders a prepared site to outputs.
@@ -199,12 +282,21 @@ pub fn render_prepared(
     options: RenderOptions,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let renderer = Renderer::new(&prepared.theme, &prepared.site.config)?;
-    let extras = Extras::default();
-    render_site(&prepared.site, &renderer, &extras, options)
+    render_with(prepared, &renderer, options)
 }
 
-/// Every broken internal link or `#anchor` of the outputs, naming the page and, for
-/// pages from `content/`, the source file.
+/// Renders a prepared site with a renderer built before (`serve` keeps one).
+pub fn render_with(
+    prepared: &Prepared,
+    renderer: &Renderer,
+    options: RenderOptions,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let extras = site_extras(&prepared.site, &prepared.data);
+    render_site(&prepared.site, renderer, &extras, options)
+}
+
+/// Every internal link and `#anchor` of the outputs, resolved; broken ones as errors
+/// naming the output page and, for content pages, the source file.
 pub fn check_links(prepared: &Prepared, outputs: &[Output]) -> Vec<Diagnostic> {
     let sources: std::collections::BTreeMap<String, PathBuf> = prepared
         .site
@@ -236,7 +328,7 @@ pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, Bui
     };
     let prepared = prepare(opts, force)?;
     lap("load, ingest, analyse");
-    let warnings = [prepared.ingest.warnings.clone(), prepared.warnings.clone()].concat();
+    let warnings = prepared.warnings.clone();
     let mut render = opts.render;
     // `check` also looks at template variables and templates no page uses.
     render.check_templates |= !opts.write;

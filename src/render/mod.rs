@@ -9,7 +9,7 @@ pub mod search;
 pub mod summary;
 pub mod templatecheck;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -205,6 +205,29 @@ impl Renderer {
 
     pub fn has_template(&self, name: &str) -> bool {
         self.origins.contains_key(name)
+    }
+
+    /// The context variables a template may read: Tera's list for the template, its
+    /// parents and includes, plus every component's implicit parameters. `None` when
+    /// Tera cannot tell (then assume it reads everything).
+    pub fn template_variables(&self, name: &str) -> Option<BTreeSet<String>> {
+        let mut vars: BTreeSet<String> = self
+            .tera
+            .get_template_variables(name)
+            .ok()?
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        for component in self.tera.get_component_names() {
+            let info = self.tera.get_component_definition(component)?;
+            vars.extend(
+                info.args()
+                    .iter()
+                    .filter(|a| a.is_implicit())
+                    .map(|a| a.name().to_string()),
+            );
+        }
+        Some(vars)
     }
 
     /// Renders one template.
@@ -559,15 +582,28 @@ pub fn render_site(
         errors.extend(renderer.check_templates(&sample_context(&rc)));
     }
     if errors.is_empty() {
-        // Passes over the rendered site: the search index, then the hosts' files.
-        outputs.extend(search::index_output(site, &outputs));
-        outputs.extend(publish::host_files(&outputs));
+        let extra = post_passes(site, &outputs);
+        outputs.extend(extra);
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
     } else {
         Err(errors)
     }
 }
+
+/// The files made from the rendered site itself: the search index (from the pages'
+/// HTML), then the hosts' files (`_headers` names every fingerprinted asset).
+pub fn post_passes(site: &Site, outputs: &[Output]) -> Vec<Output> {
+    let mut extra: Vec<Output> = search::index_output(site, outputs).into_iter().collect();
+    let mut all: Vec<Output> = Vec::new();
+    all.extend_from_slice(outputs);
+    all.extend(extra.iter().cloned());
+    extra.extend(publish::host_files(&all));
+    extra
+}
+
+/// The paths [`post_passes`] writes.
+pub const POST_PASS_PATHS: &[&str] = &["search/index.json", "_headers", ".nojekyll"];
 
 /// A page's context (the first page that is not the home page), for rendering
 /// templates no page uses.
@@ -633,6 +669,12 @@ pub fn base_context(
         Some(o) => ctx.insert("attendance_outcome", &o),
         None => ctx.insert_value("attendance_outcome", Value::none()),
     }
+    // What the navigation needs to know: whether the pages exist. (A page template that
+    // reads only these is not re-rendered by `serve` when the summary's text changes.)
+    let truthy = |k: &str| ctx.get(k).is_some_and(|v| !v.is_none());
+    let (has_summary, has_attendance) = (truthy("summary"), truthy("attendance"));
+    ctx.insert("has_summary", &has_summary);
+    ctx.insert("has_attendance", &has_attendance);
     let assets: BTreeMap<&str, String> = renderer
         .statics
         .iter()
@@ -650,19 +692,68 @@ fn page_error(site: &Site, i: usize) -> String {
     format!("failed to render page `{}`", site.pages[i].file.display())
 }
 
-fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+/// What rendering one content page needs: its template, its own context (on top of the
+/// base context), its output path. `serve` compares jobs to skip unchanged pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageJob {
+    pub template: String,
+    pub ctx: Context,
+    pub path: String,
+    pub what: String,
+}
+
+/// The job of content page `i`; `None` for the home page's introduction.
+pub fn page_job(rc: &RenderCtx<'_>, i: usize) -> Option<Result<PageJob, Diagnostic>> {
     let site = rc.site;
+    let p = &site.pages[i];
+    if p.path == "/" {
+        return None; // content/index.md is the home page's introduction
+    }
+    let template = match &p.front.template {
+        Some(t) => t.clone(),
+        None if p.is_briefing() => "briefing.html".to_string(),
+        None => "page.html".to_string(),
+    };
+    if !rc.renderer.has_template(&template) {
+        return Some(Err(Diagnostic::new(format!(
+            "unknown template `{template}`"
+        ))
+        .in_file(&p.file)
+        .hint("set `template:` to a file of the theme's templates/ folder")));
+    }
+    let mut ctx = Context::new();
+    ctx.insert("page", &PageCtx::new(site, i));
+    ctx.insert("current_path", &p.path);
+    let meta = if p.is_briefing() {
+        Meta::article(site, p)
+    } else {
+        Meta::page(
+            site,
+            &p.front.title,
+            p.front.description.as_deref().unwrap_or(""),
+            &p.path,
+        )
+    };
+    ctx.insert("meta", &meta);
+    Some(Ok(PageJob {
+        template,
+        ctx,
+        path: output_path(&p.path),
+        what: page_error(site, i),
+    }))
+}
+
+/// Renders a page job.
+pub fn render_job(rc: &RenderCtx<'_>, job: &PageJob) -> Result<Output, Diagnostic> {
+    rc.page(&job.template, job.ctx.clone(), None, &job.path, &job.what)
+}
+
+/// The content pages (every page but the home page's introduction).
+pub fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     // Pages are independent: render them on every core, keep their order.
-    let results: Vec<Option<Result<Output, Diagnostic>>> = site
-        .pages
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            if p.path == "/" {
-                return None; // content/index.md is the home page's introduction
-            }
-            Some(render_page(rc, i))
-        })
+    let results: Vec<Option<Result<Output, Diagnostic>>> = (0..rc.site.pages.len())
+        .into_par_iter()
+        .map(|i| page_job(rc, i).map(|job| job.and_then(|job| render_job(rc, &job))))
         .collect();
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -679,40 +770,12 @@ fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     }
 }
 
-/// Renders one content page with its template.
-fn render_page(rc: &RenderCtx<'_>, i: usize) -> Result<Output, Diagnostic> {
-    let site = rc.site;
-    let p = &site.pages[i];
-    let template = match &p.front.template {
-        Some(t) => t.clone(),
-        None if p.is_briefing() => "briefing.html".to_string(),
-        None => "page.html".to_string(),
-    };
-    if !rc.renderer.has_template(&template) {
-        return Err(Diagnostic::new(format!("unknown template `{template}`"))
-            .in_file(&p.file)
-            .hint("set `template:` to a file of the theme's templates/ folder"));
-    }
-    let mut ctx = Context::new();
-    ctx.insert("page", &PageCtx::new(site, i));
-    ctx.insert("current_path", &p.path);
-    let meta = if p.is_briefing() {
-        Meta::article(site, p)
-    } else {
-        Meta::page(
-            site,
-            &p.front.title,
-            p.front.description.as_deref().unwrap_or(""),
-            &p.path,
-        )
-    };
-    rc.page(
-        &template,
-        ctx,
-        Some(&meta),
-        &output_path(&p.path),
-        &page_error(site, i),
-    )
+/// The generators of pages derived from the whole site: every generator but
+/// [`gen_pages`].
+pub fn derived_generators() -> impl Iterator<Item = &'static Generator> {
+    GENERATORS
+        .iter()
+        .filter(|g| !std::ptr::fn_addr_eq(**g, gen_pages as Generator))
 }
 
 fn gen_index(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
