@@ -248,9 +248,24 @@ fn a_seed_edit_reingests_without_looping_on_its_own_write() {
     );
     let first = notices_until_quiet(&mut rx, Duration::from_millis(500));
     assert!(!first.is_empty());
-    // The page the engine wrote came back as a file event: it changed nothing.
-    let build = running.hub.snapshot().build;
-    std::thread::sleep(Duration::from_millis(300));
+    // The page the engine wrote came back as a file event: it changed nothing. Let the
+    // whole-site settle finish (the analyses take a while in a debug build on a busy
+    // machine), then no further build may follow: a loop would keep building.
+    let mut build = running.hub.snapshot().build;
+    let started = std::time::Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(1500));
+        let now = running.hub.snapshot().build;
+        if now == build {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "builds never stop: a loop"
+        );
+        build = now;
+    }
+    std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(running.hub.snapshot().build, build);
     assert!(Path::new(&page).exists());
     running.stop();

@@ -381,6 +381,36 @@ impl Engine {
     }
 
     /// Leaves a settle for later: the analysed site is kept for the next early render.
+    /// Analyses the pages on a worker thread, polling `interrupted`: the whole-site
+    /// analyses (attendance, summary) take seconds on a large site, and a new save must
+    /// not wait for them. `None` when a change came first (the result is dropped).
+    fn analyse_unless_interrupted(
+        &self,
+        pages: Vec<Page>,
+        interrupted: &dyn Fn() -> bool,
+    ) -> Option<Result<Site, Vec<Diagnostic>>> {
+        let (config, data) = (self.config.clone(), self.data.clone());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(pipeline::analyse_site(config, pages, &data));
+        });
+        loop {
+            match rx.recv_timeout(Duration::from_millis(2)) {
+                Ok(result) => return Some(result),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    if interrupted() {
+                        return None;
+                    }
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    return Some(Err(vec![Diagnostic::new(
+                        "the analysis of the site failed unexpectedly",
+                    )]));
+                }
+            }
+        }
+    }
+
     fn step_aside(&mut self, site: Site, quiet: bool, mut report: Report) -> Report {
         self.dirty = true;
         self.css_only = quiet;
@@ -437,9 +467,18 @@ impl Engine {
         clock.lap(&mut report, "collect pages");
         let site = match fresh {
             Some(site) => site,
-            None => match pipeline::analyse_site(self.config.clone(), pages, &self.data) {
-                Ok(site) => site,
-                Err(errors) => {
+            None => match self.analyse_unless_interrupted(pages, interrupted) {
+                None => {
+                    // A new save is waiting: show it first; this settle is redone after.
+                    self.dirty = true;
+                    self.css_only = quiet;
+                    report
+                        .steps
+                        .push(("stepped aside during analysis".into(), Duration::ZERO));
+                    return report;
+                }
+                Some(Ok(site)) => site,
+                Some(Err(errors)) => {
                     // A broken editorial file: keep serving the last good site.
                     self.failed = true;
                     hub.publish_failure(&errors);
