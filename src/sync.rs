@@ -99,6 +99,16 @@ pub fn plan_ingest(
         })
         .collect();
     for (seed, (article, facts)) in sorted.into_iter().zip(parsed) {
+        let page_text = |slug: &str| {
+            generate_page(&PageInput {
+                article: &article,
+                slug,
+                seed_name: &seed.name,
+                seed_text: &seed.text,
+                facts: &facts,
+                words_per_minute,
+            })
+        };
         match by_seed.get(seed.name.as_str()) {
             Some(page) => {
                 let slug = page
@@ -106,14 +116,7 @@ pub fn plan_ingest(
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let text = generate_page(&PageInput {
-                    article: &article,
-                    slug: &slug,
-                    seed_name: &seed.name,
-                    seed_text: &seed.text,
-                    facts: &facts,
-                    words_per_minute,
-                });
+                let text = page_text(&slug);
                 let seed_changed = recorded_value(&page.text, "seed_sha256")
                     != Some(&sha256_hex(seed.text.as_bytes()));
                 let action = if is_unedited(&page.text) {
@@ -157,14 +160,7 @@ pub fn plan_ingest(
                     n += 1;
                 }
                 taken.insert(slug.clone());
-                let text = generate_page(&PageInput {
-                    article: &article,
-                    slug: &slug,
-                    seed_name: &seed.name,
-                    seed_text: &seed.text,
-                    facts: &facts,
-                    words_per_minute,
-                });
+                let text = page_text(&slug);
                 plan.writes.push(TextFile {
                     rel: PathBuf::from(BRIEFINGS_DIR).join(format!("{slug}.md")),
                     text,

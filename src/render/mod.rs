@@ -748,16 +748,12 @@ pub fn render_job(rc: &RenderCtx<'_>, job: &PageJob) -> Result<Output, Diagnosti
     rc.page(&job.template, job.ctx.clone(), None, &job.path, &job.what)
 }
 
-/// The content pages (every page but the home page's introduction).
-pub fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    // Pages are independent: render them on every core, keep their order.
-    let results: Vec<Option<Result<Output, Diagnostic>>> = (0..rc.site.pages.len())
-        .into_par_iter()
-        .map(|i| page_job(rc, i).map(|job| job.and_then(|job| render_job(rc, &job))))
-        .collect();
-    let mut out = Vec::new();
-    let mut errors = Vec::new();
-    for r in results.into_iter().flatten() {
+/// Every output, or every error when any page failed.
+fn all_or_errors(
+    results: impl IntoIterator<Item = Result<Output, Diagnostic>>,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let (mut out, mut errors) = (Vec::new(), Vec::new());
+    for r in results {
         match r {
             Ok(o) => out.push(o),
             Err(e) => errors.push(e),
@@ -768,6 +764,16 @@ pub fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// The content pages (every page but the home page's introduction).
+pub fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    // Pages are independent: render them on every core, keep their order.
+    let results: Vec<Option<Result<Output, Diagnostic>>> = (0..rc.site.pages.len())
+        .into_par_iter()
+        .map(|i| page_job(rc, i).map(|job| job.and_then(|job| render_job(rc, &job))))
+        .collect();
+    all_or_errors(results.into_iter().flatten())
 }
 
 /// The generators of pages derived from the whole site: every generator but
@@ -874,18 +880,7 @@ fn gen_taxonomies(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
             .collect();
         results.extend(terms);
     }
-    let (mut out, mut errors) = (Vec::new(), Vec::new());
-    for r in results {
-        match r {
-            Ok(o) => out.push(o),
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    all_or_errors(results)
 }
 
 fn gen_sources(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
@@ -949,8 +944,7 @@ pub const FEED_ENTRIES: usize = 50;
 
 fn gen_feeds(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let site = rc.site;
-    let mut errors = Vec::new();
-    let mut out = Vec::new();
+    let mut results = Vec::new();
     let entries: Vec<PageCtx> = site
         .briefings
         .iter()
@@ -961,16 +955,13 @@ fn gen_feeds(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     ctx.insert("entries", &entries);
     ctx.insert("updated", &feed_updated(site));
     ctx.insert("feed_url", &site.config.absolute_url("/atom.xml"));
-    match rc.page(
+    results.push(rc.page(
         "atom.xml",
         ctx,
         None,
         "atom.xml",
         "failed to render atom.xml",
-    ) {
-        Ok(o) => out.push(o),
-        Err(e) => errors.push(e),
-    }
+    ));
     let mut urls: Vec<(String, Option<String>)> = vec![(site.config.absolute_url("/"), None)];
     for p in &site.pages {
         if p.path != "/" {
@@ -1008,33 +999,23 @@ fn gen_feeds(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
         .collect();
     let mut ctx = Context::new();
     ctx.insert("urls", &urls);
-    match rc.page(
+    results.push(rc.page(
         "sitemap.xml",
         ctx,
         None,
         "sitemap.xml",
         "failed to render sitemap.xml",
-    ) {
-        Ok(o) => out.push(o),
-        Err(e) => errors.push(e),
-    }
+    ));
     let mut ctx = Context::new();
     ctx.insert("sitemap_url", &site.config.absolute_url("/sitemap.xml"));
-    match rc.page(
+    results.push(rc.page(
         "robots.txt",
         ctx,
         None,
         "robots.txt",
         "failed to render robots.txt",
-    ) {
-        Ok(o) => out.push(o),
-        Err(e) => errors.push(e),
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    ));
+    all_or_errors(results)
 }
 
 fn gen_statics(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
