@@ -21,6 +21,9 @@ pub struct SiteConfig {
     pub author: String,
     /// Words per minute used for `reading_time`.
     pub words_per_minute: usize,
+    /// Briefings per page of a listing (the archive and each term page); 0 lists them
+    /// all on one page.
+    pub paginate_by: usize,
     /// Event the briefing is about, shown on the attendance and summary pages.
     pub event: Option<EventConfig>,
 }
@@ -47,6 +50,7 @@ impl Default for SiteConfig {
             language: "en".to_string(),
             author: String::new(),
             words_per_minute: 220,
+            paginate_by: 20,
             event: None,
         }
     }
@@ -66,7 +70,7 @@ impl SiteConfig {
             Diagnostic::new("invalid site configuration")
                 .at(loc)
                 .cause(strip_yaml_position(&e.to_string()))
-                .hint("site.yaml keys: title, description, base_url, theme, language, author, words_per_minute, event")
+                .hint("site.yaml keys: title, description, base_url, theme, language, author, words_per_minute, paginate_by, event")
         })?;
         config.base_url = normalize_base_url(&config.base_url).map_err(|why| {
             Diagnostic::new("invalid base_url")

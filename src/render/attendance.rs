@@ -291,35 +291,41 @@ fn term_url(site: &Site, p: &PartyStatus) -> Option<String> {
 const MAX_SHOWN: usize = 12;
 
 fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
-    let claims: Vec<ClaimView> = p
-        .claims
-        .iter()
-        .map(|c| claim_view(site, c, &p.id))
-        .collect();
+    // Views are made only for the claims shown: a party named by a thousand briefings
+    // has thousands of claims, and each view quotes and dates its sentence.
+    let mut views: Vec<Option<ClaimView>> = vec![None; p.claims.len()];
+    let mut view_of = |k: usize| -> ClaimView {
+        views[k]
+            .get_or_insert_with(|| claim_view(site, &p.claims[k], &p.id))
+            .clone()
+    };
     let mut columns: Vec<ColumnView> = Vec::new();
     for st in Status::ALL {
-        let cs: Vec<ClaimView> = claims.iter().filter(|c| c.status == st).cloned().collect();
-        if !cs.is_empty() {
+        let shown: Vec<usize> = (0..p.claims.len())
+            .filter(|&k| p.claims[k].status == st)
+            .take(MAX_SHOWN)
+            .collect();
+        if !shown.is_empty() {
             columns.push(ColumnView {
                 status: st,
                 label: status_label(st.as_str()),
-                claims: cs.into_iter().take(MAX_SHOWN).collect(),
+                claims: shown.into_iter().map(&mut view_of).collect(),
             });
         }
     }
     let (mut lead, mut more) = (Vec::new(), Vec::new());
     let mut hidden = 0;
     let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-    for (c, view) in p.claims.iter().zip(&claims) {
+    for (k, c) in p.claims.iter().enumerate() {
         if seen.contains(c.page.as_str()) {
             if more.len() < MAX_SHOWN {
-                more.push(view.clone());
+                more.push(view_of(k));
             } else {
                 hidden += 1;
             }
         } else if lead.len() < MAX_SHOWN {
             seen.insert(&c.page);
-            lead.push(view.clone());
+            lead.push(view_of(k));
         } else {
             hidden += 1;
         }
@@ -352,7 +358,7 @@ fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
         lead,
         more,
         hidden,
-        claim_count: claims.len(),
+        claim_count: p.claims.len(),
         columns,
         sources: pages.len(),
     }

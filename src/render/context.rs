@@ -32,6 +32,8 @@ pub struct SiteCtx<'a> {
     pub language: &'a str,
     pub author: &'a str,
     pub event: Option<&'a crate::config::EventConfig>,
+    /// Briefings per page of a listing; `pages[:site.paginate_by]` on the home page.
+    pub paginate_by: usize,
 }
 
 impl<'a> SiteCtx<'a> {
@@ -44,6 +46,11 @@ impl<'a> SiteCtx<'a> {
             language: &c.language,
             author: &c.author,
             event: c.event.as_ref(),
+            paginate_by: if c.paginate_by == 0 {
+                u32::MAX as usize
+            } else {
+                c.paginate_by
+            },
         }
     }
 }

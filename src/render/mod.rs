@@ -4,6 +4,7 @@
 
 pub mod attendance;
 pub mod context;
+pub mod listing;
 pub mod publish;
 pub mod search;
 pub mod summary;
@@ -29,6 +30,22 @@ pub struct Output {
     /// Path relative to the output folder, `/`-separated, e.g. `briefings/x/index.html`.
     pub path: String,
     pub bytes: Vec<u8>,
+}
+
+/// An output borrowed: what the passes over the rendered site read.
+#[derive(Debug, Clone, Copy)]
+pub struct OutputRef<'a> {
+    pub path: &'a str,
+    pub bytes: &'a [u8],
+}
+
+impl Output {
+    pub fn as_ref(&self) -> OutputRef<'_> {
+        OutputRef {
+            path: &self.path,
+            bytes: &self.bytes,
+        }
+    }
 }
 
 /// Switches for one render.
@@ -248,7 +265,7 @@ impl Renderer {
     /// After a render: the variables no context provided, and the errors of templates
     /// no page used, rendered with `sample` (a page's context).
     pub fn check_templates(&self, sample: &Context) -> Vec<Diagnostic> {
-        use templatecheck::{local_names, undefined_variables, used_by_others};
+        use templatecheck::{local_names, reached_from, undefined_variables, used_by_others};
         let seen = self.seen.lock().map(|s| s.clone()).unwrap_or_default();
         let sources: BTreeMap<String, (String, PathBuf)> = self
             .theme
@@ -278,9 +295,11 @@ impl Renderer {
                 ));
             }
         }
+        // A partial of the default theme is checked when a rendered page reached it.
+        let reached = reached_from(&seen.rendered, &sources);
         let mut reported = std::collections::BTreeSet::new();
         for (name, vars) in &self.variables {
-            if !seen.rendered.contains(name) && !used.contains(name) && !added(name) {
+            if !reached.contains(name) && !added(name) {
                 continue;
             }
             let fresh: std::collections::BTreeSet<String> =
@@ -541,17 +560,21 @@ pub fn output_path(site_path: &str) -> String {
 pub type Generator = fn(&RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>>;
 
 /// The generators of every build, in order.
+///
+/// Also the order `serve` renders them in after an edit: the pages a reader looks at
+/// first (listings, home, summary, attendance), the data files last.
 pub const GENERATORS: &[Generator] = &[
     gen_pages,
+    listing::gen_listings,
     gen_index,
-    gen_not_found,
-    gen_taxonomies,
+    summary::gen_page,
+    attendance::gen_page,
     gen_sources,
+    gen_not_found,
     gen_search,
     gen_feeds,
     gen_statics,
-    summary::gen_summary,
-    attendance::gen_page,
+    summary::gen_json,
     attendance::gen_json,
     attendance::gen_csv,
 ];
@@ -582,7 +605,8 @@ pub fn render_site(
         errors.extend(renderer.check_templates(&sample_context(&rc)));
     }
     if errors.is_empty() {
-        let extra = post_passes(site, &outputs);
+        let refs: Vec<OutputRef> = outputs.iter().map(Output::as_ref).collect();
+        let extra = post_passes(site, &refs);
         outputs.extend(extra);
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
@@ -593,11 +617,10 @@ pub fn render_site(
 
 /// The files made from the rendered site itself: the search index (from the pages'
 /// HTML), then the hosts' files (`_headers` names every fingerprinted asset).
-pub fn post_passes(site: &Site, outputs: &[Output]) -> Vec<Output> {
+pub fn post_passes(site: &Site, outputs: &[OutputRef<'_>]) -> Vec<Output> {
     let mut extra: Vec<Output> = search::index_output(site, outputs).into_iter().collect();
-    let mut all: Vec<Output> = Vec::new();
-    all.extend_from_slice(outputs);
-    all.extend(extra.iter().cloned());
+    let mut all: Vec<OutputRef> = outputs.to_vec();
+    all.extend(extra.iter().map(Output::as_ref));
     extra.extend(publish::host_files(&all));
     extra
 }
@@ -665,7 +688,7 @@ pub fn base_context(
     }
     // The attendance outcome line the summary and home page show, read from the
     // attendance analysis when there is one.
-    match summary::attendance_outcome(&ctx) {
+    match summary::attendance_outcome(site, extras) {
         Some(o) => ctx.insert("attendance_outcome", &o),
         None => ctx.insert_value("attendance_outcome", Value::none()),
     }
@@ -776,12 +799,14 @@ pub fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     all_or_errors(results.into_iter().flatten())
 }
 
-/// The generators of pages derived from the whole site: every generator but
-/// [`gen_pages`].
+/// The generators of pages derived from the whole site, in [`GENERATORS`] order: every
+/// generator but [`gen_pages`] and [`listing::gen_listings`] (`serve` renders content
+/// and listing pages as jobs, to reuse those that did not change).
 pub fn derived_generators() -> impl Iterator<Item = &'static Generator> {
-    GENERATORS
-        .iter()
-        .filter(|g| !std::ptr::fn_addr_eq(**g, gen_pages as Generator))
+    GENERATORS.iter().filter(|g| {
+        !std::ptr::fn_addr_eq(**g, gen_pages as Generator)
+            && !std::ptr::fn_addr_eq(**g, listing::gen_listings as Generator)
+    })
 }
 
 fn gen_index(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
@@ -817,70 +842,6 @@ fn gen_not_found(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
             "failed to render 404.html",
         )
         .map(|o| vec![o]))
-}
-
-fn gen_taxonomies(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let site = rc.site;
-    let taxonomies = taxonomies_ctx(site);
-    let mut results: Vec<Result<Output, Diagnostic>> = Vec::new();
-    for (t, tc) in site.taxonomies.iter().zip(&taxonomies) {
-        // Converted once: every term page of the taxonomy shares it.
-        let tc_value = Value::from_serializable(tc);
-        let mut ctx = Context::new();
-        ctx.insert_value("taxonomy", tc_value.clone());
-        ctx.insert("current_path", &format!("/{}/", t.name));
-        let meta = Meta::page(
-            site,
-            &t.title,
-            &format!("{} named in the briefings", t.title),
-            &format!("/{}/", t.name),
-        );
-        results.push(rc.page(
-            "taxonomy_list.html",
-            ctx,
-            Some(&meta),
-            &output_path(&format!("/{}/", t.name)),
-            &format!("failed to render the `{}` list", t.name),
-        ));
-        // Term pages are independent: render them on every core.
-        let terms: Vec<Result<Output, Diagnostic>> = t
-            .terms
-            .par_iter()
-            .zip(tc.terms.par_iter())
-            .map(|(term, term_ctx)| {
-                let pages: Vec<PageRef> = term
-                    .pages
-                    .iter()
-                    .map(|&i| PageRef::new(&site.pages[i], &site.config))
-                    .collect();
-                let mut ctx = Context::new();
-                ctx.insert_value("taxonomy", tc_value.clone());
-                ctx.insert("term", term_ctx);
-                ctx.insert("term_pages", &pages);
-                ctx.insert("current_path", &term.path);
-                ctx.insert_value("party", attendance::term_party(site, &t.name, &term.slug));
-                let meta = Meta::page(
-                    site,
-                    &term.name,
-                    &format!(
-                        "Briefings that name {} ({} in all)",
-                        term.name,
-                        term.pages.len()
-                    ),
-                    &term.path,
-                );
-                rc.page(
-                    "taxonomy_term.html",
-                    ctx,
-                    Some(&meta),
-                    &output_path(&term.path),
-                    &format!("failed to render `{}`", term.path),
-                )
-            })
-            .collect();
-        results.extend(terms);
-    }
-    all_or_errors(results)
 }
 
 fn gen_sources(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
@@ -971,10 +932,20 @@ fn gen_feeds(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
             ));
         }
     }
+    let per_page = site.config.paginate_by;
     for t in &site.taxonomies {
         urls.push((site.config.absolute_url(&format!("/{}/", t.name)), None));
         for term in &t.terms {
-            urls.push((site.config.absolute_url(&term.path), None));
+            for n in 1..=listing::pager_count(term.pages.len(), per_page) {
+                let path = listing::pager_path(&term.path, n);
+                urls.push((site.config.absolute_url(&path), None));
+            }
+        }
+    }
+    if !site.briefings.is_empty() && rc.renderer.has_template("list.html") {
+        for n in 1..=listing::pager_count(site.briefings.len(), per_page) {
+            let path = listing::pager_path(listing::ARCHIVE_PATH, n);
+            urls.push((site.config.absolute_url(&path), None));
         }
     }
     urls.push((site.config.absolute_url("/sources/"), None));

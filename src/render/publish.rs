@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use crate::render::Output;
+use crate::render::{Output, OutputRef};
 
 /// Cache for fingerprinted files: their name changes whenever their content does.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -41,7 +41,7 @@ fn served_path(path: &str) -> String {
 
 /// `_headers` for the given outputs (paths relative to the host's root, which is the
 /// output folder however the site's `base_url` reads).
-pub fn headers_file(outputs: &[Output]) -> Output {
+pub fn headers_file(outputs: &[OutputRef<'_>]) -> Output {
     let mut text = String::from(
         "# Headers for Netlify and Cloudflare Pages, written by `briefing build`.\n\
          # Those hosts join the values of every rule that matches a path, so the catch-all\n\
@@ -51,7 +51,7 @@ pub fn headers_file(outputs: &[Output]) -> Output {
     );
     let mut paths: Vec<&str> = outputs
         .iter()
-        .map(|o| o.path.as_str())
+        .map(|o| o.path)
         .filter(|p| !p.starts_with('.') && *p != "_headers")
         .collect();
     paths.sort();
@@ -70,7 +70,7 @@ pub fn headers_file(outputs: &[Output]) -> Output {
 }
 
 /// The files static hosts read: `_headers` and `.nojekyll`.
-pub fn host_files(outputs: &[Output]) -> Vec<Output> {
+pub fn host_files(outputs: &[OutputRef<'_>]) -> Vec<Output> {
     vec![
         headers_file(outputs),
         Output {
@@ -117,11 +117,8 @@ pub fn rebase_links<'a>(html: &'a str, base_path: &str) -> Cow<'a, str> {
 mod tests {
     use super::*;
 
-    fn out(path: &str) -> Output {
-        Output {
-            path: path.into(),
-            bytes: Vec::new(),
-        }
+    fn out(path: &str) -> OutputRef<'_> {
+        OutputRef { path, bytes: &[] }
     }
 
     #[test]

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::analyse::Site;
 use crate::render::context::display_date;
-use crate::render::{Output, output_path};
+use crate::render::{Output, OutputRef, output_path};
 
 /// The index file's path in the output.
 pub const INDEX_PATH: &str = "search/index.json";
@@ -65,13 +65,17 @@ fn singular(taxonomy: &str, title: &str) -> String {
 pub fn model_docs(site: &Site) -> Vec<(String, SearchDoc)> {
     let c = &site.config;
     let mut out = Vec::new();
-    for (i, p) in site.pages.iter().enumerate() {
-        let mut entities = Vec::new();
-        for t in site.taxonomies.iter().filter(|t| t.name != "tags") {
-            for term in t.terms.iter().filter(|term| term.pages.contains(&i)) {
-                entities.push(term.name.clone());
+    // The names each page is listed under, in taxonomy and term order.
+    let mut names: Vec<Vec<String>> = vec![Vec::new(); site.pages.len()];
+    for t in site.taxonomies.iter().filter(|t| t.name != "tags") {
+        for term in &t.terms {
+            for &i in &term.pages {
+                names[i].push(term.name.clone());
             }
         }
+    }
+    for (i, p) in site.pages.iter().enumerate() {
+        let entities = std::mem::take(&mut names[i]);
         let description = p
             .front
             .description
@@ -273,14 +277,18 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Output paths that are not searched: the search page itself and the 404 page.
+/// Output paths that are not searched: the search page itself, the 404 page, and the
+/// archive and the later pages of listings (lists of briefings found on their own).
 fn excluded(path: &str) -> bool {
-    path == "404.html" || path == "search/index.html"
+    path == "404.html"
+        || path == "search/index.html"
+        || path == super::output_path(super::listing::ARCHIVE_PATH)
+        || super::listing::is_later_page(path)
 }
 
 /// The search index over the model's pages and every other HTML output.
-pub fn build_index(site: &Site, outputs: &[Output]) -> SearchIndex {
-    let present: BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+pub fn build_index(site: &Site, outputs: &[OutputRef<'_>]) -> SearchIndex {
+    let present: BTreeSet<&str> = outputs.iter().map(|o| o.path).collect();
     let mut docs = Vec::new();
     let mut covered = BTreeSet::new();
     for (path, doc) in model_docs(site) {
@@ -291,11 +299,11 @@ pub fn build_index(site: &Site, outputs: &[Output]) -> SearchIndex {
     }
     for o in outputs {
         let is_page = o.path.ends_with(".html");
-        if !is_page || excluded(&o.path) || covered.contains(&o.path) {
+        if !is_page || excluded(&o.path) || covered.contains(o.path) {
             continue;
         }
         let site_path = format!("/{}", o.path.trim_end_matches("index.html"));
-        if let Some(mut doc) = html_doc(&site.config.url(&site_path), &o.bytes) {
+        if let Some(mut doc) = html_doc(&site.config.url(&site_path), o.bytes) {
             if o.path == "index.html" {
                 doc.kind = "Home".into();
             }
@@ -319,7 +327,7 @@ pub fn build_index(site: &Site, outputs: &[Output]) -> SearchIndex {
 }
 
 /// `search/index.json`, when the theme has a search page.
-pub fn index_output(site: &Site, outputs: &[Output]) -> Option<Output> {
+pub fn index_output(site: &Site, outputs: &[OutputRef<'_>]) -> Option<Output> {
     if !outputs.iter().any(|o| o.path == "search/index.html") {
         return None;
     }

@@ -4,21 +4,40 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Meta, Output, RenderCtx, one};
+use super::{Extras, Meta, Output, RenderCtx, one};
 use crate::analyse::summary::Summary;
 use crate::analyse::summary::figures::Figure;
-use crate::analyse::summary::outcome::{Outcome, outcome};
+use crate::analyse::Site;
+use crate::analyse::summary::outcome::{Outcome, PartyView, outcome, outcome_of};
 use crate::diagnostics::Diagnostic;
 use crate::to_markdown::escape_html;
 
-/// The attendance outcome line, from the `attendance` the attendance analysis puts in
-/// the template context (`None` while there is none).
-pub fn attendance_outcome(ctx: &Context) -> Option<Outcome> {
-    let v = ctx.get("attendance")?;
-    if v.is_none() || v.is_undefined() {
+/// The attendance outcome line, read from the attendance analysis in the terms of
+/// `data/attendance.json` (`None` while there are no briefings or no parties), or from
+/// an `attendance` value the extras put in the template context instead.
+pub fn attendance_outcome(site: &Site, extras: &Extras) -> Option<Outcome> {
+    if let Some(v) = extras.values.get("attendance") {
+        if v.is_none() || v.is_undefined() {
+            return None;
+        }
+        return outcome(&serde_json::to_value(v).ok()?);
+    }
+    if site.briefings.is_empty() {
         return None;
     }
-    outcome(&serde_json::to_value(v).ok()?)
+    let parties: Vec<PartyView> = site
+        .attendance
+        .parties
+        .iter()
+        .map(|p| PartyView {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: p.kind.clone(),
+            status: p.status.as_str().to_string(),
+            conflict: p.conflict,
+        })
+        .collect();
+    outcome_of(&parties)
 }
 
 /// What `data/summary.json` holds: the summary plus the attendance outcome it shows.
@@ -167,24 +186,39 @@ pub fn figures_chart(summary: &Summary, url: &dyn Fn(&str) -> String) -> Option<
     ))
 }
 
-/// `summary/index.html` and `data/summary.json`; nothing when there are no briefings.
-pub fn gen_summary(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+/// `data/summary.json`; nothing when there are no briefings.
+pub fn gen_json(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let site = rc.site;
+    if site.summary.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The outcome the pages show, as the base context has it.
+    let outcome: Option<Outcome> = rc
+        .base
+        .get("attendance_outcome")
+        .filter(|v| !v.is_none())
+        .and_then(|v| serde_json::to_value(v).ok())
+        .and_then(|v| serde_json::from_value(v).ok());
+    let json = SummaryJson {
+        summary: &site.summary,
+        attendance_outcome: outcome,
+    };
+    Ok(vec![Output {
+        path: "data/summary.json".to_string(),
+        bytes: serde_json::to_vec_pretty(&json).map_err(|e| {
+            vec![Diagnostic::new("failed to write data/summary.json").cause(e.to_string())]
+        })?,
+    }])
+}
+
+/// `summary/index.html`; nothing when there are no briefings or no `summary.html`.
+pub fn gen_page(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let site = rc.site;
     let summary = &site.summary;
     if summary.is_empty() {
         return Ok(Vec::new());
     }
-    let attendance = attendance_outcome(&rc.base);
-    let json = SummaryJson {
-        summary,
-        attendance_outcome: attendance.clone(),
-    };
-    let mut out = vec![Output {
-        path: "data/summary.json".to_string(),
-        bytes: serde_json::to_vec_pretty(&json).map_err(|e| {
-            vec![Diagnostic::new("failed to write data/summary.json").cause(e.to_string())]
-        })?,
-    }];
+    let mut out = Vec::new();
     if !rc.renderer.has_template("summary.html") {
         return Ok(out);
     }

@@ -90,6 +90,27 @@ pub fn used_by_others<'a>(sources: impl IntoIterator<Item = &'a str>) -> BTreeSe
         .collect()
 }
 
+/// The templates a render reached: those rendered and, transitively, those they extend,
+/// include or import.
+pub fn reached_from(
+    rendered: &BTreeSet<String>,
+    sources: &BTreeMap<String, (String, PathBuf)>,
+) -> BTreeSet<String> {
+    let mut reached = rendered.clone();
+    let mut todo: Vec<String> = rendered.iter().cloned().collect();
+    while let Some(name) = todo.pop() {
+        let Some((src, _)) = sources.get(&name) else {
+            continue;
+        };
+        for other in used_by_others([src.as_str()]) {
+            if reached.insert(other.clone()) {
+                todo.push(other);
+            }
+        }
+    }
+    reached
+}
+
 /// Where `name` is first read as a variable in `source` (1-based line and column).
 pub fn find_variable(source: &str, name: &str) -> Option<(usize, usize)> {
     let word = Regex::new(&format!(r"(^|[^\w.]){}\b", regex::escape(name))).ok()?;

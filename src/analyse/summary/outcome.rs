@@ -25,7 +25,7 @@ pub struct PartyView {
 
 /// Who attended, observed, stayed away, was not invited or hosted, and the line that
 /// says it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     pub attended: Vec<String>,
     pub observers: Vec<String>,
@@ -63,11 +63,16 @@ fn list(names: &[String]) -> String {
 /// `data/attendance.json`); `None` when there is no attendance or it has no parties.
 pub fn outcome(attendance: &serde_json::Value) -> Option<Outcome> {
     let view: AttendanceView = serde_json::from_value(attendance.clone()).ok()?;
-    if view.parties.is_empty() {
+    outcome_of(&view.parties)
+}
+
+/// The outcome of these parties; `None` when there are none.
+pub fn outcome_of(parties: &[PartyView]) -> Option<Outcome> {
+    if parties.is_empty() {
         return None;
     }
     let mut o = Outcome::default();
-    for p in &view.parties {
+    for p in parties {
         let name = with_article(&p.name, &p.kind);
         match p.status.as_str() {
             "attended" => o.attended.push(name.clone()),

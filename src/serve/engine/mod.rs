@@ -39,8 +39,9 @@ mod sources;
 
 use early::publish_some;
 
+use crate::render::listing::listing_jobs;
 use crate::render::{
-    Output, PageJob, RenderCtx, Renderer, base_context, derived_generators, page_job, render_job,
+    Output, OutputRef, PageJob, RenderCtx, Renderer, base_context, derived_generators, page_job, render_job,
 };
 use crate::sync::Force;
 use crate::theme::Theme;
@@ -138,6 +139,30 @@ impl std::fmt::Debug for Engine {
 
 /// What a generator gives.
 type GenResult = Result<Vec<Output>, Vec<Diagnostic>>;
+
+/// The derived generators run before the content pages' jobs are built (the home,
+/// summary and attendance pages; [`crate::render::GENERATORS`] lists them first).
+const URGENT_GENERATORS: usize = 3;
+
+/// Listing pages rendered per task.
+const LISTING_CHUNK: usize = 4;
+
+/// A piece of a settle's rendering, run by one of its worker threads.
+enum Task {
+    /// Render these jobs (listing pages).
+    Render(Vec<PageJob>),
+    /// Run derived generator `i`.
+    Generator(usize),
+    /// Build the jobs of the content pages with these indices.
+    Jobs(std::ops::Range<usize>),
+}
+
+/// What a [`Task`] gave.
+enum Done {
+    Rendered(Vec<Result<Output, Diagnostic>>),
+    Generated(usize, GenResult),
+    Built(usize, Vec<Option<Result<PageJob, Diagnostic>>>),
+}
 
 /// A scoped thread's result; its panic goes on in this thread.
 fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
@@ -494,20 +519,11 @@ impl Engine {
         }
         let extras = pipeline::site_extras(&site, &self.data);
         let options = self.opts.render;
-        // The base context and every content page's job (its template and own context)
-        // are independent: build them side by side (jobs in chunks).
         let workers = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(2)
             .clamp(2, 8);
         let n = site.pages.len();
-        let chunk = n.div_ceil(workers).max(1);
-        let jobs_rc = RenderCtx {
-            site: &site,
-            renderer,
-            base: Context::new(),
-            options,
-        };
         // After a template change every page renders again: the pages open in tabs are
         // rendered and published first, before the other jobs are even built.
         let open = hub.open_pages();
@@ -517,14 +533,14 @@ impl Engine {
             .is_none_or(|r| r.renderer_gen != self.renderer_gen);
         let mut early_done: HashMap<String, (PageJob, Bytes)> = HashMap::new();
         let mut early = Vec::new();
-        let early_base = (rerender_all && !open.is_empty() && !quiet).then(|| {
-            let base = base_context(&site, renderer, &extras, options);
-            let rc = RenderCtx {
-                site: &site,
-                renderer,
-                base: base.clone(),
-                options,
-            };
+        let base = base_context(&site, renderer, &extras, options);
+        let rc = RenderCtx {
+            site: &site,
+            renderer,
+            base,
+            options,
+        };
+        if rerender_all && !open.is_empty() && !quiet {
             let mut outs = Vec::new();
             for (i, p) in site.pages.iter().enumerate() {
                 if !open.contains(&p.path) {
@@ -538,40 +554,11 @@ impl Engine {
                 }
             }
             early = publish_some(hub, &outs);
-            base
-        });
-        let (base, built) = std::thread::scope(|s| {
-            let site = &site;
-            let extras = &extras;
-            let base = match early_base {
-                Some(base) => s.spawn(move || base),
-                None => s.spawn(move || base_context(site, renderer, extras, options)),
-            };
-            let jobs_rc = &jobs_rc;
-            let handles: Vec<_> = (0..n)
-                .step_by(chunk)
-                .map(|from| {
-                    s.spawn(move || {
-                        (from..(from + chunk).min(n))
-                            .map(|i| page_job(jobs_rc, i))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            let built: Vec<Option<Result<PageJob, Diagnostic>>> =
-                handles.into_iter().flat_map(join).collect();
-            (join(base), built)
-        });
-        clock.lap(&mut report, "base context and page jobs");
+        }
+        clock.lap(&mut report, "base context");
         if interrupted() {
             return self.step_aside(site, quiet, report);
         }
-        let rc = RenderCtx {
-            site: &site,
-            renderer,
-            base,
-            options,
-        };
         let prev = self
             .rendered
             .as_ref()
@@ -588,41 +575,154 @@ impl Engine {
                 }
             })
         };
-
         let mut outputs = Outputs::new();
         let mut jobs = HashMap::new();
+        // A job whose template, own context and base-context variables are what they
+        // were is not rendered again: its output is reused.
+        let mut sort_job = |job: PageJob,
+                            outputs: &mut Outputs,
+                            report: &mut Report,
+                            todo: &mut Vec<PageJob>| {
+            let reusable = prev.and_then(|p| {
+                let same = p.jobs.get(&job.path) == Some(&job) && base_same(&job.template);
+                same.then(|| p.outputs.get(&job.path).cloned()).flatten()
+            });
+            let done_early = early_done
+                .get(&job.path)
+                .filter(|(j, _)| *j == job)
+                .map(|(_, b)| b.clone());
+            match (reusable, done_early) {
+                (Some(bytes), _) => {
+                    outputs.insert(job.path.clone(), bytes);
+                    report.reused += 1;
+                }
+                (None, Some(bytes)) => {
+                    outputs.insert(job.path.clone(), bytes);
+                    report.rendered += 1;
+                }
+                (None, None) => todo.push(job.clone()),
+            }
+            jobs.insert(job.path.clone(), job);
+        };
+
+        // First what readers look at: the listing pages that changed (those open in tabs
+        // first), the home page, the summary and the attendance pages, each published as
+        // soon as it is done; then the content pages' jobs are built; then the other
+        // generators. Tasks run in that order on `workers` threads.
+        let mut listing_todo = Vec::new();
+        for job in listing_jobs(&rc) {
+            sort_job(job, &mut outputs, &mut report, &mut listing_todo);
+        }
+        listing_todo.sort_by_key(|j| !page_of_output(&j.path).is_some_and(|p| open.contains(&p)));
+        clock.lap(&mut report, "listing jobs");
+        let generators: Vec<_> = derived_generators().collect();
+        let urgent = generators.len().min(URGENT_GENERATORS);
+        let mut tasks: Vec<Task> = Vec::new();
+        for chunk in listing_todo.chunks(LISTING_CHUNK) {
+            tasks.push(Task::Render(chunk.to_vec()));
+        }
+        tasks.extend((0..urgent).map(Task::Generator));
+        let chunk = n.div_ceil(workers).max(1);
+        tasks.extend((0..n).step_by(chunk).map(|from| Task::Jobs(from..(from + chunk).min(n))));
+        tasks.extend((urgent..generators.len()).map(Task::Generator));
+        let mut built: Vec<(usize, Vec<Option<Result<PageJob, Diagnostic>>>)> = Vec::new();
+        let mut derived: Vec<(usize, GenResult, Duration)> = Vec::new();
+        let mut rendered_listings: Vec<Result<Output, Diagnostic>> = Vec::new();
+        let queue = std::sync::Mutex::new(tasks.into_iter().enumerate());
+        std::thread::scope(|s| {
+            let rc = &rc;
+            let generators = &generators;
+            let queue = &queue;
+            let (tx, rx) = std::sync::mpsc::channel();
+            for _ in 0..workers {
+                let tx = tx.clone();
+                s.spawn(move || {
+                    loop {
+                        let next = queue.lock().map(|mut q| q.next()).ok().flatten();
+                        let Some((k, task)) = next else { break };
+                        let t = Instant::now();
+                        let done = match task {
+                            Task::Render(jobs) => {
+                                Done::Rendered(jobs.iter().map(|j| render_job(rc, j)).collect())
+                            }
+                            Task::Generator(i) => Done::Generated(i, generators[i](rc)),
+                            Task::Jobs(range) => {
+                                let from = range.start;
+                                Done::Built(from, range.map(|i| page_job(rc, i)).collect())
+                            }
+                        };
+                        if tx.send((k, done, t.elapsed())).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let mut failed = !errors.is_empty();
+            for (_, done, took) in rx {
+                match done {
+                    Done::Rendered(results) => {
+                        failed |= results.iter().any(|r| r.is_err());
+                        if !failed && !quiet {
+                            let outs: Vec<Output> =
+                                results.iter().filter_map(|r| r.as_ref().ok().cloned()).collect();
+                            early.extend(publish_some(hub, &outs));
+                        }
+                        rendered_listings.extend(results);
+                    }
+                    Done::Generated(i, result) => {
+                        failed |= result.is_err();
+                        if let (Ok(outs), false, false) = (&result, failed, quiet) {
+                            publish_some(hub, outs);
+                        }
+                        derived.push((i, result, took));
+                    }
+                    Done::Built(from, jobs) => built.push((from, jobs)),
+                }
+            }
+        });
+        clock.lap(&mut report, "listings, derived pages, page jobs");
+        for result in rendered_listings {
+            match result {
+                Ok(o) => {
+                    outputs.insert(o.path, Bytes::from(o.bytes));
+                    report.rendered += 1;
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        derived.sort_by_key(|(i, _, _)| *i);
+        for (i, result, took) in derived {
+            let first = result
+                .as_ref()
+                .ok()
+                .and_then(|o| o.first())
+                .map(|o| o.path.clone());
+            report.steps.push((
+                format!("  generator {i} ({})", first.unwrap_or_default()),
+                took,
+            ));
+            match result {
+                Ok(outs) => {
+                    report.rendered += outs.len();
+                    for o in outs {
+                        outputs.insert(o.path, Bytes::from(o.bytes));
+                    }
+                }
+                Err(e) => errors.extend(e),
+            }
+        }
+        built.sort_by_key(|(from, _)| *from);
         let mut todo: Vec<PageJob> = Vec::new();
-        for built in built {
+        for built in built.into_iter().flat_map(|(_, jobs)| jobs) {
             match built {
                 None => {}
                 Some(Err(e)) => errors.push(e),
-                Some(Ok(job)) => {
-                    let reusable = prev.and_then(|p| {
-                        let same = p.jobs.get(&job.path) == Some(&job) && base_same(&job.template);
-                        same.then(|| p.outputs.get(&job.path).cloned()).flatten()
-                    });
-                    let done_early = early_done
-                        .get(&job.path)
-                        .filter(|(j, _)| *j == job)
-                        .map(|(_, b)| b.clone());
-                    match (reusable, done_early) {
-                        (Some(bytes), _) => {
-                            outputs.insert(job.path.clone(), bytes);
-                            report.reused += 1;
-                        }
-                        (None, Some(bytes)) => {
-                            outputs.insert(job.path.clone(), bytes);
-                            report.rendered += 1;
-                        }
-                        (None, None) => todo.push(job.clone()),
-                    }
-                    jobs.insert(job.path.clone(), job);
-                }
+                Some(Ok(job)) => sort_job(job, &mut outputs, &mut report, &mut todo),
             }
         }
         clock.lap(&mut report, "page jobs");
-        // Pages open in tabs first: after a template change they are published before
-        // the rest of the site is rendered.
+        // The content pages that changed, those open in tabs first (published at once).
         let (first, rest): (Vec<PageJob>, Vec<PageJob>) = todo
             .into_iter()
             .partition(|j| page_of_output(&j.path).is_some_and(|p| open.contains(&p)));
@@ -645,64 +745,17 @@ impl Engine {
                 .collect();
             early.extend(publish_some(hub, &outs));
         }
-        clock.lap(&mut report, "open pages");
-        // The derived pages, each generator on its own thread (each published as soon as
-        // it is done: the index need not wait for the feeds), and the other pages in
-        // chunks beside them.
         let chunk = rest.len().div_ceil(workers).max(1);
-        let generators: Vec<_> = derived_generators().collect();
-        let mut derived: Vec<Option<(GenResult, Duration)>> = Vec::new();
-        derived.resize_with(generators.len(), || None);
         let pages = std::thread::scope(|s| {
             let rc = &rc;
-            let (tx, rx) = std::sync::mpsc::channel();
-            for (i, g) in generators.iter().enumerate() {
-                let tx = tx.clone();
-                s.spawn(move || {
-                    let t = Instant::now();
-                    let result = g(rc);
-                    let _ = tx.send((i, result, t.elapsed()));
-                });
-            }
-            drop(tx);
-            let pages: Vec<_> = rest
+            let handles: Vec<_> = rest
                 .chunks(chunk)
                 .map(|jobs| {
                     s.spawn(move || jobs.iter().map(|j| render_job(rc, j)).collect::<Vec<_>>())
                 })
                 .collect();
-            let mut failed = !errors.is_empty();
-            for (i, result, took) in rx {
-                failed |= result.is_err();
-                if let (Ok(outs), false, false) = (&result, failed, quiet) {
-                    publish_some(hub, outs);
-                }
-                derived[i] = Some((result, took));
-            }
-            pages.into_iter().flat_map(join).collect::<Vec<_>>()
+            handles.into_iter().flat_map(join).collect::<Vec<_>>()
         });
-        clock.lap(&mut report, "derived and other pages");
-        for (i, done) in derived.into_iter().enumerate() {
-            let Some((result, took)) = done else { continue };
-            let first = result
-                .as_ref()
-                .ok()
-                .and_then(|o| o.first())
-                .map(|o| o.path.clone());
-            report.steps.push((
-                format!("  generator {i} ({})", first.unwrap_or_default()),
-                took,
-            ));
-            match result {
-                Ok(outs) => {
-                    report.rendered += outs.len();
-                    for o in outs {
-                        outputs.insert(o.path, Bytes::from(o.bytes));
-                    }
-                }
-                Err(e) => errors.extend(e),
-            }
-        }
         for result in pages {
             match result {
                 Ok(o) => {
@@ -712,6 +765,7 @@ impl Engine {
                 Err(e) => errors.push(e),
             }
         }
+        clock.lap(&mut report, "other pages");
         let base = rc.base;
         if !errors.is_empty() {
             self.failed = true;
@@ -721,15 +775,14 @@ impl Engine {
             return report;
         }
         // The files made from the rendered site (search index, hosts' files).
-        let rendered: Vec<Output> = outputs
+        let rendered: Vec<OutputRef> = outputs
             .iter()
             .filter(|(k, _)| !crate::render::POST_PASS_PATHS.contains(&k.as_str()))
-            .map(|(k, v)| Output {
-                path: k.clone(),
-                bytes: v.to_vec(),
-            })
+            .map(|(k, v)| OutputRef { path: k, bytes: v })
             .collect();
-        for o in crate::render::post_passes(&site, &rendered) {
+        let extra = crate::render::post_passes(&site, &rendered);
+        drop(rendered);
+        for o in extra {
             outputs.insert(o.path, Bytes::from(o.bytes));
         }
         self.failed = false;

@@ -1,0 +1,275 @@
+//! Listing pages: each taxonomy's list of terms, each term's briefings and the archive
+//! of every briefing (`/briefings/`), split into pages of `paginate_by` (pure).
+//!
+//! Each listing page is a [`PageJob`]: `serve` compares a job with the one it rendered
+//! before, so an edit re-renders only the listing pages that show what changed.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::context::{PageRef, taxonomies_ctx};
+use super::{Meta, Output, PageJob, RenderCtx, all_or_errors, attendance, output_path, render_job};
+use crate::analyse::Site;
+use crate::diagnostics::Diagnostic;
+
+/// Site path of the archive of every briefing.
+pub const ARCHIVE_PATH: &str = "/briefings/";
+
+/// `paginator` in a listing template (the names Zola uses).
+#[derive(Debug, Clone, Serialize)]
+pub struct Paginator<'a> {
+    /// The page references shown on this page.
+    pub pages: Vec<PageRef<'a>>,
+    /// This page's number, from 1.
+    pub current_index: usize,
+    /// How many pages the listing has.
+    pub number_pagers: usize,
+    /// How many page references the listing has in all.
+    pub total_pages: usize,
+    /// URLs (root-relative, under the base path) of the neighbouring, first and last pages.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub first: String,
+    pub last: String,
+}
+
+/// The site path of page `n` (from 1) of a listing at `base`: `base` itself, then
+/// `base` + `page/2/`, ...
+pub fn pager_path(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{}/page/{n}/", base.trim_end_matches('/'))
+    }
+}
+
+/// Whether an output path is page 2 or later of a listing (`x/page/2/index.html`).
+pub fn is_later_page(output: &str) -> bool {
+    let Some(rest) = output.strip_suffix("/index.html") else {
+        return false;
+    };
+    match rest.rsplit_once('/') {
+        Some((head, n)) => {
+            (head == "page" || head.ends_with("/page"))
+                && !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// How many pages `items` references make at `per_page` (0: one page); at least one.
+pub fn pager_count(items: usize, per_page: usize) -> usize {
+    if per_page == 0 {
+        1
+    } else {
+        items.div_ceil(per_page).max(1)
+    }
+}
+
+/// The pages of a listing at site path `base`, each with its site path.
+pub fn paginate<'a>(
+    site: &Site,
+    items: Vec<PageRef<'a>>,
+    base: &str,
+) -> Vec<(String, Paginator<'a>)> {
+    let per_page = site.config.paginate_by;
+    let total = items.len();
+    let count = pager_count(total, per_page);
+    let url = |n: usize| site.config.url(&pager_path(base, n));
+    let mut rest = items.into_iter();
+    (1..=count)
+        .map(|n| {
+            let take = if per_page == 0 { total } else { per_page };
+            let pages: Vec<PageRef> = rest.by_ref().take(take).collect();
+            (
+                pager_path(base, n),
+                Paginator {
+                    pages,
+                    current_index: n,
+                    number_pagers: count,
+                    total_pages: total,
+                    previous: (n > 1).then(|| url(n - 1)),
+                    next: (n < count).then(|| url(n + 1)),
+                    first: url(1),
+                    last: url(count),
+                },
+            )
+        })
+        .collect()
+}
+
+/// `taxonomy` on a term page: the taxonomy and its terms without their page lists (a
+/// term page lists its own briefings; comparing every term's list on every page of
+/// every term would cost `serve` more than rendering).
+#[derive(Debug, Clone, Serialize)]
+struct TaxonomyHead<'a> {
+    name: &'a str,
+    title: &'a str,
+    url: &'a str,
+    terms: Vec<TermHead<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct TermHead<'a> {
+    name: &'a str,
+    slug: &'a str,
+    url: &'a str,
+    count: usize,
+}
+
+/// "Countries", then "Countries (page 2 of 5)".
+fn numbered(title: &str, p: &Paginator<'_>) -> String {
+    if p.current_index > 1 {
+        format!(
+            "{title} (page {} of {})",
+            p.current_index, p.number_pagers
+        )
+    } else {
+        title.to_string()
+    }
+}
+
+fn job(template: &str, mut ctx: Context, meta: &Meta, path: &str) -> PageJob {
+    ctx.insert("current_path", path);
+    ctx.insert("meta", meta);
+    PageJob {
+        template: template.to_string(),
+        ctx,
+        path: output_path(path),
+        what: format!("failed to render `{path}`"),
+    }
+}
+
+/// Every listing page's job: the taxonomy lists, the term pages and the archive.
+pub fn listing_jobs(rc: &RenderCtx<'_>) -> Vec<PageJob> {
+    let site = rc.site;
+    let config = &site.config;
+    let mut jobs = Vec::new();
+    for (t, tc) in site.taxonomies.iter().zip(taxonomies_ctx(site)) {
+        // Converted once: every page of the taxonomy shares it.
+        let head = Value::from_serializable(&TaxonomyHead {
+            name: &tc.name,
+            title: &tc.title,
+            url: &tc.url,
+            terms: tc
+                .terms
+                .iter()
+                .map(|t| TermHead {
+                    name: &t.name,
+                    slug: &t.slug,
+                    url: &t.url,
+                    count: t.count,
+                })
+                .collect(),
+        });
+        let list_path = format!("/{}/", t.name);
+        let mut ctx = Context::new();
+        ctx.insert("taxonomy", &tc);
+        let meta = Meta::page(
+            site,
+            &t.title,
+            &format!("{} named in the briefings", t.title),
+            &list_path,
+        );
+        jobs.push(job("taxonomy_list.html", ctx, &meta, &list_path));
+        let terms: Vec<Vec<PageJob>> = t
+            .terms
+            .par_iter()
+            .zip(tc.terms.par_iter())
+            .map(|(term, term_ctx)| {
+                let refs: Vec<PageRef> = term
+                    .pages
+                    .iter()
+                    .map(|&i| PageRef::new(&site.pages[i], config))
+                    .collect();
+                let description = format!(
+                    "Briefings that name {} ({} in all)",
+                    term.name,
+                    term.pages.len()
+                );
+                paginate(site, refs, &term.path)
+                    .into_iter()
+                    .map(|(path, paginator)| {
+                        let mut ctx = Context::new();
+                        ctx.insert_value("taxonomy", head.clone());
+                        ctx.insert("term", term_ctx);
+                        ctx.insert("term_pages", &paginator.pages);
+                        // The party's status box is on the term's first page only.
+                        let party = if paginator.current_index == 1 {
+                            attendance::term_party(site, &t.name, &term.slug)
+                        } else {
+                            Value::none()
+                        };
+                        ctx.insert_value("party", party);
+                        let meta =
+                            Meta::page(site, &numbered(&term.name, &paginator), &description, &path);
+                        ctx.insert("paginator", &paginator);
+                        job("taxonomy_term.html", ctx, &meta, &path)
+                    })
+                    .collect()
+            })
+            .collect();
+        jobs.extend(terms.into_iter().flatten());
+    }
+    if !site.briefings.is_empty() && rc.renderer.has_template("list.html") {
+        let refs: Vec<PageRef> = site
+            .briefings
+            .iter()
+            .map(|&i| PageRef::new(&site.pages[i], config))
+            .collect();
+        let description = format!("Every briefing, newest first ({} in all)", refs.len());
+        for (path, paginator) in paginate(site, refs, ARCHIVE_PATH) {
+            let meta = Meta::page(
+                site,
+                &numbered("All briefings", &paginator),
+                &description,
+                &path,
+            );
+            let mut ctx = Context::new();
+            ctx.insert("paginator", &paginator);
+            jobs.push(job("list.html", ctx, &meta, &path));
+        }
+    }
+    jobs
+}
+
+/// The listing pages, rendered on every core.
+pub fn gen_listings(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let jobs = listing_jobs(rc);
+    let results: Vec<Result<Output, Diagnostic>> =
+        jobs.par_iter().map(|j| render_job(rc, j)).collect();
+    all_or_errors(results)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_paths_start_at_the_listing_itself() {
+        assert_eq!(pager_path("/countries/syria/", 1), "/countries/syria/");
+        assert_eq!(pager_path("/countries/syria/", 2), "/countries/syria/page/2/");
+        assert_eq!(pager_path("/briefings/", 10), "/briefings/page/10/");
+    }
+
+    #[test]
+    fn later_pages_are_told_from_content_pages() {
+        assert!(is_later_page("countries/syria/page/2/index.html"));
+        assert!(is_later_page("briefings/page/12/index.html"));
+        assert!(!is_later_page("countries/syria/index.html"));
+        assert!(!is_later_page("briefings/page-2/index.html"));
+        assert!(!is_later_page("pages/2/index.html"));
+        assert!(!is_later_page("index.html"));
+    }
+
+    #[test]
+    fn pager_count_rounds_up_and_is_never_zero() {
+        assert_eq!(pager_count(0, 20), 1);
+        assert_eq!(pager_count(20, 20), 1);
+        assert_eq!(pager_count(21, 20), 2);
+        assert_eq!(pager_count(1000, 20), 50);
+        assert_eq!(pager_count(1000, 0), 1);
+    }
+}
