@@ -16,8 +16,13 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).expect("usage: site_timing DIR [RUNS]");
-    let runs: usize = std::env::args().nth(2).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let dir = std::env::args()
+        .nth(1)
+        .expect("usage: site_timing DIR [RUNS]");
+    let runs: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
     let opts = BuildOptions::new(dir);
     let loaded = load_site(&opts, &Force::None).ok().expect("the site loads");
     let pages: Vec<_> = loaded
@@ -50,7 +55,11 @@ fn main() {
             use briefing::render::context::{PageRef, taxonomies_ctx};
             use tera::Value;
             let t = Instant::now();
-            let pages: Vec<PageRef> = site.briefings.iter().map(|&i| PageRef::new(&site.pages[i], &site.config)).collect();
+            let pages: Vec<PageRef> = site
+                .briefings
+                .iter()
+                .map(|&i| PageRef::new(&site.pages[i], &site.config))
+                .collect();
             lap("  pagerefs", t);
             let t = Instant::now();
             let v = Value::from_serializable(&pages);

@@ -425,3 +425,75 @@ fn a_settle_that_steps_aside_for_a_new_save_still_ends_consistent() {
     s.engine.settle(&s.hub, &|| false);
     s.assert_fresh("after stepping aside");
 }
+
+#[test]
+fn paginated_listings_through_serve_equal_a_fresh_build() {
+    let mut s = Site::new();
+    let cfg = s.read("site.yaml");
+    s.write("site.yaml", &format!("{cfg}\npaginate_by: 1\n"));
+    s.changed(&["site.yaml"]);
+    s.assert_fresh("paginate_by: 1");
+    let slug = common::first_briefing(s.root());
+    let rel = format!("content/briefings/{slug}.md");
+
+    // A title edit: the listing pages that show the briefing change, the others are
+    // reused (each of Syria's three pages shows one briefing).
+    let text = s.read(&rel);
+    let title_line = text.lines().find(|l| l.starts_with("title:")).unwrap();
+    s.write(
+        &rel,
+        &text.replace(title_line, "title: A title edited in serve"),
+    );
+    let r = s.changed(&[&rel]);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    s.assert_fresh("title edit, paginated");
+    let syria: Vec<String> = ["", "page/2/", "page/3/"]
+        .iter()
+        .map(|p| s.page(&format!("countries/syria/{p}index.html")))
+        .collect();
+    assert_eq!(
+        syria
+            .iter()
+            .filter(|h| h.contains("A title edited in serve"))
+            .count(),
+        1,
+        "the briefing is on one page of the term"
+    );
+    assert!(
+        r.reused > 3,
+        "listing pages without the briefing are reused: {r:?}"
+    );
+
+    // A date edit moves the briefing to another page of every listing.
+    let text = s.read(&rel);
+    let date_line = text.lines().find(|l| l.starts_with("date:")).unwrap();
+    s.write(&rel, &text.replace(date_line, "date: 1999-01-01"));
+    s.changed(&[&rel]);
+    s.assert_fresh("date edit, paginated");
+    assert!(
+        s.page("briefings/page/3/index.html")
+            .contains("A title edited in serve"),
+        "the oldest briefing is on the last page"
+    );
+
+    // A new briefing makes a fourth page; removing it takes the page away again.
+    s.write(
+        "content/briefings/extra.md",
+        "---\ntitle: An extra report\ndate: 2020-11-13\n---\nSyria hosted the conference.\n",
+    );
+    s.changed(&["content/briefings/extra.md"]);
+    s.assert_fresh("new briefing, paginated");
+    assert!(
+        s.page("briefings/page/4/index.html")
+            .contains("Page 4 of 4")
+    );
+    fs::remove_file(s.root().join("content/briefings/extra.md")).unwrap();
+    s.changed(&["content/briefings/extra.md"]);
+    s.assert_fresh("briefing removed, paginated");
+    assert!(
+        !s.hub
+            .snapshot()
+            .outputs
+            .contains_key("briefings/page/4/index.html")
+    );
+}

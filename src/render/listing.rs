@@ -122,10 +122,7 @@ struct TermHead<'a> {
 /// "Countries", then "Countries (page 2 of 5)".
 fn numbered(title: &str, p: &Paginator<'_>) -> String {
     if p.current_index > 1 {
-        format!(
-            "{title} (page {} of {})",
-            p.current_index, p.number_pagers
-        )
+        format!("{title} (page {} of {})", p.current_index, p.number_pagers)
     } else {
         title.to_string()
     }
@@ -203,8 +200,12 @@ pub fn listing_jobs(rc: &RenderCtx<'_>) -> Vec<PageJob> {
                             Value::none()
                         };
                         ctx.insert_value("party", party);
-                        let meta =
-                            Meta::page(site, &numbered(&term.name, &paginator), &description, &path);
+                        let meta = Meta::page(
+                            site,
+                            &numbered(&term.name, &paginator),
+                            &description,
+                            &path,
+                        );
                         ctx.insert("paginator", &paginator);
                         job("taxonomy_term.html", ctx, &meta, &path)
                     })
@@ -250,7 +251,10 @@ mod tests {
     #[test]
     fn pager_paths_start_at_the_listing_itself() {
         assert_eq!(pager_path("/countries/syria/", 1), "/countries/syria/");
-        assert_eq!(pager_path("/countries/syria/", 2), "/countries/syria/page/2/");
+        assert_eq!(
+            pager_path("/countries/syria/", 2),
+            "/countries/syria/page/2/"
+        );
         assert_eq!(pager_path("/briefings/", 10), "/briefings/page/10/");
     }
 

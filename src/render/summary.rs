@@ -5,9 +5,9 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{Extras, Meta, Output, RenderCtx, one};
+use crate::analyse::Site;
 use crate::analyse::summary::Summary;
 use crate::analyse::summary::figures::Figure;
-use crate::analyse::Site;
 use crate::analyse::summary::outcome::{Outcome, PartyView, outcome, outcome_of};
 use crate::diagnostics::Diagnostic;
 use crate::to_markdown::escape_html;

@@ -41,7 +41,8 @@ use early::publish_some;
 
 use crate::render::listing::listing_jobs;
 use crate::render::{
-    Output, OutputRef, PageJob, RenderCtx, Renderer, base_context, derived_generators, page_job, render_job,
+    Output, OutputRef, PageJob, RenderCtx, Renderer, base_context, derived_generators, page_job,
+    render_job,
 };
 use crate::sync::Force;
 use crate::theme::Theme;
@@ -579,31 +580,29 @@ impl Engine {
         let mut jobs = HashMap::new();
         // A job whose template, own context and base-context variables are what they
         // were is not rendered again: its output is reused.
-        let mut sort_job = |job: PageJob,
-                            outputs: &mut Outputs,
-                            report: &mut Report,
-                            todo: &mut Vec<PageJob>| {
-            let reusable = prev.and_then(|p| {
-                let same = p.jobs.get(&job.path) == Some(&job) && base_same(&job.template);
-                same.then(|| p.outputs.get(&job.path).cloned()).flatten()
-            });
-            let done_early = early_done
-                .get(&job.path)
-                .filter(|(j, _)| *j == job)
-                .map(|(_, b)| b.clone());
-            match (reusable, done_early) {
-                (Some(bytes), _) => {
-                    outputs.insert(job.path.clone(), bytes);
-                    report.reused += 1;
+        let mut sort_job =
+            |job: PageJob, outputs: &mut Outputs, report: &mut Report, todo: &mut Vec<PageJob>| {
+                let reusable = prev.and_then(|p| {
+                    let same = p.jobs.get(&job.path) == Some(&job) && base_same(&job.template);
+                    same.then(|| p.outputs.get(&job.path).cloned()).flatten()
+                });
+                let done_early = early_done
+                    .get(&job.path)
+                    .filter(|(j, _)| *j == job)
+                    .map(|(_, b)| b.clone());
+                match (reusable, done_early) {
+                    (Some(bytes), _) => {
+                        outputs.insert(job.path.clone(), bytes);
+                        report.reused += 1;
+                    }
+                    (None, Some(bytes)) => {
+                        outputs.insert(job.path.clone(), bytes);
+                        report.rendered += 1;
+                    }
+                    (None, None) => todo.push(job.clone()),
                 }
-                (None, Some(bytes)) => {
-                    outputs.insert(job.path.clone(), bytes);
-                    report.rendered += 1;
-                }
-                (None, None) => todo.push(job.clone()),
-            }
-            jobs.insert(job.path.clone(), job);
-        };
+                jobs.insert(job.path.clone(), job);
+            };
 
         // First what readers look at: the listing pages that changed (those open in tabs
         // first), the home page, the summary and the attendance pages, each published as
@@ -623,7 +622,11 @@ impl Engine {
         }
         tasks.extend((0..urgent).map(Task::Generator));
         let chunk = n.div_ceil(workers).max(1);
-        tasks.extend((0..n).step_by(chunk).map(|from| Task::Jobs(from..(from + chunk).min(n))));
+        tasks.extend(
+            (0..n)
+                .step_by(chunk)
+                .map(|from| Task::Jobs(from..(from + chunk).min(n))),
+        );
         tasks.extend((urgent..generators.len()).map(Task::Generator));
         let mut built: Vec<(usize, Vec<Option<Result<PageJob, Diagnostic>>>)> = Vec::new();
         let mut derived: Vec<(usize, GenResult, Duration)> = Vec::new();
@@ -664,8 +667,10 @@ impl Engine {
                     Done::Rendered(results) => {
                         failed |= results.iter().any(|r| r.is_err());
                         if !failed && !quiet {
-                            let outs: Vec<Output> =
-                                results.iter().filter_map(|r| r.as_ref().ok().cloned()).collect();
+                            let outs: Vec<Output> = results
+                                .iter()
+                                .filter_map(|r| r.as_ref().ok().cloned())
+                                .collect();
                             early.extend(publish_some(hub, &outs));
                         }
                         rendered_listings.extend(results);
