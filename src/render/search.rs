@@ -299,7 +299,7 @@ pub fn build_index(site: &Site, outputs: &[OutputRef<'_>]) -> SearchIndex {
     }
     for o in outputs {
         let is_page = o.path.ends_with(".html");
-        if !is_page || excluded(&o.path) || covered.contains(o.path) {
+        if !is_page || excluded(o.path) || covered.contains(o.path) {
             continue;
         }
         let site_path = format!("/{}", o.path.trim_end_matches("index.html"));

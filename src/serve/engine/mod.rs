@@ -158,11 +158,14 @@ enum Task {
     Jobs(std::ops::Range<usize>),
 }
 
+/// A content page's job, or its error; `None` for the home page's introduction.
+type BuiltJob = Option<Result<PageJob, Diagnostic>>;
+
 /// What a [`Task`] gave.
 enum Done {
     Rendered(Vec<Result<Output, Diagnostic>>),
     Generated(usize, GenResult),
-    Built(usize, Vec<Option<Result<PageJob, Diagnostic>>>),
+    Built(usize, Vec<BuiltJob>),
 }
 
 /// A scoped thread's result; its panic goes on in this thread.
@@ -628,7 +631,7 @@ impl Engine {
                 .map(|from| Task::Jobs(from..(from + chunk).min(n))),
         );
         tasks.extend((urgent..generators.len()).map(Task::Generator));
-        let mut built: Vec<(usize, Vec<Option<Result<PageJob, Diagnostic>>>)> = Vec::new();
+        let mut built: Vec<(usize, Vec<BuiltJob>)> = Vec::new();
         let mut derived: Vec<(usize, GenResult, Duration)> = Vec::new();
         let mut rendered_listings: Vec<Result<Output, Diagnostic>> = Vec::new();
         let queue = std::sync::Mutex::new(tasks.into_iter().enumerate());
