@@ -24,7 +24,8 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
     let opts = BuildOptions::new(dir);
-    let loaded = load_site(&opts, &Force::None).ok().expect("the site loads");
+    let loaded =
+        load_site(&opts, &Force::None).unwrap_or_else(|_| panic!("the site does not load"));
     let pages: Vec<_> = loaded
         .files
         .into_iter()
