@@ -94,6 +94,12 @@ fn main() {
             base,
             options: Default::default(),
         };
+        let t = Instant::now();
+        let jobs = briefing::render::listing::listing_jobs(&rc);
+        lap(&format!("listing jobs ({})", jobs.len()), t);
+        let t = Instant::now();
+        let same = jobs.iter().zip(&jobs).filter(|(a, b)| a == b).count();
+        lap(&format!("listing jobs compared ({same})"), t);
         let mut outputs = Vec::new();
         for (i, g) in GENERATORS.iter().enumerate() {
             let t = Instant::now();

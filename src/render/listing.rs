@@ -4,6 +4,8 @@
 //! Each listing page is a [`PageJob`]: `serve` compares a job with the one it rendered
 //! before, so an edit re-renders only the listing pages that show what changed.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -16,11 +18,10 @@ use crate::diagnostics::Diagnostic;
 /// Site path of the archive of every briefing.
 pub const ARCHIVE_PATH: &str = "/briefings/";
 
-/// `paginator` in a listing template (the names Zola uses).
-#[derive(Debug, Clone, Serialize)]
-pub struct Paginator<'a> {
-    /// The page references shown on this page.
-    pub pages: Vec<PageRef<'a>>,
+/// `paginator` in a listing template (the names Zola uses), but for `pages`: the page
+/// references shown on this page, added by [`Pager::value`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pager {
     /// This page's number, from 1.
     pub current_index: usize,
     /// How many pages the listing has.
@@ -32,6 +33,22 @@ pub struct Paginator<'a> {
     pub next: Option<String>,
     pub first: String,
     pub last: String,
+}
+
+impl Pager {
+    /// `paginator`: these fields and `pages`.
+    pub fn value(&self, pages: Value) -> Value {
+        let mut map: HashMap<&'static str, Value> = HashMap::new();
+        map.insert("pages", pages);
+        map.insert("current_index", self.current_index.into());
+        map.insert("number_pagers", self.number_pagers.into());
+        map.insert("total_pages", self.total_pages.into());
+        map.insert("previous", self.previous.clone().into());
+        map.insert("next", self.next.clone().into());
+        map.insert("first", self.first.clone().into());
+        map.insert("last", self.last.clone().into());
+        Value::from(map)
+    }
 }
 
 /// The site path of page `n` (from 1) of a listing at `base`: `base` itself, then
@@ -68,36 +85,43 @@ pub fn pager_count(items: usize, per_page: usize) -> usize {
     }
 }
 
-/// The pages of a listing at site path `base`, each with its site path.
-pub fn paginate<'a>(
-    site: &Site,
-    items: Vec<PageRef<'a>>,
-    base: &str,
-) -> Vec<(String, Paginator<'a>)> {
+/// The pages of a listing of `items` at site path `base`: each page's site path, its
+/// pager and its items.
+pub fn paginate<T: Clone>(site: &Site, items: &[T], base: &str) -> Vec<(String, Pager, Vec<T>)> {
     let per_page = site.config.paginate_by;
     let total = items.len();
     let count = pager_count(total, per_page);
     let url = |n: usize| site.config.url(&pager_path(base, n));
-    let mut rest = items.into_iter();
+    let size = if per_page == 0 {
+        total.max(1)
+    } else {
+        per_page
+    };
     (1..=count)
         .map(|n| {
-            let take = if per_page == 0 { total } else { per_page };
-            let pages: Vec<PageRef> = rest.by_ref().take(take).collect();
-            (
-                pager_path(base, n),
-                Paginator {
-                    pages,
-                    current_index: n,
-                    number_pagers: count,
-                    total_pages: total,
-                    previous: (n > 1).then(|| url(n - 1)),
-                    next: (n < count).then(|| url(n + 1)),
-                    first: url(1),
-                    last: url(count),
-                },
-            )
+            let from = ((n - 1) * size).min(total);
+            let to = (n * size).min(total);
+            let pager = Pager {
+                current_index: n,
+                number_pagers: count,
+                total_pages: total,
+                previous: (n > 1).then(|| url(n - 1)),
+                next: (n < count).then(|| url(n + 1)),
+                first: url(1),
+                last: url(count),
+            };
+            (pager_path(base, n), pager, items[from..to].to_vec())
         })
         .collect()
+}
+
+/// "Countries", then "Countries (page 2 of 5)".
+fn numbered(title: &str, p: &Pager) -> String {
+    if p.current_index > 1 {
+        format!("{title} (page {} of {})", p.current_index, p.number_pagers)
+    } else {
+        title.to_string()
+    }
 }
 
 /// `taxonomy` on a term page: the taxonomy and its terms without their page lists (a
@@ -119,15 +143,6 @@ struct TermHead<'a> {
     count: usize,
 }
 
-/// "Countries", then "Countries (page 2 of 5)".
-fn numbered(title: &str, p: &Paginator<'_>) -> String {
-    if p.current_index > 1 {
-        format!("{title} (page {} of {})", p.current_index, p.number_pagers)
-    } else {
-        title.to_string()
-    }
-}
-
 fn job(template: &str, mut ctx: Context, meta: &Meta, path: &str) -> PageJob {
     ctx.insert("current_path", path);
     ctx.insert("meta", meta);
@@ -143,23 +158,30 @@ fn job(template: &str, mut ctx: Context, meta: &Meta, path: &str) -> PageJob {
 pub fn listing_jobs(rc: &RenderCtx<'_>) -> Vec<PageJob> {
     let site = rc.site;
     let config = &site.config;
+    // Every page's reference, converted once: listings share them.
+    let refs: Vec<Value> = site
+        .pages
+        .par_iter()
+        .map(|p| Value::from_serializable(&PageRef::new(p, config)))
+        .collect();
     let mut jobs = Vec::new();
     for (t, tc) in site.taxonomies.iter().zip(taxonomies_ctx(site)) {
+        let heads: Vec<TermHead> = tc
+            .terms
+            .iter()
+            .map(|t| TermHead {
+                name: &t.name,
+                slug: &t.slug,
+                url: &t.url,
+                count: t.count,
+            })
+            .collect();
         // Converted once: every page of the taxonomy shares it.
         let head = Value::from_serializable(&TaxonomyHead {
             name: &tc.name,
             title: &tc.title,
             url: &tc.url,
-            terms: tc
-                .terms
-                .iter()
-                .map(|t| TermHead {
-                    name: &t.name,
-                    slug: &t.slug,
-                    url: &t.url,
-                    count: t.count,
-                })
-                .collect(),
+            terms: heads.clone(),
         });
         let list_path = format!("/{}/", t.name);
         let mut ctx = Context::new();
@@ -174,39 +196,33 @@ pub fn listing_jobs(rc: &RenderCtx<'_>) -> Vec<PageJob> {
         let terms: Vec<Vec<PageJob>> = t
             .terms
             .par_iter()
-            .zip(tc.terms.par_iter())
-            .map(|(term, term_ctx)| {
-                let refs: Vec<PageRef> = term
-                    .pages
-                    .iter()
-                    .map(|&i| PageRef::new(&site.pages[i], config))
-                    .collect();
+            .zip(heads.par_iter())
+            .map(|(term, term_head)| {
+                let term_value = Value::from_serializable(term_head);
+                let items: Vec<Value> = term.pages.iter().map(|&i| refs[i].clone()).collect();
                 let description = format!(
                     "Briefings that name {} ({} in all)",
                     term.name,
                     term.pages.len()
                 );
-                paginate(site, refs, &term.path)
+                paginate(site, &items, &term.path)
                     .into_iter()
-                    .map(|(path, paginator)| {
+                    .map(|(path, pager, shown)| {
+                        let shown = Value::from(shown);
                         let mut ctx = Context::new();
                         ctx.insert_value("taxonomy", head.clone());
-                        ctx.insert("term", term_ctx);
-                        ctx.insert("term_pages", &paginator.pages);
+                        ctx.insert_value("term", term_value.clone());
+                        ctx.insert_value("term_pages", shown.clone());
+                        ctx.insert_value("paginator", pager.value(shown));
                         // The party's status box is on the term's first page only.
-                        let party = if paginator.current_index == 1 {
+                        let party = if pager.current_index == 1 {
                             attendance::term_party(site, &t.name, &term.slug)
                         } else {
                             Value::none()
                         };
                         ctx.insert_value("party", party);
-                        let meta = Meta::page(
-                            site,
-                            &numbered(&term.name, &paginator),
-                            &description,
-                            &path,
-                        );
-                        ctx.insert("paginator", &paginator);
+                        let meta =
+                            Meta::page(site, &numbered(&term.name, &pager), &description, &path);
                         job("taxonomy_term.html", ctx, &meta, &path)
                     })
                     .collect()
@@ -215,21 +231,17 @@ pub fn listing_jobs(rc: &RenderCtx<'_>) -> Vec<PageJob> {
         jobs.extend(terms.into_iter().flatten());
     }
     if !site.briefings.is_empty() && rc.renderer.has_template("list.html") {
-        let refs: Vec<PageRef> = site
-            .briefings
-            .iter()
-            .map(|&i| PageRef::new(&site.pages[i], config))
-            .collect();
-        let description = format!("Every briefing, newest first ({} in all)", refs.len());
-        for (path, paginator) in paginate(site, refs, ARCHIVE_PATH) {
+        let items: Vec<Value> = site.briefings.iter().map(|&i| refs[i].clone()).collect();
+        let description = format!("Every briefing, newest first ({} in all)", items.len());
+        for (path, pager, shown) in paginate(site, &items, ARCHIVE_PATH) {
             let meta = Meta::page(
                 site,
-                &numbered("All briefings", &paginator),
+                &numbered("All briefings", &pager),
                 &description,
                 &path,
             );
             let mut ctx = Context::new();
-            ctx.insert("paginator", &paginator);
+            ctx.insert_value("paginator", pager.value(Value::from(shown)));
             jobs.push(job("list.html", ctx, &meta, &path));
         }
     }
