@@ -124,15 +124,14 @@ fn numbered(title: &str, p: &Pager) -> String {
     }
 }
 
-/// `taxonomy` on a term page: the taxonomy and its terms without their page lists (a
-/// term page lists its own briefings; comparing every term's list on every page of
-/// every term would cost `serve` more than rendering).
+/// `taxonomy` on a term page: its name, title and URL (a term page lists its own
+/// briefings; `serve` compares every job's context, and every term with every page of
+/// every term would cost more than rendering).
 #[derive(Debug, Clone, Serialize)]
 struct TaxonomyHead<'a> {
     name: &'a str,
     title: &'a str,
     url: &'a str,
-    terms: Vec<TermHead<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -181,7 +180,6 @@ pub fn listing_jobs(rc: &RenderCtx<'_>) -> Vec<PageJob> {
             name: &tc.name,
             title: &tc.title,
             url: &tc.url,
-            terms: heads.clone(),
         });
         let list_path = format!("/{}/", t.name);
         let mut ctx = Context::new();

@@ -676,13 +676,20 @@ pub fn base_context(
     );
     ctx.insert("live_reload", &options.live_reload);
     ctx.insert("current_path", "/");
-    ctx.insert_value("attendance", Value::none());
-    if site.summary.is_empty() {
-        ctx.insert_value("summary", Value::none());
-    } else {
-        ctx.insert("summary", &site.summary);
-    }
-    ctx.insert_value("attendance", attendance::context_value(site));
+    // The analyses are the largest values (tens of megabytes at a thousand briefings):
+    // converted side by side.
+    let (summary, attendance) = rayon::join(
+        || {
+            if site.summary.is_empty() {
+                Value::none()
+            } else {
+                Value::from_serializable(&site.summary)
+            }
+        },
+        || attendance::context_value(site),
+    );
+    ctx.insert_value("summary", summary);
+    ctx.insert_value("attendance", attendance);
     for (k, v) in &extras.values {
         ctx.insert_value(k.clone(), v.clone());
     }

@@ -537,7 +537,21 @@ impl Engine {
             .is_none_or(|r| r.renderer_gen != self.renderer_gen);
         let mut early_done: HashMap<String, (PageJob, Bytes)> = HashMap::new();
         let mut early = Vec::new();
-        let base = base_context(&site, renderer, &extras, options);
+        // The base context and the listing pages' jobs (which do not read it) side by side.
+        let (base, listings) = {
+            let jobs_rc = RenderCtx {
+                site: &site,
+                renderer,
+                base: Context::new(),
+                options,
+            };
+            let (site, extras) = (&site, &extras);
+            std::thread::scope(|s| {
+                let base = s.spawn(move || base_context(site, renderer, extras, options));
+                let listings = listing_jobs(&jobs_rc);
+                (join(base), listings)
+            })
+        };
         let rc = RenderCtx {
             site: &site,
             renderer,
@@ -559,7 +573,7 @@ impl Engine {
             }
             early = publish_some(hub, &outs);
         }
-        clock.lap(&mut report, "base context");
+        clock.lap(&mut report, "base context and listing jobs");
         if interrupted() {
             return self.step_aside(site, quiet, report);
         }
@@ -612,11 +626,11 @@ impl Engine {
         // soon as it is done; then the content pages' jobs are built; then the other
         // generators. Tasks run in that order on `workers` threads.
         let mut listing_todo = Vec::new();
-        for job in listing_jobs(&rc) {
+        for job in listings {
             sort_job(job, &mut outputs, &mut report, &mut listing_todo);
         }
         listing_todo.sort_by_key(|j| !page_of_output(&j.path).is_some_and(|p| open.contains(&p)));
-        clock.lap(&mut report, "listing jobs");
+        clock.lap(&mut report, "listing jobs compared");
         let generators: Vec<_> = derived_generators().collect();
         let urgent = generators.len().min(URGENT_GENERATORS);
         let mut tasks: Vec<Task> = Vec::new();
