@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::rank::{compress, mmr, scores};
+use super::rank::{centrality, compress, mmr, position_prior, readability};
 use super::text::{Doc, SourceRef, Vector, cosine};
 use crate::markdown::BlockKind;
 
@@ -35,24 +35,60 @@ pub struct KeyPoint {
     pub score: f64,
 }
 
+/// What one article's LexRank centrality is multiplied by, per sentence (see
+/// `rank::scores`): the part of [`article_scores`] that does not depend on the other
+/// articles.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Weights {
+    /// The number of sentences (at least 1).
+    pub n: f64,
+    pub prior: Vec<f64>,
+    /// Readability of the sentence as a point shows it (trimmed).
+    pub readability: Vec<f64>,
+    /// Paragraphs and list items can be points; captions and headings cannot.
+    pub point: Vec<bool>,
+}
+
+/// The [`Weights`] of one article.
+pub fn weights(doc: &Doc) -> Weights {
+    Weights {
+        n: doc.sentences.len().max(1) as f64,
+        prior: (0..doc.sentences.len()).map(position_prior).collect(),
+        readability: doc
+            .sentences
+            .iter()
+            .map(|s| readability(&compress(&s.text, POINT_WORDS)))
+            .collect(),
+        point: doc
+            .sentences
+            .iter()
+            .map(|s| matches!(s.kind, BlockKind::Paragraph | BlockKind::ListItem))
+            .collect(),
+    }
+}
+
 /// Sentence scores of every article (see `rank::scores`).
 pub fn article_scores(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<Vec<f64>> {
-    docs.iter()
+    let w: Vec<Weights> = docs.iter().map(weights).collect();
+    scores_with(&w.iter().collect::<Vec<_>>(), vectors)
+}
+
+/// [`article_scores`] from each article's [`weights`].
+pub fn scores_with(weights: &[&Weights], vectors: &[Vec<Vector>]) -> Vec<Vec<f64>> {
+    weights
+        .iter()
         .zip(vectors)
-        .map(|(d, v)| {
-            let shown: Vec<String> = d
-                .sentences
-                .iter()
-                .map(|s| compress(&s.text, POINT_WORDS))
-                .collect();
-            let texts: Vec<&str> = shown.iter().map(String::as_str).collect();
-            let mut sc = scores(&texts, v);
-            for (s, x) in d.sentences.iter().zip(sc.iter_mut()) {
-                if !matches!(s.kind, BlockKind::Paragraph | BlockKind::ListItem) {
-                    *x = 0.0; // captions and headings are not points
-                }
-            }
-            sc
+        .map(|(w, v)| {
+            let c = centrality(v);
+            (0..v.len())
+                .map(|i| {
+                    if w.point[i] {
+                        c[i] * w.n * w.prior[i] * w.readability[i]
+                    } else {
+                        0.0 // captions and headings are not points
+                    }
+                })
+                .collect()
         })
         .collect()
 }

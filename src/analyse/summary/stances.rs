@@ -159,23 +159,42 @@ pub fn stances_with(
     out
 }
 
-/// Every statement of every briefing.
-pub fn stances(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Stance> {
+/// The statements of one briefing, in reading order (`doc` is 0 until [`merge`]
+/// places them).
+pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Stance> {
     let mut out = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for s in &doc.sentences {
-            for (party, name, status) in stances_with(&s.text, &s.mentions, gazetteer) {
-                out.push(Stance {
-                    party,
-                    name,
-                    status,
-                    source: SourceRef::new(doc, s),
-                    doc: d,
-                });
-            }
+    for s in doc.sentences.iter() {
+        for (party, name, status) in stances_with(&s.text, &s.mentions, gazetteer) {
+            out.push(Stance {
+                party,
+                name,
+                status,
+                source: SourceRef::new(doc, s),
+                doc: 0,
+            });
         }
     }
     out
+}
+
+/// Every statement of every briefing.
+pub fn stances(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Stance> {
+    let parts: Vec<Vec<Stance>> = docs.iter().map(|d| read(d, gazetteer)).collect();
+    merge(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>())
+}
+
+/// Every statement from each briefing's [`read`] (`parts[d]` of briefing `d`).
+pub fn merge(parts: &[&[Stance]]) -> Vec<Stance> {
+    parts
+        .iter()
+        .enumerate()
+        .flat_map(|(d, part)| {
+            part.iter().map(move |s| Stance {
+                doc: d,
+                ..s.clone()
+            })
+        })
+        .collect()
 }
 
 /// Parties whose statements from different briefings disagree (attended vs stayed

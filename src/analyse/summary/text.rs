@@ -6,7 +6,7 @@
 //! Union" and "Brussels" match, as do "Washington" and "the US".
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::analyse::Site;
 use crate::analyse::gazetteer::{Gazetteer, Mention, Target};
 use crate::analyse::words::{is_stop_word, tokens};
+use crate::content::Page;
 use crate::ingest::dates::Ymd;
 use crate::markdown::BlockKind;
 
@@ -49,7 +50,8 @@ pub struct Doc {
     pub seed: Option<String>,
     pub date: Option<Ymd>,
     pub date_inferred: bool,
-    pub sentences: Vec<Sent>,
+    /// Shared: a briefing read once is cheap to place again (see `analyse::cache`).
+    pub sentences: Arc<[Sent]>,
 }
 
 impl Doc {
@@ -82,43 +84,45 @@ fn is_credit(s: &str) -> bool {
 pub fn corpus(site: &Site, gazetteer: &Gazetteer) -> Vec<Doc> {
     site.briefings
         .iter()
-        .map(|&i| {
-            let p = &site.pages[i];
-            let mut sentences = Vec::new();
-            let mut first_para: Option<usize> = None;
-            for (bi, b) in p.rendered.blocks.iter().enumerate() {
-                if b.kind == BlockKind::Paragraph && first_para.is_none() {
-                    first_para = Some(bi);
-                }
-                for s in &b.sentences {
-                    if is_credit(&s.text) {
-                        continue;
-                    }
-                    let mentions = gazetteer.mentions(&s.text);
-                    sentences.push(Sent {
-                        terms: terms_with(&s.text, &mentions, gazetteer),
-                        mentions,
-                        text: s.text.clone(),
-                        anchor: s.anchor.clone(),
-                        block: bi,
-                        kind: b.kind,
-                        pos: sentences.len(),
-                        lead: first_para == Some(bi),
-                    });
-                }
-            }
-            Doc {
-                page: i,
-                path: p.path.clone(),
-                title: p.front.title.clone(),
-                source: p.front.source.clone(),
-                seed: p.front.seed.clone(),
-                date: p.date,
-                date_inferred: p.front.date_inferred,
-                sentences,
-            }
-        })
+        .map(|&i| read_doc(&site.pages[i], i, gazetteer))
         .collect()
+}
+
+/// One briefing as the summary reads it; `index` is its place in [`Site::pages`].
+pub fn read_doc(p: &Page, index: usize, gazetteer: &Gazetteer) -> Doc {
+    let mut sentences = Vec::new();
+    let mut first_para: Option<usize> = None;
+    for (bi, b) in p.rendered.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Paragraph && first_para.is_none() {
+            first_para = Some(bi);
+        }
+        for s in &b.sentences {
+            if is_credit(&s.text) {
+                continue;
+            }
+            let mentions = gazetteer.mentions(&s.text);
+            sentences.push(Sent {
+                terms: terms_with(&s.text, &mentions, gazetteer),
+                mentions,
+                text: s.text.clone(),
+                anchor: s.anchor.clone(),
+                block: bi,
+                kind: b.kind,
+                pos: sentences.len(),
+                lead: first_para == Some(bi),
+            });
+        }
+    }
+    Doc {
+        page: index,
+        path: p.path.clone(),
+        title: p.front.title.clone(),
+        source: p.front.source.clone(),
+        seed: p.front.seed.clone(),
+        date: p.date,
+        date_inferred: p.front.date_inferred,
+        sentences: sentences.into(),
+    }
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -211,9 +215,9 @@ pub fn terms_with(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Ve
 /// Interned terms: a sparse TF-IDF vector per text, L2-normalised.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
-    df: Vec<u32>,
-    docs: u32,
+    pub(super) ids: HashMap<String, u32>,
+    pub(super) df: Vec<u32>,
+    pub(super) docs: u32,
 }
 
 /// A sparse vector: (term id, weight), sorted by id.
@@ -222,17 +226,7 @@ pub type Vector = Vec<(u32, f64)>;
 impl Vocabulary {
     /// Counts each term once per text (a "document" for IDF is one sentence, as in LexRank).
     pub fn add(&mut self, terms: &[String]) -> Vec<u32> {
-        let mut ids: Vec<u32> = terms
-            .iter()
-            .map(|t| match self.ids.get(t) {
-                Some(&id) => id,
-                None => {
-                    let id = self.ids.len() as u32;
-                    self.ids.insert(t.clone(), id);
-                    id
-                }
-            })
-            .collect();
+        let mut ids: Vec<u32> = terms.iter().map(|t| self.intern(t)).collect();
         if self.df.len() < self.ids.len() {
             self.df.resize(self.ids.len(), 0);
         }
@@ -245,6 +239,19 @@ impl Vocabulary {
         self.docs += 1;
         ids.sort_unstable();
         ids
+    }
+
+    /// The id of a term, a new one for a term not seen before (its document frequency
+    /// is not counted here).
+    pub fn intern(&mut self, term: &str) -> u32 {
+        match self.ids.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = self.ids.len() as u32;
+                self.ids.insert(term.to_string(), id);
+                id
+            }
+        }
     }
 
     /// Smoothed inverse document frequency.
@@ -367,7 +374,7 @@ pub fn test_doc(path: &str, source: &str, paragraphs: &[&str]) -> Doc {
         seed: None,
         date: None,
         date_inferred: false,
-        sentences,
+        sentences: sentences.into(),
     }
 }
 
