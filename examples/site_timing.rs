@@ -16,8 +16,13 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).expect("usage: site_timing DIR [RUNS]");
-    let runs: usize = std::env::args().nth(2).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let dir = std::env::args()
+        .nth(1)
+        .expect("usage: site_timing DIR [RUNS]");
+    let runs: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
     let opts = BuildOptions::new(dir);
     let loaded = load_site(&opts, &Force::None).ok().expect("the site loads");
     let pages: Vec<_> = loaded
