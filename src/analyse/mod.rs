@@ -258,7 +258,8 @@ pub fn taxonomies(briefings: &[usize], terms: &[&PageTerms]) -> Vec<Taxonomy> {
                     terms.insert(slug.clone(), (name.clone(), Vec::new()));
                 }
                 let entry = terms.get_mut(slug).expect("inserted above");
-                if !entry.1.contains(&i) {
+                // A page's terms are added together: it is there already only last.
+                if entry.1.last() != Some(&i) {
                     entry.1.push(i);
                 }
             }

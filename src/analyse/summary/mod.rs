@@ -111,15 +111,34 @@ pub fn summarise_readings(readings: &[(usize, &Reading)], gazetteer: &Gazetteer)
         .iter()
         .map(|d| vec![Vec::new(); d.sentences.len()])
         .collect();
-    // Where each sentence is, by its link and text (a paragraph anchor is shared).
-    let mut at: std::collections::HashMap<(String, &str), (usize, usize)> = Default::default();
+    // Where each sentence is, by its link and text (a paragraph anchor is shared): the
+    // first sentence of the briefings that has both.
+    let mut by_path: std::collections::HashMap<&str, Vec<usize>> = Default::default();
     for (d, doc) in docs.iter().enumerate() {
-        for (i, s) in doc.sentences.iter().enumerate() {
-            at.entry((doc.link(s), s.text.as_str())).or_insert((d, i));
-        }
+        by_path.entry(doc.path.as_str()).or_default().push(d);
     }
+    let at = |link: &str, sentence: &str| -> Option<(usize, usize)> {
+        // The page path is the link, or the link up to one of its '#'.
+        let splits = link
+            .match_indices('#')
+            .map(|(k, _)| (&link[..k], &link[k + 1..]))
+            .chain(std::iter::once((link, "")));
+        let mut first: Option<(usize, usize)> = None;
+        for (path, anchor) in splits {
+            for &d in by_path.get(path).into_iter().flatten() {
+                let found = docs[d].sentences.iter().position(|s| {
+                    s.anchor == anchor && (docs[d].link(s) == link) && s.text == sentence
+                });
+                if let Some(i) = found {
+                    first = Some(first.map_or((d, i), |f| f.min((d, i))));
+                    break;
+                }
+            }
+        }
+        first
+    };
     let mut state = |link: &str, sentence: &str, fact: String| {
-        if let Some(&(d, i)) = at.get(&(link.to_string(), sentence))
+        if let Some((d, i)) = at(link, sentence)
             && !facts[d][i].contains(&fact)
         {
             facts[d][i].push(fact);

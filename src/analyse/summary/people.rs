@@ -378,7 +378,7 @@ pub fn merge(docs: &[Doc], parts: &[&[Named]], gazetteer: &Gazetteer) -> Vec<Per
                 None => {
                     let s = &doc.sentences[n.first];
                     p.briefings.push(Mentioned {
-                        label: SourceRef::new(doc, s).label,
+                        label: doc.label(),
                         link: doc.link(s),
                         page: doc.path.clone(),
                         title: doc.title.clone(),

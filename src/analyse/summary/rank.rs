@@ -22,10 +22,10 @@ const DAMPING: f64 = 0.85;
 
 /// LexRank (continuous, damped) centrality of each vector; sums to about 1.
 ///
-/// The similarities are summed per shared term (a term's sentences pair up) and the
-/// power iteration walks each row's non-zero entries only; both do exactly the
-/// floating-point operations of the plain cosine matrix and dense iteration, in the
-/// same order, so the result is the same to the last bit (see the tests).
+/// The similarities are summed per shared term (a term's sentences pair up), and each
+/// row's sum is taken once rather than on every iteration; both give exactly the
+/// floating-point results of the plain cosine matrix and iteration (the same operations
+/// in the same order; see the tests).
 pub fn centrality(vectors: &[Vector]) -> Vec<f64> {
     let n = vectors.len();
     if n == 0 {
@@ -37,40 +37,32 @@ pub fn centrality(vectors: &[Vector]) -> Vec<f64> {
     // Row-normalised similarity matrix without self-loops.
     let mut m = similarity_matrix(vectors);
     let mut row_sums = vec![0.0f64; n];
-    let mut nonzero: Vec<Vec<(usize, f64)>> = Vec::with_capacity(n);
-    for i in 0..n {
-        let row = &mut m[i * n..(i + 1) * n];
+    for (i, row) in m.chunks_exact_mut(n).enumerate() {
         let sum: f64 = row.iter().sum();
         if sum > 0.0 {
             row.iter_mut().for_each(|x| *x /= sum);
         }
         row_sums[i] = row.iter().sum();
-        nonzero.push(
-            row.iter()
-                .enumerate()
-                .filter(|(_, x)| **x != 0.0)
-                .map(|(j, x)| (j, *x))
-                .collect(),
-        );
     }
+    let base = (1.0 - DAMPING) / n as f64;
     let mut p = vec![1.0 / n as f64; n];
+    let mut next = vec![0.0f64; n];
     for _ in 0..100 {
-        let mut next = vec![(1.0 - DAMPING) / n as f64; n];
-        for i in 0..n {
+        next.iter_mut().for_each(|x| *x = base);
+        for (i, row) in m.chunks_exact(n).enumerate() {
             if row_sums[i] == 0.0 {
                 // A sentence like no other spreads its weight evenly.
                 let share = DAMPING * p[i] / n as f64;
                 next.iter_mut().for_each(|x| *x += share);
             } else {
-                // Adding a zero entry's share (+0.0) would change nothing.
                 let a = DAMPING * p[i];
-                for &(j, x) in &nonzero[i] {
-                    next[j] += a * x;
+                for (x, r) in next.iter_mut().zip(row) {
+                    *x += a * r;
                 }
             }
         }
         let delta: f64 = next.iter().zip(&p).map(|(a, b)| (a - b).abs()).sum();
-        p = next;
+        std::mem::swap(&mut p, &mut next);
         if delta < 1e-9 {
             break;
         }
@@ -81,17 +73,26 @@ pub fn centrality(vectors: &[Vector]) -> Vec<f64> {
 /// The n × n matrix of the vectors' cosines, zero on the diagonal: each shared term
 /// adds its product to the pair, terms in id order as [`cosine`] adds them.
 fn similarity_matrix(vectors: &[Vector]) -> Vec<f64> {
+    const _: () = assert!(MAX_LEXRANK < 256, "a sentence index takes 8 bits below");
     let n = vectors.len();
     let mut m = vec![0.0f64; n * n];
-    let mut postings: Vec<(u32, usize, f64)> = vectors
-        .iter()
-        .enumerate()
-        .flat_map(|(i, v)| v.iter().map(move |&(id, w)| (id, i, w)))
-        .collect();
-    postings.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    for group in postings.chunk_by(|a, b| a.0 == b.0) {
-        for (k, &(_, i, wi)) in group.iter().enumerate() {
-            for &(_, j, wj) in &group[k + 1..] {
+    // (term id, sentence, position in the sentence's vector), packed to sort fast.
+    let mut postings: Vec<u64> = Vec::with_capacity(vectors.iter().map(Vec::len).sum());
+    for (i, v) in vectors.iter().enumerate() {
+        for (k, &(id, _)) in v.iter().enumerate() {
+            postings.push(u64::from(id) << 32 | (i as u64) << 24 | k as u64);
+        }
+    }
+    postings.sort_unstable();
+    let weight = |x: u64| {
+        let (i, k) = ((x >> 24 & 0xff) as usize, (x & 0xff_ffff) as usize);
+        (i, vectors[i][k].1)
+    };
+    for group in postings.chunk_by(|a, b| a >> 32 == b >> 32) {
+        for (k, &x) in group.iter().enumerate() {
+            let (i, wi) = weight(x);
+            for &y in &group[k + 1..] {
+                let (j, wj) = weight(y);
                 m[i * n + j] += wi * wj;
             }
         }
