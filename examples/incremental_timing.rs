@@ -142,8 +142,14 @@ fn main() {
     let mut base_cache = AnalysisCache::default();
     let mut scratch: Vec<Site> = Vec::new();
     for (name, p) in [("title", &retitled), ("body", &reworded)] {
-        let (site, _) = analyse_site(config.clone(), p.clone(), pins, g, &AnalysisCache::default())
-            .expect("analyses");
+        let (site, _) = analyse_site(
+            config.clone(),
+            p.clone(),
+            pins,
+            g,
+            &AnalysisCache::default(),
+        )
+        .expect("analyses");
         println!("from scratch with the {name} edited: done");
         scratch.push(site);
     }

@@ -192,3 +192,38 @@ pub fn analyse_site(
     site.summary = summary::summarise_readings(&readings, gazetteer);
     Ok((site, cache))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load_page;
+    use std::path::Path;
+
+    fn page(text: &str) -> Page {
+        load_page(Path::new("content/briefings/a.md"), text, 220).unwrap()
+    }
+
+    #[test]
+    fn the_fingerprint_follows_what_the_analysis_reads() {
+        let base = "---\ntitle: A\ndate: 2020-11-10\nsource: Wire\n---\nTurkey attended. Jordan did not.\n";
+        let a = fingerprint(&page(base));
+        assert_eq!(a, fingerprint(&page(base)));
+        for other in [
+            base.replace("title: A", "title: B"),
+            base.replace("Wire", "Other Wire"),
+            base.replace("2020-11-10", "2020-11-11"),
+            base.replace("Jordan did not.", "Jordan did."),
+            base.replace("---\nTurkey", "tags: [x]\n---\nTurkey"),
+        ] {
+            assert_ne!(a, fingerprint(&page(&other)), "{other}");
+        }
+        let mut moved = page(base);
+        moved.path = "/briefings/b/".into();
+        assert_ne!(a, fingerprint(&moved));
+        // What the analysis does not read: the rendered HTML, the reading time.
+        let mut same = page(base);
+        same.rendered.html.push_str("<!-- -->");
+        same.reading_time += 1;
+        assert_eq!(a, fingerprint(&same));
+    }
+}
