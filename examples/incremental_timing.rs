@@ -91,7 +91,6 @@ fn main() {
         .build_global()
         .expect("one thread");
     let loaded = load_site(&BuildOptions::new(dir), &Force::None)
-        .ok()
         .expect("the site loads");
     let config = loaded.config.clone();
     let pins = loaded.data.get("attendance");

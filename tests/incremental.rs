@@ -52,7 +52,6 @@ fn fixture() -> Fixture {
         .unwrap();
     }
     let loaded = load_site(&BuildOptions::new(&root), &Force::None)
-        .ok()
         .expect("the site loads");
     let files: Vec<(TextFile, Page)> = loaded
         .files
