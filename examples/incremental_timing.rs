@@ -90,8 +90,7 @@ fn main() {
         .num_threads(1)
         .build_global()
         .expect("one thread");
-    let loaded = load_site(&BuildOptions::new(dir), &Force::None)
-        .expect("the site loads");
+    let loaded = load_site(&BuildOptions::new(dir), &Force::None).expect("the site loads");
     let config = loaded.config.clone();
     let pins = loaded.data.get("attendance");
     let files: Vec<(TextFile, Page)> = loaded

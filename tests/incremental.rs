@@ -51,8 +51,7 @@ fn fixture() -> Fixture {
         )
         .unwrap();
     }
-    let loaded = load_site(&BuildOptions::new(&root), &Force::None)
-        .expect("the site loads");
+    let loaded = load_site(&BuildOptions::new(&root), &Force::None).expect("the site loads");
     let files: Vec<(TextFile, Page)> = loaded
         .files
         .into_iter()
