@@ -1,14 +1,14 @@
 //! The event at a glance, as the texts state it: its name, place, dates, organiser,
 //! backers and who opened it, each with the sentences that say so (pure).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
 
 use super::people::{role_after, role_before};
-use super::text::{Doc, Sent, SourceRef, terms};
+use super::text::{Doc, FxSet, Sent, SourceRef, terms};
 use super::timeline::when;
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target, Via};
 use crate::ingest::dates::{Period, Precision, Ymd, dominant_year, find_periods};
@@ -97,7 +97,7 @@ fn party_of(g: &Gazetteer, t: Target) -> Option<usize> {
 struct Tally<'a> {
     weight: usize,
     sources: Vec<SourceRef>,
-    pages: HashSet<&'a str>,
+    pages: FxSet<&'a str>,
 }
 
 impl<'a> Tally<'a> {
@@ -105,7 +105,7 @@ impl<'a> Tally<'a> {
         Tally {
             weight: 0,
             sources: Vec::new(),
-            pages: HashSet::new(),
+            pages: FxSet::default(),
         }
     }
 
@@ -346,7 +346,7 @@ pub fn merge(docs: &[Doc], parts: &[&DocEvent], gazetteer: &Gazetteer) -> Event 
     let mut ev = Event::default();
 
     // Name: the title-case event name whose words the most briefings use together.
-    let mut candidates: BTreeMap<&str, (Vec<SourceRef>, HashSet<&str>)> = BTreeMap::new();
+    let mut candidates: BTreeMap<&str, (Vec<SourceRef>, FxSet<&str>)> = BTreeMap::new();
     for (doc, part) in docs.iter().zip(parts) {
         for (name, i) in &part.names {
             let e = candidates.entry(name.as_str()).or_default();
@@ -402,7 +402,7 @@ pub fn merge(docs: &[Doc], parts: &[&DocEvent], gazetteer: &Gazetteer) -> Event 
     let mut dates: BTreeMap<(Ymd, Ymd), (Tally, Period)> = BTreeMap::new();
     let mut organisers: BTreeMap<String, Tally> = BTreeMap::new();
     let mut backers: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut openers: Vec<(Opener, HashSet<&str>)> = Vec::new();
+    let mut openers: Vec<(Opener, FxSet<&str>)> = Vec::new();
     for (doc, part) in docs.iter().zip(parts) {
         tally(&mut places, doc, &part.places);
         for d in &part.dates {
@@ -440,7 +440,7 @@ pub fn merge(docs: &[Doc], parts: &[&DocEvent], gazetteer: &Gazetteer) -> Event 
                         how,
                         sources: vec![SourceRef::new(doc, s)],
                     },
-                    HashSet::from([doc.path.as_str()]),
+                    FxSet::from_iter([doc.path.as_str()]),
                 )),
             }
         }

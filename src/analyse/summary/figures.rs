@@ -2,13 +2,12 @@
 //! tied to its sentence; the same count told by several outlets is one figure citing
 //! them all, and different numbers for the same thing are kept side by side (pure).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
 
-use super::text::{Doc, SourceRef, Vector, cosine};
+use super::text::{Doc, FxMap, FxSet, SourceRef, Vector, cosine};
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target};
 use crate::ingest::dates::find_periods;
 
@@ -472,9 +471,9 @@ pub fn figures(
 pub fn merge(parts: &[&[Figure]], vectors: &[Vec<Vector>]) -> (Vec<Figure>, Vec<FigureDifference>) {
     let mut all: Vec<Figure> = Vec::new();
     // The pages each figure cites in `also`.
-    let mut cited: Vec<HashSet<&str>> = Vec::new();
+    let mut cited: Vec<FxSet<&str>> = Vec::new();
     // Figures by unit and number, in order: only those can take a new one in.
-    let mut by_number: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut by_number: FxMap<(&str, &str), Vec<usize>> = FxMap::default();
     for (d, part) in parts.iter().enumerate() {
         for f in part.iter() {
             let same = by_number
@@ -503,7 +502,7 @@ pub fn merge(parts: &[&[Figure]], vectors: &[Vec<Vector>]) -> (Vec<Figure>, Vec<
                         doc: d,
                         ..f.clone()
                     });
-                    cited.push(HashSet::new());
+                    cited.push(FxSet::default());
                 }
             }
         }

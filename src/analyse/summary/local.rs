@@ -46,14 +46,7 @@ impl Vocabulary {
     /// Adds every sentence of one briefing, as [`Vocabulary::add`] would one after the
     /// other; returns each sentence's sorted term ids.
     pub fn add_local(&mut self, local: &LocalTerms) -> Vec<Vec<u32>> {
-        let map: Vec<u32> = local.terms.iter().map(|t| self.intern(t)).collect();
-        if self.df.len() < self.ids.len() {
-            self.df.resize(self.ids.len(), 0);
-        }
-        for (l, &g) in map.iter().enumerate() {
-            self.df[g as usize] += local.df[l];
-        }
-        self.docs += local.sentences.len() as u32;
+        let map = self.count_local(local);
         local
             .sentences
             .iter()
@@ -63,6 +56,20 @@ impl Vocabulary {
                 ids
             })
             .collect()
+    }
+
+    /// Counts every sentence of one briefing as [`Vocabulary::add_local`] does; returns
+    /// the id of each of its local terms.
+    pub fn count_local(&mut self, local: &LocalTerms) -> Vec<u32> {
+        let map: Vec<u32> = local.terms.iter().map(|t| self.intern(t)).collect();
+        if self.df.len() < self.ids.len() {
+            self.df.resize(self.ids.len(), 0);
+        }
+        for (l, &g) in map.iter().enumerate() {
+            self.df[g as usize] += local.df[l];
+        }
+        self.docs += local.sentences.len() as u32;
+        map
     }
 
     /// [`Vocabulary::idf`] of every term, by id.
@@ -96,10 +103,24 @@ pub fn vector_with(sorted_ids: &[u32], idf: &[f64]) -> Vector {
 /// their sentences (IDF counts sentences, as LexRank does).
 pub fn site_vectors<'a>(locals: impl IntoIterator<Item = &'a LocalTerms>) -> Vec<Vec<Vector>> {
     let mut vocab = Vocabulary::default();
-    let ids: Vec<Vec<Vec<u32>>> = locals.into_iter().map(|l| vocab.add_local(l)).collect();
+    let locals: Vec<&LocalTerms> = locals.into_iter().collect();
+    let maps: Vec<Vec<u32>> = locals.iter().map(|l| vocab.count_local(l)).collect();
     let idf = vocab.idf_table();
-    ids.iter()
-        .map(|d| d.iter().map(|i| vector_with(i, &idf)).collect())
+    let mut ids: Vec<u32> = Vec::new();
+    locals
+        .iter()
+        .zip(&maps)
+        .map(|(l, map)| {
+            l.sentences
+                .iter()
+                .map(|s| {
+                    ids.clear();
+                    ids.extend(s.iter().map(|&t| map[t as usize]));
+                    ids.sort_unstable();
+                    vector_with(&ids, &idf)
+                })
+                .collect()
+        })
         .collect()
 }
 

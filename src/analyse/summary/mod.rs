@@ -113,7 +113,7 @@ pub fn summarise_readings(readings: &[(usize, &Reading)], gazetteer: &Gazetteer)
         .collect();
     // Where each sentence is, by its link and text (a paragraph anchor is shared): the
     // first sentence of the briefings that has both.
-    let mut by_path: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    let mut by_path: text::FxMap<&str, Vec<usize>> = Default::default();
     for (d, doc) in docs.iter().enumerate() {
         by_path.entry(doc.path.as_str()).or_default().push(d);
     }

@@ -348,7 +348,7 @@ pub fn merge(docs: &[Doc], parts: &[&[Named]], gazetteer: &Gazetteer) -> Vec<Per
     let mut out: Vec<Person> = Vec::new();
     // How good the role found so far is, per person.
     let mut scores: Vec<usize> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+    let mut index: super::text::FxMap<&str, usize> = Default::default();
     for (doc, part) in docs.iter().zip(parts) {
         for n in part.iter() {
             let g = &gazetteer.people[n.person];

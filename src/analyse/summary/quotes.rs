@@ -4,14 +4,13 @@
 //! ("he said") resolved to the last person named, and "they" to the parties the
 //! sentence names (pure).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
 
 use super::people::{is_role_noun, role_after, role_before};
-use super::text::{Doc, SourceRef};
+use super::text::{Doc, FxMap, FxSet, SourceRef};
 use crate::analyse::gazetteer::{Gazetteer, Mention, PartyKind, Target};
 use crate::markdown::BlockKind;
 
@@ -238,7 +237,7 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
 pub fn merge(parts: &[&[Quote]]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     // Each quote's place in `out`, and the pages it cites in `also`.
-    let mut seen: std::collections::HashMap<&str, (usize, HashSet<&str>)> = Default::default();
+    let mut seen: FxMap<&str, (usize, FxSet<&str>)> = Default::default();
     for q in parts.iter().flat_map(|p| p.iter()) {
         if let Some((k, cited)) = seen.get_mut(q.text.as_str()) {
             let first = &mut out[*k];
@@ -247,7 +246,7 @@ pub fn merge(parts: &[&[Quote]]) -> Vec<Quote> {
             }
             continue;
         }
-        seen.insert(q.text.as_str(), (out.len(), HashSet::new()));
+        seen.insert(q.text.as_str(), (out.len(), FxSet::default()));
         out.push(q.clone());
     }
     out

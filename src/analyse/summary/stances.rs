@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use super::text::{Doc, SourceRef};
+use super::text::{Doc, FxMap, FxSet, SourceRef};
 use crate::analyse::gazetteer::{Gazetteer, Mention, Target, Via};
 
 /// One party's part as one sentence states it.
@@ -205,30 +205,30 @@ pub fn differences(stances: &[Stance]) -> Vec<StanceDifference> {
     let compatible = |a: &str, b: &str| {
         a == b || matches!((a, b), ("observer", "attended") | ("attended", "observer"))
     };
-    // party -> status -> (first statement, the briefings stating it)
-    type ByStatus<'a> = Vec<(&'a Stance, Vec<usize>)>;
+    // party -> status -> (first statement, the briefings stating it, as a set too)
+    type ByStatus<'a> = Vec<(&'a Stance, Vec<usize>, FxSet<usize>)>;
     let mut by_party: Vec<(&str, ByStatus)> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+    let mut index: FxMap<&str, usize> = Default::default();
     for s in stances {
         let k = *index.entry(s.party.as_str()).or_insert_with(|| {
             by_party.push((s.party.as_str(), Vec::new()));
             by_party.len() - 1
         });
         let statuses = &mut by_party[k].1;
-        match statuses.iter_mut().find(|(f, _)| f.status == s.status) {
-            Some((_, docs)) => {
-                if !docs.contains(&s.doc) {
+        match statuses.iter_mut().find(|(f, _, _)| f.status == s.status) {
+            Some((_, docs, seen)) => {
+                if seen.insert(s.doc) {
                     docs.push(s.doc);
                 }
             }
-            None => statuses.push((s, vec![s.doc])),
+            None => statuses.push((s, vec![s.doc], FxSet::from_iter([s.doc]))),
         }
     }
     let mut out = Vec::new();
     for (_, statuses) in by_party {
         let mut shown: Vec<Stance> = Vec::new();
-        for (i, (a, da)) in statuses.iter().enumerate() {
-            for (b, db) in &statuses[i + 1..] {
+        for (i, (a, da, _)) in statuses.iter().enumerate() {
+            for (b, db, _) in &statuses[i + 1..] {
                 let other_doc = da.iter().any(|x| db.iter().any(|y| y != x));
                 if !compatible(&a.status, &b.status) && other_doc {
                     for s in [*a, *b] {

@@ -251,6 +251,11 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
+/// A hash set with the [`FxHasher`] (for the merges' lookups of pages and texts).
+pub type FxSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
+/// A hash map with the [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// A sparse vector: (term id, weight), sorted by id.
 pub type Vector = Vec<(u32, f64)>;
 

@@ -2,11 +2,9 @@
 //! written, weekdays and "last month" resolved against the article's date and marked
 //! inferred — sorted, merged across outlets, each linked to its sentence (pure).
 
-use std::collections::{HashMap, HashSet};
-
 use serde::Serialize;
 
-use super::text::{Doc, SourceRef, Vector, cosine};
+use super::text::{Doc, FxMap, FxSet, SourceRef, Vector, cosine};
 use crate::ingest::dates::{Period, Precision, Ymd, dominant_year, find_periods};
 use crate::render::context::display_date;
 
@@ -240,8 +238,8 @@ pub fn merge(parts: &[&[(TimelineItem, usize)]], vectors: &[Vec<Vector>]) -> Vec
     // period first, so only items of one period are compared.
     let mut merged: Vec<(TimelineItem, usize, usize)> = Vec::new();
     // The pages each merged item cites in `also`.
-    let mut cited: Vec<HashSet<&str>> = Vec::new();
-    let mut by_period: HashMap<(&str, &str, Precision), Vec<usize>> = Default::default();
+    let mut cited: Vec<FxSet<&str>> = Vec::new();
+    let mut by_period: FxMap<(&str, &str, Precision), Vec<usize>> = Default::default();
     for (d, part) in parts.iter().enumerate() {
         for (item, i) in part.iter() {
             let i = *i;
@@ -267,7 +265,7 @@ pub fn merge(parts: &[&[(TimelineItem, usize)]], vectors: &[Vec<Vector>]) -> Vec
                 None => {
                     group.push(merged.len());
                     merged.push((item.clone(), d, i));
-                    cited.push(HashSet::new());
+                    cited.push(FxSet::default());
                 }
             }
         }
