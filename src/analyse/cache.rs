@@ -82,13 +82,15 @@ pub struct CacheStats {
     pub misses: usize,
 }
 
-/// Per-briefing analyses by [`fingerprint`], for the event they were made for.
+/// Per-briefing analyses by [`fingerprint`], for the event and gazetteer they were made
+/// with.
 /// Cheap to clone (the analyses are shared). The cache an analysis returns holds the
 /// briefings of that analysis only.
 #[derive(Debug, Clone, Default)]
 pub struct AnalysisCache {
-    /// The event the claims were read against; `None` for an empty cache.
-    event: Option<Event>,
+    /// The event the claims were read against and the address of the gazetteer (the
+    /// embedded one lives as long as the program); `None` for an empty cache.
+    made_with: Option<(Event, usize)>,
     pages: HashMap<u64, Arc<PageAnalysis>>,
     stats: CacheStats,
 }
@@ -117,8 +119,10 @@ impl AnalysisCache {
         gazetteer: &Gazetteer,
         event: &Event,
     ) -> (Vec<Arc<PageAnalysis>>, AnalysisCache) {
-        // Claims depend on the event: another event's analyses are never reused.
-        let usable = self.event.as_ref() == Some(event);
+        // Claims depend on the event, everything on the gazetteer: analyses made with
+        // another are never reused.
+        let made_with = (event.clone(), std::ptr::from_ref(gazetteer) as usize);
+        let usable = self.made_with.as_ref() == Some(&made_with);
         let keys: Vec<u64> = site
             .briefings
             .iter()
@@ -146,7 +150,7 @@ impl AnalysisCache {
         }
         let analyses: Vec<Arc<PageAnalysis>> = found.into_iter().flatten().collect();
         let cache = AnalysisCache {
-            event: Some(event.clone()),
+            made_with: Some(made_with),
             pages: keys.into_iter().zip(analyses.iter().cloned()).collect(),
             stats,
         };

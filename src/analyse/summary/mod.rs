@@ -118,17 +118,20 @@ pub fn summarise_readings(readings: &[(usize, &Reading)], gazetteer: &Gazetteer)
         by_path.entry(doc.path.as_str()).or_default().push(d);
     }
     let at = |link: &str, sentence: &str| -> Option<(usize, usize)> {
-        // The page path is the link, or the link up to one of its '#'.
+        // The page path is the link (a sentence without an anchor), or the link up to
+        // one of its '#' with the anchor after it: as `Doc::link` joins them.
         let splits = link
             .match_indices('#')
             .map(|(k, _)| (&link[..k], &link[k + 1..]))
+            .filter(|(_, anchor)| !anchor.is_empty())
             .chain(std::iter::once((link, "")));
         let mut first: Option<(usize, usize)> = None;
         for (path, anchor) in splits {
             for &d in by_path.get(path).into_iter().flatten() {
-                let found = docs[d].sentences.iter().position(|s| {
-                    s.anchor == anchor && (docs[d].link(s) == link) && s.text == sentence
-                });
+                let found = docs[d]
+                    .sentences
+                    .iter()
+                    .position(|s| s.anchor == anchor && s.text == sentence);
                 if let Some(i) = found {
                     first = Some(first.map_or((d, i), |f| f.min((d, i))));
                     break;
