@@ -8,7 +8,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::people::{role_after, role_before};
-use super::text::{Doc, FxSet, Sent, SourceRef, terms};
+use super::text::{Doc, FxSet, SourceRef, terms};
 use super::timeline::when;
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target, Via};
 use crate::ingest::dates::{Period, Precision, Ymd, dominant_year, find_periods};
@@ -93,10 +93,11 @@ fn party_of(g: &Gazetteer, t: Target) -> Option<usize> {
     }
 }
 
-/// A value's weight and the sentences that state it (one per page).
+/// A value's weight and the sentences that state it (one per page), made into
+/// [`SourceRef`]s only for the values shown.
 struct Tally<'a> {
     weight: usize,
-    sources: Vec<SourceRef>,
+    sources: Vec<(&'a Doc, usize)>,
     pages: FxSet<&'a str>,
 }
 
@@ -110,21 +111,28 @@ impl<'a> Tally<'a> {
     }
 
     /// Adds `weight`, and the sentence when its page has none here yet.
-    fn add(&mut self, weight: usize, doc: &'a Doc, s: &Sent) {
+    fn add(&mut self, weight: usize, doc: &'a Doc, sentence: usize) {
         self.weight += weight;
         // One sentence per page is enough to show where a value comes from.
         if self.pages.insert(doc.path.as_str()) {
-            self.sources.push(SourceRef::new(doc, s));
+            self.sources.push((doc, sentence));
         }
+    }
+
+    fn sources(&self) -> Vec<SourceRef> {
+        self.sources
+            .iter()
+            .map(|&(doc, i)| SourceRef::new(doc, &doc.sentences[i]))
+            .collect()
     }
 }
 
-fn best(map: BTreeMap<String, Tally>) -> Option<Stated> {
+fn best(map: BTreeMap<&str, Tally>) -> Option<Stated> {
     map.into_iter()
-        .max_by(|a, b| a.1.weight.cmp(&b.1.weight).then(b.0.cmp(&a.0)))
+        .max_by(|a, b| a.1.weight.cmp(&b.1.weight).then(b.0.cmp(a.0)))
         .map(|(value, t)| Stated {
-            value,
-            sources: t.sources,
+            sources: t.sources(),
+            value: value.to_string(),
         })
 }
 
@@ -157,8 +165,10 @@ pub struct SeenOpener {
 pub struct DocEvent {
     /// Candidate names, each once, in order of first use, with that sentence.
     pub names: Vec<(String, usize)>,
-    /// The sentences that speak of an event (their terms weigh the names).
+    /// The sentences that speak of an event.
     pub about: Vec<usize>,
+    /// The terms of each of those sentences, sorted, each once (they weigh the names).
+    pub about_terms: Vec<Vec<String>>,
     pub places: Vec<Seen>,
     pub dates: Vec<SeenDates>,
     pub organisers: Vec<Seen>,
@@ -189,6 +199,16 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> DocEvent {
     }
     out.about = (0..doc.sentences.len())
         .filter(|&i| EVENT_WORD.is_match(&doc.sentences[i].text))
+        .collect();
+    out.about_terms = out
+        .about
+        .iter()
+        .map(|&i| {
+            let mut t = doc.sentences[i].terms.clone();
+            t.sort();
+            t.dedup();
+            t
+        })
         .collect();
 
     // Place, dates, organiser, backers and openers from the sentences about the event.
@@ -333,36 +353,32 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
     merge(docs, &parts.iter().collect::<Vec<_>>(), gazetteer)
 }
 
-fn tally<'a>(map: &mut BTreeMap<String, Tally<'a>>, doc: &'a Doc, seen: &[Seen]) {
+fn tally<'a>(map: &mut BTreeMap<&'a str, Tally<'a>>, doc: &'a Doc, seen: &'a [Seen]) {
     for (key, weight, i) in seen {
-        map.entry(key.clone())
+        map.entry(key.as_str())
             .or_insert_with(Tally::new)
-            .add(*weight, doc, &doc.sentences[*i]);
+            .add(*weight, doc, *i);
     }
 }
 
 /// The event from what each briefing says of it (`parts[d]` is [`read`] of `docs[d]`).
-pub fn merge(docs: &[Doc], parts: &[&DocEvent], gazetteer: &Gazetteer) -> Event {
+pub fn merge<'a>(docs: &'a [Doc], parts: &[&'a DocEvent], gazetteer: &Gazetteer) -> Event {
     let mut ev = Event::default();
 
     // Name: the title-case event name whose words the most briefings use together.
-    let mut candidates: BTreeMap<&str, (Vec<SourceRef>, FxSet<&str>)> = BTreeMap::new();
+    let mut candidates: BTreeMap<&str, Tally> = BTreeMap::new();
     for (doc, part) in docs.iter().zip(parts) {
         for (name, i) in &part.names {
-            let e = candidates.entry(name.as_str()).or_default();
-            if e.1.insert(doc.path.as_str()) {
-                e.0.push(SourceRef::new(doc, &doc.sentences[*i]));
-            }
+            candidates
+                .entry(name.as_str())
+                .or_insert_with(Tally::new)
+                .add(0, doc, *i);
         }
     }
-    let doc_terms: Vec<Vec<&Vec<String>>> = docs
-        .iter()
-        .zip(parts)
-        .map(|(d, part)| part.about.iter().map(|&i| &d.sentences[i].terms).collect())
-        .collect();
+    let doc_terms: Vec<&Vec<Vec<String>>> = parts.iter().map(|p| &p.about_terms).collect();
     let name = candidates
         .into_iter()
-        .map(|(name, (sources, _))| {
+        .map(|(name, sources)| {
             let mut t = terms(name, gazetteer);
             t.sort();
             t.dedup();
@@ -371,7 +387,7 @@ pub fn merge(docs: &[Doc], parts: &[&DocEvent], gazetteer: &Gazetteer) -> Event 
                 .iter()
                 .filter(|sents| {
                     sents.iter().any(|st| {
-                        let have = t.iter().filter(|x| st.contains(x)).count();
+                        let have = t.iter().filter(|x| st.binary_search(x).is_ok()).count();
                         have * 10 >= t.len() * 7
                     })
                 })
@@ -394,32 +410,31 @@ pub fn merge(docs: &[Doc], parts: &[&DocEvent], gazetteer: &Gazetteer) -> Event 
     if let Some((_, name, sources)) = name {
         ev.name = Some(Stated {
             value: name.to_string(),
-            sources,
+            sources: sources.sources(),
         });
     }
 
-    let mut places: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut dates: BTreeMap<(Ymd, Ymd), (Tally, Period)> = BTreeMap::new();
-    let mut organisers: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut backers: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut places: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut dates: BTreeMap<(Ymd, Ymd), (Tally, &Period)> = BTreeMap::new();
+    let mut organisers: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut backers: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut openers: Vec<(Opener, FxSet<&str>)> = Vec::new();
     for (doc, part) in docs.iter().zip(parts) {
         tally(&mut places, doc, &part.places);
         for d in &part.dates {
             let e = dates
                 .entry(d.days)
-                .or_insert_with(|| (Tally::new(), d.first.clone()));
-            e.0.add(d.weight, doc, &doc.sentences[d.sentence]);
+                .or_insert_with(|| (Tally::new(), &d.first));
+            e.0.add(d.weight, doc, d.sentence);
             if let Some(p) = &d.written {
-                e.1 = p.clone();
+                e.1 = p;
             }
         }
         tally(&mut organisers, doc, &part.organisers);
         tally(&mut backers, doc, &part.backers);
         for seen in &part.openers {
             let s = &doc.sentences[seen.sentence];
-            let role = seen.role.clone();
-            let how = seen.how.clone();
+            let role = &seen.role;
             match openers.iter_mut().find(|o| o.0.name == seen.name) {
                 Some((o, pages)) => {
                     if pages.insert(doc.path.as_str()) {
@@ -429,15 +444,17 @@ pub fn merge(docs: &[Doc], parts: &[&DocEvent], gazetteer: &Gazetteer) -> Event 
                         .as_ref()
                         .is_none_or(|r| role.as_ref().is_some_and(|n| n.len() > r.len()))
                     {
-                        o.role = role.or(o.role.take());
+                        o.role = role.clone().or(o.role.take());
                     }
-                    o.how = o.how.take().or(how);
+                    if o.how.is_none() {
+                        o.how = seen.how.clone();
+                    }
                 }
                 None => openers.push((
                     Opener {
                         name: seen.name.clone(),
-                        role,
-                        how,
+                        role: role.clone(),
+                        how: seen.how.clone(),
                         sources: vec![SourceRef::new(doc, s)],
                     },
                     FxSet::from_iter([doc.path.as_str()]),
@@ -453,18 +470,18 @@ pub fn merge(docs: &[Doc], parts: &[&DocEvent], gazetteer: &Gazetteer) -> Event 
         ev.start = Some(start.to_string());
         ev.end = Some(end.to_string());
         ev.dates = Some(Stated {
-            value: when(&period),
-            sources: t.sources,
+            value: when(period),
+            sources: t.sources(),
         });
     }
     ev.organiser = best(organisers);
-    let mut b: Vec<(String, Tally)> = backers.into_iter().collect();
+    let mut b: Vec<(&str, Tally)> = backers.into_iter().collect();
     if let Some(org) = &ev.organiser {
-        b.retain(|(name, _)| name != &org.value);
+        b.retain(|(name, _)| *name != org.value);
     }
     b.sort_by(|x, y| y.1.weight.cmp(&x.1.weight).then(x.0.cmp(&y.0)));
     ev.backing = b.first().and_then(|(name, _)| {
-        gazetteer.parties.iter().find(|p| &p.name == name).map(|p| {
+        gazetteer.parties.iter().find(|p| p.name == *name).map(|p| {
             p.demonyms
                 .first()
                 .cloned()
@@ -474,8 +491,8 @@ pub fn merge(docs: &[Doc], parts: &[&DocEvent], gazetteer: &Gazetteer) -> Event 
     ev.backers = b
         .into_iter()
         .map(|(value, t)| Stated {
-            value,
-            sources: t.sources,
+            sources: t.sources(),
+            value: value.to_string(),
         })
         .collect();
     let mut openers: Vec<Opener> = openers.into_iter().map(|(o, _)| o).collect();
