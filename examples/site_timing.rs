@@ -24,8 +24,7 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
     let opts = BuildOptions::new(dir);
-    let loaded =
-        load_site(&opts, &Force::None).unwrap_or_else(|_| panic!("the site does not load"));
+    let loaded = load_site(&opts, &Force::None).expect("the site loads");
     let pages: Vec<_> = loaded
         .files
         .into_iter()

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::analyse::attendance;
+use crate::analyse::Site;
+use crate::analyse::cache::AnalysisCache;
 use crate::analyse::gazetteer::Gazetteer;
-use crate::analyse::{Site, analyse};
 use crate::config::{SiteConfig, normalize_base_url};
 use crate::content::{Page, load_page};
 use crate::diagnostics::{BuildFailure, Diagnostic};
@@ -225,17 +225,23 @@ pub fn front_matter_warnings(files: &[TextFile]) -> Vec<Diagnostic> {
 /// Analyses parsed pages: the one place the pipeline turns pages into a [`Site`].
 ///
 /// Adds the attendance (with the editorial pins of `content/_data/attendance.yaml`,
-/// whose errors are the only errors here) and the summary.
+/// whose errors are the only errors here) and the summary. What each briefing alone
+/// gives is taken from `cache` when the page is unchanged (the result is the same as
+/// with an empty cache); the returned cache holds the analysed briefings for the next
+/// call.
 pub fn analyse_site(
     config: SiteConfig,
     pages: Vec<Page>,
     data: &std::collections::BTreeMap<String, TextFile>,
-) -> Result<Site, Vec<Diagnostic>> {
-    let gazetteer = Gazetteer::embedded();
-    let mut site = analyse(config, pages, gazetteer);
-    site.attendance = attendance::build(&site, data.get("attendance"), gazetteer)?;
-    site.summary = crate::analyse::summary::summarise(&site, gazetteer);
-    Ok(site)
+    cache: &AnalysisCache,
+) -> Result<(Site, AnalysisCache), Vec<Diagnostic>> {
+    crate::analyse::cache::analyse_site(
+        config,
+        pages,
+        data.get("attendance"),
+        Gazetteer::embedded(),
+        cache,
+    )
 }
 
 /// Loads, ingests (in memory) and analyses the site. Page writes are in the plan.
@@ -252,8 +258,13 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
     }
     errors.extend(check_unique_urls(&pages));
     let warnings = [loaded.ingest.warnings.clone(), loaded.warnings].concat();
-    let site = match analyse_site(loaded.config, pages, &loaded.data) {
-        Ok(site) => Some(site),
+    let site = match analyse_site(
+        loaded.config,
+        pages,
+        &loaded.data,
+        &AnalysisCache::default(),
+    ) {
+        Ok((site, _)) => Some(site),
         Err(e) => {
             errors.extend(e);
             None

@@ -2,6 +2,7 @@
 //! pages' text (pure: nothing here reads or writes files, so people's edits count).
 
 pub mod attendance;
+pub mod cache;
 pub mod gazetteer;
 pub mod summary;
 pub mod words;
@@ -172,7 +173,20 @@ impl Site {
 }
 
 /// Sorts pages and builds taxonomies from front matter and from the entities in the text.
-pub fn analyse(config: SiteConfig, mut pages: Vec<Page>, gazetteer: &Gazetteer) -> Site {
+pub fn analyse(config: SiteConfig, pages: Vec<Page>, gazetteer: &Gazetteer) -> Site {
+    let mut site = arrange(config, pages);
+    let terms: Vec<PageTerms> = site
+        .briefings
+        .iter()
+        .map(|&i| page_terms(&site.pages[i], gazetteer))
+        .collect();
+    site.taxonomies = taxonomies(&site.briefings, &terms.iter().collect::<Vec<_>>());
+    site
+}
+
+/// The pages sorted by path, with the briefings (newest first) and the other pages (by
+/// weight, then title) picked out; no taxonomies, attendance or summary yet.
+pub fn arrange(config: SiteConfig, mut pages: Vec<Page>) -> Site {
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     let mut briefings: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].is_briefing())
@@ -190,50 +204,68 @@ pub fn analyse(config: SiteConfig, mut pages: Vec<Page>, gazetteer: &Gazetteer) 
         (pages[a].front.weight.unwrap_or(0), &pages[a].front.title)
             .cmp(&(pages[b].front.weight.unwrap_or(0), &pages[b].front.title))
     });
+    Site {
+        config,
+        pages,
+        briefings,
+        others,
+        taxonomies: Vec::new(),
+        summary: summary::Summary::default(),
+        attendance: attendance::Attendance::default(),
+    }
+}
 
+/// The taxonomies, in the order [`taxonomies`] lists them.
+const TAXONOMIES: [&str; 4] = ["countries", "organisations", "people", "tags"];
+
+/// The terms one briefing carries in each taxonomy (countries, organisations, people,
+/// tags): (slug, name) in the order the page gives them, front matter first.
+pub type PageTerms = [Vec<(String, String)>; 4];
+
+/// A briefing's taxonomy terms: its front matter and the entities its text names.
+pub fn page_terms(p: &Page, gazetteer: &Gazetteer) -> PageTerms {
+    let found = gazetteer.entities(&p.plain_text());
+    let lists: [Vec<&String>; 4] = [
+        p.front.countries.iter().chain(&found.countries).collect(),
+        p.front
+            .organisations
+            .iter()
+            .chain(&found.organisations)
+            .collect(),
+        p.front.people.iter().chain(&found.people).collect(),
+        p.front.tags.iter().collect(),
+    ];
+    lists.map(|names| {
+        names
+            .into_iter()
+            .map(|name| (slugify(name), name.clone()))
+            .filter(|(slug, _)| !slug.is_empty())
+            .collect()
+    })
+}
+
+/// The taxonomies of the briefings (`terms[k]` of page `briefings[k]`).
+pub fn taxonomies(briefings: &[usize], terms: &[&PageTerms]) -> Vec<Taxonomy> {
     let mut by_tax: BTreeMap<&str, BTreeMap<String, (String, Vec<usize>)>> = BTreeMap::new();
-    for name in ["countries", "organisations", "people", "tags"] {
+    for name in TAXONOMIES {
         by_tax.insert(name, BTreeMap::new());
     }
-    for &i in &briefings {
-        let p = &pages[i];
-        let found = gazetteer.entities(&p.plain_text());
-        let lists: [(&str, Vec<&String>); 4] = [
-            (
-                "countries",
-                p.front.countries.iter().chain(&found.countries).collect(),
-            ),
-            (
-                "organisations",
-                p.front
-                    .organisations
-                    .iter()
-                    .chain(&found.organisations)
-                    .collect(),
-            ),
-            (
-                "people",
-                p.front.people.iter().chain(&found.people).collect(),
-            ),
-            ("tags", p.front.tags.iter().collect()),
-        ];
-        for (tax, names) in lists {
+    for (&i, page) in briefings.iter().zip(terms) {
+        for (tax, list) in TAXONOMIES.iter().zip(page.iter()) {
             let terms = by_tax.get_mut(tax).expect("taxonomy initialised above");
-            for name in names {
-                let slug = slugify(name);
-                if slug.is_empty() {
-                    continue;
+            for (slug, name) in list {
+                if !terms.contains_key(slug) {
+                    terms.insert(slug.clone(), (name.clone(), Vec::new()));
                 }
-                let entry = terms
-                    .entry(slug)
-                    .or_insert_with(|| (name.clone(), Vec::new()));
-                if !entry.1.contains(&i) {
+                let entry = terms.get_mut(slug).expect("inserted above");
+                // A page's terms are added together: it is there already only last.
+                if entry.1.last() != Some(&i) {
                     entry.1.push(i);
                 }
             }
         }
     }
-    let taxonomies = by_tax
+    by_tax
         .into_iter()
         .map(|(name, terms)| Taxonomy {
             name: name.to_string(),
@@ -254,16 +286,7 @@ pub fn analyse(config: SiteConfig, mut pages: Vec<Page>, gazetteer: &Gazetteer) 
                 })
                 .collect(),
         })
-        .collect();
-    Site {
-        config,
-        pages,
-        briefings,
-        others,
-        taxonomies,
-        summary: summary::Summary::default(),
-        attendance: attendance::Attendance::default(),
-    }
+        .collect()
 }
 
 #[cfg(test)]

@@ -262,6 +262,48 @@ pub fn page_claims<'a>(
     out
 }
 
+/// The event of the site's configuration (`event:` in `site.yaml`), or "the conference".
+pub fn event_of(config: &crate::config::SiteConfig) -> Event {
+    config
+        .event
+        .as_ref()
+        .map(Event::from)
+        .unwrap_or_else(|| Event {
+            name: "the conference".into(),
+            ..Event::default()
+        })
+}
+
+/// Every sentence of a page, in reading order.
+fn sentences_of(page: &crate::content::Page) -> impl Iterator<Item = &crate::markdown::Sentence> {
+    page.rendered.blocks.iter().flat_map(|b| b.sentences.iter())
+}
+
+/// The claims of one page's sentences ([`page_claims`] over the rendered blocks): a
+/// pure function of the sentences, the gazetteer and the event.
+pub fn claims_of_page(
+    page: &crate::content::Page,
+    gazetteer: &Gazetteer,
+    event: &Event,
+) -> Vec<PageClaim> {
+    page_claims(
+        sentences_of(page).map(|s| s.text.as_str()),
+        gazetteer,
+        event,
+    )
+}
+
+/// The pins of `content/_data/attendance.yaml` (a malformed file is a diagnostic).
+pub fn pins_of(
+    pins: Option<&TextFile>,
+    gazetteer: &Gazetteer,
+) -> Result<Vec<(usize, Pin)>, Vec<Diagnostic>> {
+    match pins {
+        Some(f) => editorial::parse(&f.text, &f.rel, gazetteer),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// The attendance of a site: claims from every briefing page, resolved, with the pins
 /// of `content/_data/attendance.yaml` (a malformed file is a diagnostic).
 pub fn build(
@@ -269,29 +311,40 @@ pub fn build(
     pins: Option<&TextFile>,
     gazetteer: &Gazetteer,
 ) -> Result<Attendance, Vec<Diagnostic>> {
-    let pins = match pins {
-        Some(f) => editorial::parse(&f.text, &f.rel, gazetteer)?,
-        None => Vec::new(),
-    };
-    let event = site
-        .config
-        .event
-        .as_ref()
-        .map(Event::from)
-        .unwrap_or_else(|| Event {
-            name: "the conference".into(),
-            ..Event::default()
-        });
+    let pins = pins_of(pins, gazetteer)?;
+    let event = event_of(&site.config);
+    let claims: Vec<Vec<PageClaim>> = site
+        .briefings
+        .iter()
+        .map(|&i| claims_of_page(&site.pages[i], gazetteer, &event))
+        .collect();
+    Ok(assemble(
+        site,
+        &pins,
+        gazetteer,
+        event,
+        &claims.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+    ))
+}
+
+/// The attendance from each briefing's claims (`claims[k]` of page `site.briefings[k]`,
+/// as [`claims_of_page`] gives them) and the pins: the claims are attributed to their
+/// pages and resolved per party.
+pub fn assemble(
+    site: &Site,
+    pins: &[(usize, Pin)],
+    gazetteer: &Gazetteer,
+    event: Event,
+    claims: &[&[PageClaim]],
+) -> Attendance {
     let mut found: Vec<(usize, Claim)> = Vec::new();
-    for &i in &site.briefings {
+    for (&i, page_claims) in site.briefings.iter().zip(claims) {
         let page = &site.pages[i];
-        let sentences: Vec<&crate::markdown::Sentence> = page
-            .rendered
-            .blocks
-            .iter()
-            .flat_map(|b| b.sentences.iter())
-            .collect();
-        for c in page_claims(sentences.iter().map(|s| s.text.as_str()), gazetteer, &event) {
+        if page_claims.is_empty() {
+            continue;
+        }
+        let sentences: Vec<&crate::markdown::Sentence> = sentences_of(page).collect();
+        for c in page_claims.iter() {
             let s = sentences[c.sentence];
             found.push((
                 c.party,
@@ -302,15 +355,15 @@ pub fn build(
                     seed: page.front.seed.clone(),
                     sentence: s.text.clone(),
                     anchor: s.anchor.clone(),
-                    cue: c.cue,
+                    cue: c.cue.clone(),
                     page_title: page.front.title.clone(),
                     source: page.front.source.clone(),
                 },
             ));
         }
     }
-    Ok(Attendance {
+    Attendance {
         event,
-        parties: resolve::resolve(found, &pins, gazetteer),
-    })
+        parties: resolve::resolve(found, pins, gazetteer),
+    }
 }

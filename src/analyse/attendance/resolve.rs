@@ -7,7 +7,7 @@
 //! modality; "attended" agrees with "host" and "observer". An editorial pin sets the
 //! status but never clears the conflict or hides a claim.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::{Claim, Modality, PartyStatus, Pin, Status};
 use crate::analyse::gazetteer::Gazetteer;
@@ -34,22 +34,24 @@ fn specificity(s: Status) -> u8 {
 
 /// The status the claims resolve to, and whether they conflict.
 pub fn resolve_claims(claims: &[Claim]) -> Option<(Status, bool)> {
-    let conflict = claims.iter().enumerate().any(|(i, a)| {
-        claims[i + 1..]
-            .iter()
-            .any(|b| !compatible(a.status, b.status))
-    });
+    // Two claims disagree when two of the statuses they give do (linear: at most five).
+    let mut given: Vec<Status> = Vec::new();
+    for c in claims {
+        if !given.contains(&c.status) {
+            given.push(c.status);
+        }
+    }
+    let conflict = given
+        .iter()
+        .enumerate()
+        .any(|(i, a)| given[i + 1..].iter().any(|b| !compatible(*a, *b)));
     let tier = [Modality::Reported, Modality::Planned, Modality::Expected]
         .into_iter()
         .find(|m| claims.iter().any(|c| c.modality == *m))?;
-    let strongest: Vec<&Claim> = claims.iter().filter(|c| c.modality == tier).collect();
-    // Pages per status.
-    let mut pages: BTreeMap<Status, Vec<&str>> = BTreeMap::new();
-    for c in &strongest {
-        let v = pages.entry(c.status).or_default();
-        if !v.contains(&c.page.as_str()) {
-            v.push(&c.page);
-        }
+    // Pages per status, among the strongest claims.
+    let mut pages: BTreeMap<Status, HashSet<&str>> = BTreeMap::new();
+    for c in claims.iter().filter(|c| c.modality == tier) {
+        pages.entry(c.status).or_default().insert(&c.page);
     }
     let statuses: Vec<Status> = pages.keys().copied().collect();
     // Attended with host (or observer) only: the more specific one.

@@ -8,7 +8,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::people::{role_after, role_before};
-use super::text::{Doc, SourceRef, terms};
+use super::text::{Doc, FxSet, SourceRef, terms};
 use super::timeline::when;
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target, Via};
 use crate::ingest::dates::{Period, Precision, Ymd, dominant_year, find_periods};
@@ -93,62 +93,293 @@ fn party_of(g: &Gazetteer, t: Target) -> Option<usize> {
     }
 }
 
-fn add(
-    map: &mut BTreeMap<String, (usize, Vec<SourceRef>)>,
-    key: &str,
+/// A value's weight and the sentences that state it (one per page), made into
+/// [`SourceRef`]s only for the values shown.
+struct Tally<'a> {
     weight: usize,
-    src: SourceRef,
-) {
-    let e = map.entry(key.to_string()).or_insert((0, Vec::new()));
-    e.0 += weight;
-    // One sentence per page is enough to show where a value comes from.
-    if !e.1.iter().any(|s| s.page == src.page) {
-        e.1.push(src);
+    sources: Vec<(&'a Doc, usize)>,
+    pages: FxSet<&'a str>,
+}
+
+impl<'a> Tally<'a> {
+    fn new() -> Self {
+        Tally {
+            weight: 0,
+            sources: Vec::new(),
+            pages: FxSet::default(),
+        }
+    }
+
+    /// Adds `weight`, and the sentence when its page has none here yet.
+    fn add(&mut self, weight: usize, doc: &'a Doc, sentence: usize) {
+        self.weight += weight;
+        // One sentence per page is enough to show where a value comes from.
+        if self.pages.insert(doc.path.as_str()) {
+            self.sources.push((doc, sentence));
+        }
+    }
+
+    fn sources(&self) -> Vec<SourceRef> {
+        self.sources
+            .iter()
+            .map(|&(doc, i)| SourceRef::new(doc, &doc.sentences[i]))
+            .collect()
     }
 }
 
-fn best(map: BTreeMap<String, (usize, Vec<SourceRef>)>) -> Option<Stated> {
+fn best(map: BTreeMap<&str, Tally>) -> Option<Stated> {
     map.into_iter()
-        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.0.cmp(&a.0)))
-        .map(|(value, (_, sources))| Stated { value, sources })
+        .max_by(|a, b| a.1.weight.cmp(&b.1.weight).then(b.0.cmp(a.0)))
+        .map(|(value, t)| Stated {
+            sources: t.sources(),
+            value: value.to_string(),
+        })
+}
+
+/// A value one briefing states, with its weight there and the first sentence stating it.
+pub type Seen = (String, usize, usize);
+
+/// Event dates one briefing states: the days, their weight there, the first sentence,
+/// the first period read and the last one written out (not inferred).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeenDates {
+    pub days: (Ymd, Ymd),
+    pub weight: usize,
+    pub sentence: usize,
+    pub first: Period,
+    pub written: Option<Period>,
+}
+
+/// A sentence of one briefing that says who opened the event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeenOpener {
+    pub name: String,
+    pub role: Option<String>,
+    pub how: Option<String>,
+    pub sentence: usize,
+}
+
+/// What one briefing says about the event, before it is weighed against the others
+/// (a pure function of the briefing: the part of [`event`] worth keeping per page).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocEvent {
+    /// Candidate names, each once, in order of first use, with that sentence.
+    pub names: Vec<(String, usize)>,
+    /// The sentences that speak of an event.
+    pub about: Vec<usize>,
+    /// The terms of each of those sentences, sorted, each once (they weigh the names).
+    pub about_terms: Vec<Vec<String>>,
+    pub places: Vec<Seen>,
+    pub dates: Vec<SeenDates>,
+    pub organisers: Vec<Seen>,
+    pub backers: Vec<Seen>,
+    pub openers: Vec<SeenOpener>,
+}
+
+fn seen(map: &mut BTreeMap<String, (usize, usize)>, key: &str, weight: usize, sentence: usize) {
+    map.entry(key.to_string()).or_insert((0, sentence)).0 += weight;
+}
+
+fn seen_list(map: BTreeMap<String, (usize, usize)>) -> Vec<Seen> {
+    map.into_iter().map(|(k, (w, s))| (k, w, s)).collect()
+}
+
+/// What one briefing says about the event.
+pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> DocEvent {
+    let mut out = DocEvent::default();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        for m in NAME.find_iter(&s.text) {
+            let name = m.as_str().trim();
+            let name = name.strip_prefix("The ").unwrap_or(name);
+            if name.split_whitespace().count() < 2 || out.names.iter().any(|(n, _)| n == name) {
+                continue;
+            }
+            out.names.push((name.to_string(), i));
+        }
+    }
+    out.about = (0..doc.sentences.len())
+        .filter(|&i| EVENT_WORD.is_match(&doc.sentences[i].text))
+        .collect();
+    out.about_terms = out
+        .about
+        .iter()
+        .map(|&i| {
+            let mut t = doc.sentences[i].terms.clone();
+            t.sort();
+            t.dedup();
+            t
+        })
+        .collect();
+
+    // Place, dates, organiser, backers and openers from the sentences about the event.
+    let mut places: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut dates: Vec<SeenDates> = Vec::new();
+    let mut organisers: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut backers: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let all: String = doc
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let year = dominant_year(&all);
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let text = s.text.as_str();
+        let about_event = out.about.binary_search(&i).is_ok();
+        let mentions = &s.mentions;
+        if about_event {
+            for m in mentions {
+                if m.via != Via::Capital {
+                    continue;
+                }
+                let before: Vec<&str> = text[..m.start].split_whitespace().rev().take(4).collect();
+                if before
+                    .iter()
+                    .any(|w| ["in", "at"].contains(&w.to_lowercase().as_str()))
+                {
+                    seen(&mut places, &text[m.start..m.end], 1, i);
+                }
+            }
+            let lower = text.to_lowercase();
+            let future = [
+                "second round",
+                "next round",
+                "will be held",
+                "supposed to be held",
+                "fourth round",
+                "fifth round",
+            ]
+            .iter()
+            .any(|c| lower.contains(c));
+            if !future {
+                for p in find_periods(text, year, None) {
+                    if p.precision != Precision::Day {
+                        continue;
+                    }
+                    let weight = if p.start < p.end { 2 } else { 1 };
+                    let days = (p.start, p.end);
+                    let k = match dates.iter().position(|d| d.days == days) {
+                        Some(k) => k,
+                        None => {
+                            dates.push(SeenDates {
+                                days,
+                                weight: 0,
+                                sentence: i,
+                                first: p.clone(),
+                                written: None,
+                            });
+                            dates.len() - 1
+                        }
+                    };
+                    dates[k].weight += weight;
+                    if !p.inferred {
+                        dates[k].written = Some(p);
+                    }
+                }
+            }
+            for v in ORGANISE.find_iter(text) {
+                // "attempt to hold" and "failed to hold" are not holding it.
+                let head = &text[..v.start()];
+                let last = head.split_whitespace().last().unwrap_or("").to_lowercase();
+                let passive = ["was", "were", "been", "being", "be"].contains(&last.as_str());
+                if last == "to" || passive || !EVENT_WORD.is_match(&text[v.end()..]) {
+                    continue;
+                }
+                let subject = mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.end <= v.start() && head[m.end..].split_whitespace().count() <= 3);
+                if let Some(pi) = subject.and_then(|m| party_of(gazetteer, m.target)) {
+                    let p = &gazetteer.parties[pi];
+                    if p.kind == PartyKind::Country {
+                        seen(&mut organisers, &p.name, 1, i);
+                    }
+                }
+            }
+        }
+        for c in BACKED.captures_iter(text) {
+            let words = c
+                .name("adj")
+                .or(c.name("by"))
+                .or(c.name("advice"))
+                .map(|m| m.as_str())
+                .unwrap_or("");
+            if c.name("by").is_some()
+                && !about_event
+                && !text.to_lowercase().starts_with("this step")
+            {
+                continue;
+            }
+            if let Some(pi) = gazetteer
+                .mentions(words)
+                .first()
+                .and_then(|m| party_of(gazetteer, m.target))
+            {
+                seen(&mut backers, &gazetteer.parties[pi].name, 1, i);
+            }
+        }
+        if OPENING.is_match(text) {
+            let cue = OPENING.find(text).map_or(0, |m| m.start());
+            for m in mentions {
+                let Target::Person(pi) = m.target else {
+                    continue;
+                };
+                if m.start > cue {
+                    continue;
+                }
+                let lower = text.to_lowercase();
+                out.openers.push(SeenOpener {
+                    name: gazetteer.people[pi].name.clone(),
+                    role: role_after(&text[m.end..]).or_else(|| role_before(&text[..m.start])),
+                    how: ["via video link", "by video link", "via video", "by video"]
+                        .iter()
+                        .find(|h| lower.contains(*h))
+                        .map(|h| h.to_string()),
+                    sentence: i,
+                });
+            }
+        }
+    }
+    out.places = seen_list(places);
+    out.dates = dates;
+    out.organisers = seen_list(organisers);
+    out.backers = seen_list(backers);
+    out
 }
 
 /// The event as the briefings state it.
 pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
+    let parts: Vec<DocEvent> = docs.iter().map(|d| read(d, gazetteer)).collect();
+    merge(docs, &parts.iter().collect::<Vec<_>>(), gazetteer)
+}
+
+fn tally<'a>(map: &mut BTreeMap<&'a str, Tally<'a>>, doc: &'a Doc, seen: &'a [Seen]) {
+    for (key, weight, i) in seen {
+        map.entry(key.as_str())
+            .or_insert_with(Tally::new)
+            .add(*weight, doc, *i);
+    }
+}
+
+/// The event from what each briefing says of it (`parts[d]` is [`read`] of `docs[d]`).
+pub fn merge<'a>(docs: &'a [Doc], parts: &[&'a DocEvent], gazetteer: &Gazetteer) -> Event {
     let mut ev = Event::default();
 
     // Name: the title-case event name whose words the most briefings use together.
-    let mut candidates: BTreeMap<String, Vec<SourceRef>> = BTreeMap::new();
-    for doc in docs {
-        for s in &doc.sentences {
-            for m in NAME.find_iter(&s.text) {
-                let name = m.as_str().trim();
-                let name = name.strip_prefix("The ").unwrap_or(name);
-                if name.split_whitespace().count() < 2 {
-                    continue;
-                }
-                let src = SourceRef::new(doc, s);
-                let e = candidates.entry(name.to_string()).or_default();
-                if !e.iter().any(|x| x.page == src.page) {
-                    e.push(src);
-                }
-            }
+    let mut candidates: BTreeMap<&str, Tally> = BTreeMap::new();
+    for (doc, part) in docs.iter().zip(parts) {
+        for (name, i) in &part.names {
+            candidates
+                .entry(name.as_str())
+                .or_insert_with(Tally::new)
+                .add(0, doc, *i);
         }
     }
-    let doc_terms: Vec<Vec<&Vec<String>>> = docs
-        .iter()
-        .map(|d| {
-            d.sentences
-                .iter()
-                .filter(|s| EVENT_WORD.is_match(&s.text))
-                .map(|s| &s.terms)
-                .collect()
-        })
-        .collect();
+    let doc_terms: Vec<&Vec<Vec<String>>> = parts.iter().map(|p| &p.about_terms).collect();
     let name = candidates
         .into_iter()
         .map(|(name, sources)| {
-            let mut t = terms(&name, gazetteer);
+            let mut t = terms(name, gazetteer);
             t.sort();
             t.dedup();
             // Support saturates: past a few dozen briefings more adds nothing.
@@ -156,7 +387,7 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
                 .iter()
                 .filter(|sents| {
                     sents.iter().any(|st| {
-                        let have = t.iter().filter(|x| st.contains(x)).count();
+                        let have = t.iter().filter(|x| st.binary_search(x).is_ok()).count();
                         have * 10 >= t.len() * 7
                     })
                 })
@@ -164,7 +395,7 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
                 .count();
             // A name that starts with a place ("Sochi Conference") is another event.
             let starts_with_place = gazetteer
-                .mentions(&name)
+                .mentions(name)
                 .first()
                 .is_some_and(|m| m.start == 0 && m.via != Via::Demonym);
             let score = if starts_with_place {
@@ -175,178 +406,82 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
             (score, name, sources)
         })
         .filter(|(score, _, _)| *score > 0)
-        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)));
     if let Some((_, name, sources)) = name {
         ev.name = Some(Stated {
-            value: name,
-            sources,
+            value: name.to_string(),
+            sources: sources.sources(),
         });
     }
 
-    // Place, dates, organiser, backers and openers from the sentences about the event.
-    let mut places: BTreeMap<String, (usize, Vec<SourceRef>)> = BTreeMap::new();
-    let mut dates: BTreeMap<(Ymd, Ymd), (usize, Vec<SourceRef>, Period)> = BTreeMap::new();
-    let mut organisers: BTreeMap<String, (usize, Vec<SourceRef>)> = BTreeMap::new();
-    let mut backers: BTreeMap<String, (usize, Vec<SourceRef>)> = BTreeMap::new();
-    let mut openers: Vec<Opener> = Vec::new();
-    for doc in docs {
-        let all: String = doc
-            .sentences
-            .iter()
-            .map(|s| s.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let year = dominant_year(&all);
-        for s in &doc.sentences {
-            let text = s.text.as_str();
-            let about_event = EVENT_WORD.is_match(text);
-            let src = || SourceRef::new(doc, s);
-            let mentions = &s.mentions;
-            if about_event {
-                for m in mentions {
-                    if m.via != Via::Capital {
-                        continue;
+    let mut places: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut dates: BTreeMap<(Ymd, Ymd), (Tally, &Period)> = BTreeMap::new();
+    let mut organisers: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut backers: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut openers: Vec<(Opener, FxSet<&str>)> = Vec::new();
+    for (doc, part) in docs.iter().zip(parts) {
+        tally(&mut places, doc, &part.places);
+        for d in &part.dates {
+            let e = dates
+                .entry(d.days)
+                .or_insert_with(|| (Tally::new(), &d.first));
+            e.0.add(d.weight, doc, d.sentence);
+            if let Some(p) = &d.written {
+                e.1 = p;
+            }
+        }
+        tally(&mut organisers, doc, &part.organisers);
+        tally(&mut backers, doc, &part.backers);
+        for seen in &part.openers {
+            let s = &doc.sentences[seen.sentence];
+            let role = &seen.role;
+            match openers.iter_mut().find(|o| o.0.name == seen.name) {
+                Some((o, pages)) => {
+                    if pages.insert(doc.path.as_str()) {
+                        o.sources.push(SourceRef::new(doc, s));
                     }
-                    let before: Vec<&str> =
-                        text[..m.start].split_whitespace().rev().take(4).collect();
-                    if before
-                        .iter()
-                        .any(|w| ["in", "at"].contains(&w.to_lowercase().as_str()))
+                    if o.role
+                        .as_ref()
+                        .is_none_or(|r| role.as_ref().is_some_and(|n| n.len() > r.len()))
                     {
-                        add(&mut places, &text[m.start..m.end], 1, src());
+                        o.role = role.clone().or(o.role.take());
+                    }
+                    if o.how.is_none() {
+                        o.how = seen.how.clone();
                     }
                 }
-                let lower = text.to_lowercase();
-                let future = [
-                    "second round",
-                    "next round",
-                    "will be held",
-                    "supposed to be held",
-                    "fourth round",
-                    "fifth round",
-                ]
-                .iter()
-                .any(|c| lower.contains(c));
-                if !future {
-                    for p in find_periods(text, year, None) {
-                        if p.precision != Precision::Day {
-                            continue;
-                        }
-                        let weight = if p.start < p.end { 2 } else { 1 };
-                        let e = dates
-                            .entry((p.start, p.end))
-                            .or_insert((0, Vec::new(), p.clone()));
-                        e.0 += weight;
-                        let sr = src();
-                        if !e.1.iter().any(|x| x.page == sr.page) {
-                            e.1.push(sr);
-                        }
-                        if !p.inferred {
-                            e.2 = p;
-                        }
-                    }
-                }
-                for v in ORGANISE.find_iter(text) {
-                    // "attempt to hold" and "failed to hold" are not holding it.
-                    let head = &text[..v.start()];
-                    let last = head.split_whitespace().last().unwrap_or("").to_lowercase();
-                    let passive = ["was", "were", "been", "being", "be"].contains(&last.as_str());
-                    if last == "to" || passive || !EVENT_WORD.is_match(&text[v.end()..]) {
-                        continue;
-                    }
-                    let subject = mentions.iter().rev().find(|m| {
-                        m.end <= v.start() && head[m.end..].split_whitespace().count() <= 3
-                    });
-                    if let Some(i) = subject.and_then(|m| party_of(gazetteer, m.target)) {
-                        let p = &gazetteer.parties[i];
-                        if p.kind == PartyKind::Country {
-                            add(&mut organisers, &p.name, 1, src());
-                        }
-                    }
-                }
-            }
-            for c in BACKED.captures_iter(text) {
-                let words = c
-                    .name("adj")
-                    .or(c.name("by"))
-                    .or(c.name("advice"))
-                    .map(|m| m.as_str())
-                    .unwrap_or("");
-                if c.name("by").is_some()
-                    && !about_event
-                    && !text.to_lowercase().starts_with("this step")
-                {
-                    continue;
-                }
-                if let Some(i) = gazetteer
-                    .mentions(words)
-                    .first()
-                    .and_then(|m| party_of(gazetteer, m.target))
-                {
-                    add(&mut backers, &gazetteer.parties[i].name, 1, src());
-                }
-            }
-            if OPENING.is_match(text) {
-                let cue = OPENING.find(text).map_or(0, |m| m.start());
-                for m in mentions {
-                    let Target::Person(pi) = m.target else {
-                        continue;
-                    };
-                    if m.start > cue {
-                        continue;
-                    }
-                    let name = gazetteer.people[pi].name.clone();
-                    let role = role_after(&text[m.end..]).or_else(|| role_before(&text[..m.start]));
-                    let lower = text.to_lowercase();
-                    let how = ["via video link", "by video link", "via video", "by video"]
-                        .iter()
-                        .find(|h| lower.contains(*h))
-                        .map(|h| h.to_string());
-                    match openers.iter_mut().find(|o| o.name == name) {
-                        Some(o) => {
-                            let sr = src();
-                            if !o.sources.iter().any(|x| x.page == sr.page) {
-                                o.sources.push(sr);
-                            }
-                            if o.role
-                                .as_ref()
-                                .is_none_or(|r| role.as_ref().is_some_and(|n| n.len() > r.len()))
-                            {
-                                o.role = role.or(o.role.take());
-                            }
-                            o.how = o.how.take().or(how);
-                        }
-                        None => openers.push(Opener {
-                            name,
-                            role,
-                            how,
-                            sources: vec![src()],
-                        }),
-                    }
-                }
+                None => openers.push((
+                    Opener {
+                        name: seen.name.clone(),
+                        role: role.clone(),
+                        how: seen.how.clone(),
+                        sources: vec![SourceRef::new(doc, s)],
+                    },
+                    FxSet::from_iter([doc.path.as_str()]),
+                )),
             }
         }
     }
     ev.place = best(places);
-    if let Some(((start, end), (_, sources, period))) = dates
+    if let Some(((start, end), (t, period))) = dates
         .into_iter()
-        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.0.cmp(&a.0)))
+        .max_by(|a, b| a.1.0.weight.cmp(&b.1.0.weight).then(b.0.cmp(&a.0)))
     {
         ev.start = Some(start.to_string());
         ev.end = Some(end.to_string());
         ev.dates = Some(Stated {
-            value: when(&period),
-            sources,
+            value: when(period),
+            sources: t.sources(),
         });
     }
     ev.organiser = best(organisers);
-    let mut b: Vec<(String, (usize, Vec<SourceRef>))> = backers.into_iter().collect();
+    let mut b: Vec<(&str, Tally)> = backers.into_iter().collect();
     if let Some(org) = &ev.organiser {
-        b.retain(|(name, _)| name != &org.value);
+        b.retain(|(name, _)| *name != org.value);
     }
-    b.sort_by(|x, y| y.1.0.cmp(&x.1.0).then(x.0.cmp(&y.0)));
+    b.sort_by(|x, y| y.1.weight.cmp(&x.1.weight).then(x.0.cmp(&y.0)));
     ev.backing = b.first().and_then(|(name, _)| {
-        gazetteer.parties.iter().find(|p| &p.name == name).map(|p| {
+        gazetteer.parties.iter().find(|p| p.name == *name).map(|p| {
             p.demonyms
                 .first()
                 .cloned()
@@ -355,8 +490,12 @@ pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
     });
     ev.backers = b
         .into_iter()
-        .map(|(value, (_, sources))| Stated { value, sources })
+        .map(|(value, t)| Stated {
+            sources: t.sources(),
+            value: value.to_string(),
+        })
         .collect();
+    let mut openers: Vec<Opener> = openers.into_iter().map(|(o, _)| o).collect();
     openers.sort_by(|a, b| {
         b.sources
             .len()

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use super::text::{Doc, SourceRef, Vector, cosine};
+use super::text::{Doc, FxMap, FxSet, SourceRef, Vector, cosine};
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target};
 use crate::ingest::dates::find_periods;
 
@@ -430,43 +430,79 @@ pub fn figures_in(sentence: &str, gazetteer: &Gazetteer) -> Vec<Found> {
     out
 }
 
+/// The figures of one briefing, in reading order (`doc` is 0 until [`merge`] places
+/// them): the part of [`figures`] worth keeping per page.
+pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        for found in figures_in(&s.text, gazetteer) {
+            out.push(Figure {
+                value: found.value,
+                number: found.number,
+                qualifier: found.qualifier,
+                unit: found.unit.to_string(),
+                what: found.what,
+                context: found.context,
+                vague: found.vague,
+                source: SourceRef::new(doc, s),
+                also: Vec::new(),
+                doc: 0,
+                sentence: i,
+            });
+        }
+    }
+    out
+}
+
 /// The figures of all briefings, merged across outlets, with the differences.
 pub fn figures(
     docs: &[Doc],
     vectors: &[Vec<Vector>],
     gazetteer: &Gazetteer,
 ) -> (Vec<Figure>, Vec<FigureDifference>) {
+    let parts: Vec<Vec<Figure>> = docs.iter().map(|d| read(d, gazetteer)).collect();
+    merge(
+        &parts.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+        vectors,
+    )
+}
+
+/// The figures of all briefings from each one's [`read`] (`parts[d]` of briefing `d`).
+pub fn merge(parts: &[&[Figure]], vectors: &[Vec<Vector>]) -> (Vec<Figure>, Vec<FigureDifference>) {
     let mut all: Vec<Figure> = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for (i, s) in doc.sentences.iter().enumerate() {
-            for found in figures_in(&s.text, gazetteer) {
-                let f = Figure {
-                    value: found.value,
-                    number: found.number,
-                    qualifier: found.qualifier,
-                    unit: found.unit.to_string(),
-                    what: found.what,
-                    context: found.context,
-                    vague: found.vague,
-                    source: SourceRef::new(doc, s),
-                    also: Vec::new(),
-                    doc: d,
-                    sentence: i,
-                };
-                // One figure per number and unit: repeated and corroborated counts merge.
-                match all.iter_mut().find(|g| {
-                    g.unit == f.unit
-                        && g.number == f.number
-                        && (!f.vague || g.what == f.what)
-                        && (g.doc == f.doc || same_thing(g, &f, vectors))
-                }) {
-                    Some(g) if g.doc == f.doc => {}
-                    Some(g) => {
-                        if !g.also.iter().any(|a| a.page == f.source.page) {
-                            g.also.push(f.source);
-                        }
+    // The pages each figure cites in `also`.
+    let mut cited: Vec<FxSet<&str>> = Vec::new();
+    // Figures by unit and number, in order: only those can take a new one in.
+    let mut by_number: FxMap<(&str, &str), Vec<usize>> = FxMap::default();
+    for (d, part) in parts.iter().enumerate() {
+        for f in part.iter() {
+            let same = by_number
+                .get(&(f.unit.as_str(), f.number.as_str()))
+                .and_then(|ks| {
+                    ks.iter().copied().find(|&k| {
+                        let g = &all[k];
+                        (!f.vague || g.what == f.what)
+                            && (g.doc == d || same_thing(g, g.doc, f, d, vectors))
+                    })
+                });
+            // One figure per number and unit: repeated and corroborated counts merge.
+            match same {
+                Some(k) if all[k].doc == d => {}
+                Some(k) => {
+                    if cited[k].insert(f.source.page.as_str()) {
+                        all[k].also.push(f.source.clone());
                     }
-                    None => all.push(f),
+                }
+                None => {
+                    by_number
+                        .entry((f.unit.as_str(), f.number.as_str()))
+                        .or_default()
+                        .push(all.len());
+                    all.push(Figure {
+                        doc: d,
+                        ..f.clone()
+                    });
+                    cited.push(FxSet::default());
                 }
             }
         }
@@ -501,7 +537,7 @@ pub fn figures(
                 continue;
             }
             let rel = (fa.value - fb.value).abs() / fa.value.max(fb.value);
-            if rel > 0.15 || !same_thing(fa, fb, vectors) {
+            if rel > 0.15 || !same_thing(fa, fa.doc, fb, fb.doc, vectors) {
                 continue;
             }
             match differences.iter_mut().find(|d| d.figures.contains(&a)) {
@@ -521,25 +557,25 @@ pub fn figures(
     (all, differences)
 }
 
-/// Whether two figures count the same thing: same unit and their sentences share
-/// enough (TF-IDF cosine, entities merged), or their descriptions share a word.
-fn same_thing(a: &Figure, b: &Figure, vectors: &[Vec<Vector>]) -> bool {
+/// Whether two figures (of briefings `ad` and `bd`) count the same thing: same unit
+/// and their sentences share enough (TF-IDF cosine, entities merged), or their
+/// descriptions share a word.
+fn same_thing(a: &Figure, ad: usize, b: &Figure, bd: usize, vectors: &[Vec<Vector>]) -> bool {
     if a.unit != b.unit {
         return false;
     }
-    let sim = cosine(&vectors[a.doc][a.sentence], &vectors[b.doc][b.sentence]);
-    let shared_word = {
-        let wa: Vec<String> = a
-            .what
-            .to_lowercase()
-            .split_whitespace()
-            .map(String::from)
-            .collect();
-        b.what.to_lowercase().split_whitespace().any(|w| {
-            w.len() > 3 && !["people", "who", "were"].contains(&w) && wa.iter().any(|x| x == w)
-        })
-    };
-    sim >= 0.1 || shared_word
+    if cosine(&vectors[ad][a.sentence], &vectors[bd][b.sentence]) >= 0.1 {
+        return true;
+    }
+    let wa: Vec<String> = a
+        .what
+        .to_lowercase()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    b.what.to_lowercase().split_whitespace().any(|w| {
+        w.len() > 3 && !["people", "who", "were"].contains(&w) && wa.iter().any(|x| x == w)
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::rank::{compress, mmr, scores};
+use super::rank::{centrality, compress, mmr, position_prior, readability};
 use super::text::{Doc, SourceRef, Vector, cosine};
 use crate::markdown::BlockKind;
 
@@ -35,47 +35,119 @@ pub struct KeyPoint {
     pub score: f64,
 }
 
+/// What one article's LexRank centrality is multiplied by, per sentence (see
+/// `rank::scores`): the part of [`article_scores`] that does not depend on the other
+/// articles.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Weights {
+    /// The number of sentences (at least 1).
+    pub n: f64,
+    pub prior: Vec<f64>,
+    /// Readability of the sentence as a point shows it (trimmed).
+    pub readability: Vec<f64>,
+    /// Paragraphs and list items can be points; captions and headings cannot.
+    pub point: Vec<bool>,
+}
+
+/// The [`Weights`] of one article.
+pub fn weights(doc: &Doc) -> Weights {
+    Weights {
+        n: doc.sentences.len().max(1) as f64,
+        prior: (0..doc.sentences.len()).map(position_prior).collect(),
+        readability: doc
+            .sentences
+            .iter()
+            .map(|s| readability(&compress(&s.text, POINT_WORDS)))
+            .collect(),
+        point: doc
+            .sentences
+            .iter()
+            .map(|s| matches!(s.kind, BlockKind::Paragraph | BlockKind::ListItem))
+            .collect(),
+    }
+}
+
 /// Sentence scores of every article (see `rank::scores`).
 pub fn article_scores(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<Vec<f64>> {
-    docs.iter()
+    let w: Vec<Weights> = docs.iter().map(weights).collect();
+    scores_with(&w.iter().collect::<Vec<_>>(), vectors)
+}
+
+/// [`article_scores`] from each article's [`weights`].
+pub fn scores_with(weights: &[&Weights], vectors: &[Vec<Vector>]) -> Vec<Vec<f64>> {
+    weights
+        .iter()
         .zip(vectors)
-        .map(|(d, v)| {
-            let shown: Vec<String> = d
-                .sentences
-                .iter()
-                .map(|s| compress(&s.text, POINT_WORDS))
-                .collect();
-            let texts: Vec<&str> = shown.iter().map(String::as_str).collect();
-            let mut sc = scores(&texts, v);
-            for (s, x) in d.sentences.iter().zip(sc.iter_mut()) {
-                if !matches!(s.kind, BlockKind::Paragraph | BlockKind::ListItem) {
-                    *x = 0.0; // captions and headings are not points
-                }
-            }
-            sc
+        .map(|(w, v)| {
+            let c = centrality(v);
+            (0..v.len())
+                .map(|i| {
+                    if w.point[i] {
+                        c[i] * w.n * w.prior[i] * w.readability[i]
+                    } else {
+                        0.0 // captions and headings are not points
+                    }
+                })
+                .collect()
         })
         .collect()
 }
 
 /// The normalised mean of each article's normalised centroid.
+///
+/// Summed in dense arrays by term id, in the order a sorted map would sum them (so to
+/// the last bit the same as summing in `BTreeMap`s).
 pub fn story_centroid(vectors: &[Vec<Vector>]) -> Vector {
-    let mut sum: std::collections::BTreeMap<u32, f64> = Default::default();
+    let dim = vectors
+        .iter()
+        .flatten()
+        .flat_map(|v| v.last())
+        .map(|&(id, _)| id as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut sum = vec![0.0f64; dim];
+    let mut in_sum = vec![false; dim];
+    let mut c = vec![0.0f64; dim];
+    let mut in_c = vec![false; dim];
+    let mut ids: Vec<u32> = Vec::new();
     for doc in vectors {
-        let mut c: std::collections::BTreeMap<u32, f64> = Default::default();
+        ids.clear();
         for v in doc {
-            for (id, w) in v {
-                *c.entry(*id).or_default() += w;
+            for &(id, w) in v {
+                if !in_c[id as usize] {
+                    in_c[id as usize] = true;
+                    ids.push(id);
+                }
+                c[id as usize] += w;
             }
         }
-        let norm = c.values().map(|w| w * w).sum::<f64>().sqrt();
-        if norm > 0.0 {
-            for (id, w) in c {
-                *sum.entry(id).or_default() += w / norm;
+        ids.sort_unstable();
+        let norm = ids
+            .iter()
+            .map(|&id| c[id as usize] * c[id as usize])
+            .sum::<f64>()
+            .sqrt();
+        for &id in &ids {
+            let id = id as usize;
+            if norm > 0.0 {
+                sum[id] += c[id] / norm;
+                in_sum[id] = true;
             }
+            c[id] = 0.0;
+            in_c[id] = false;
         }
     }
-    let norm = sum.values().map(|w| w * w).sum::<f64>().sqrt().max(1e-12);
-    sum.into_iter().map(|(id, w)| (id, w / norm)).collect()
+    let present: Vec<usize> = (0..dim).filter(|&id| in_sum[id]).collect();
+    let norm = present
+        .iter()
+        .map(|&id| sum[id] * sum[id])
+        .sum::<f64>()
+        .sqrt()
+        .max(1e-12);
+    present
+        .into_iter()
+        .map(|id| (id as u32, sum[id] / norm))
+        .collect()
 }
 
 /// The facts a sentence states, as the other extractors found them: `event` when it
@@ -85,7 +157,11 @@ pub type Facts = Vec<String>;
 
 /// Similarity of two sentences: TF-IDF cosine, raised when they state the same facts.
 pub fn similarity(va: &Vector, vb: &Vector, fa: &Facts, fb: &Facts) -> f64 {
-    let c = cosine(va, vb);
+    with_facts(cosine(va, vb), fa, fb)
+}
+
+/// A cosine raised when the two sentences state the same facts.
+fn with_facts(c: f64, fa: &Facts, fb: &Facts) -> f64 {
     let shared = fa.iter().filter(|x| fb.contains(x)).count();
     if shared == 0 {
         return c;
@@ -151,6 +227,16 @@ pub fn key_points(
         .collect();
     let all: Vec<usize> = (0..pool.len()).collect();
     let picked = mmr(&all, &relevance, &sim, n, 0.7, SAME_FACT);
+    // A point's vector spread out by term id: its cosine with any sentence is then one
+    // pass over that sentence's terms (a zero weight adds exactly nothing).
+    let dim = vectors
+        .iter()
+        .flatten()
+        .flat_map(|v| v.last())
+        .map(|&(id, _)| id as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut dense = vec![0.0f64; dim];
     picked
         .into_iter()
         .map(|p| {
@@ -158,6 +244,13 @@ pub fn key_points(
             let doc = &docs[d];
             let s = &doc.sentences[i];
             let v = &vectors[d][i];
+            for &(id, w) in v {
+                dense[id as usize] = w;
+            }
+            let cos = |u: &Vector| {
+                u.iter()
+                    .fold(0.0, |dot, &(id, w)| dot + dense[id as usize] * w)
+            };
             let also = docs
                 .iter()
                 .enumerate()
@@ -172,7 +265,7 @@ pub fn key_points(
                         })
                         .map(|(oi, os)| {
                             (
-                                similarity(v, &vectors[od][oi], &facts[d][i], &facts[od][oi]),
+                                with_facts(cos(&vectors[od][oi]), &facts[d][i], &facts[od][oi]),
                                 os,
                             )
                         })
@@ -181,6 +274,9 @@ pub fn key_points(
                         .map(|(_, os)| SourceRef::new(other, os))
                 })
                 .collect();
+            for &(id, _) in v {
+                dense[id as usize] = 0.0;
+            }
             KeyPoint {
                 text: compress(&s.text, POINT_WORDS),
                 source: SourceRef::new(doc, s),

@@ -8,10 +8,12 @@
 pub mod event;
 pub mod figures;
 pub mod keypoints;
+pub mod local;
 pub mod outcome;
 pub mod people;
 pub mod quotes;
 pub mod rank;
+pub mod reading;
 pub mod stances;
 pub mod text;
 pub mod timeline;
@@ -20,7 +22,8 @@ use serde::Serialize;
 
 use super::Site;
 use super::gazetteer::Gazetteer;
-use text::{Vector, Vocabulary, corpus};
+use reading::Reading;
+use text::Doc;
 
 /// How many key points the summary gives.
 pub const KEY_POINTS: usize = 8;
@@ -65,38 +68,80 @@ impl Summary {
 
 /// The summary of a site's briefings.
 pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
-    let docs = corpus(site, gazetteer);
-    if docs.is_empty() {
+    let readings: Vec<(usize, Reading)> = site
+        .briefings
+        .iter()
+        .map(|&i| (i, reading::read(&site.pages[i], i, gazetteer)))
+        .collect();
+    let refs: Vec<(usize, &Reading)> = readings.iter().map(|(i, r)| (*i, r)).collect();
+    summarise_readings(&refs, gazetteer)
+}
+
+/// The summary from the [`Reading`] of each briefing, newest first, each with its
+/// index in the site's pages (a reading kept from an earlier analysis may have had
+/// another).
+pub fn summarise_readings(readings: &[(usize, &Reading)], gazetteer: &Gazetteer) -> Summary {
+    if readings.is_empty() {
         return Summary::default();
     }
+    let docs: Vec<Doc> = readings
+        .iter()
+        .map(|&(page, r)| Doc {
+            page,
+            ..r.doc.clone()
+        })
+        .collect();
+    let rs: Vec<&Reading> = readings.iter().map(|(_, r)| *r).collect();
     // One vocabulary over every sentence: IDF counts sentences, as LexRank does.
-    let mut vocab = Vocabulary::default();
-    let ids: Vec<Vec<Vec<u32>>> = docs
-        .iter()
-        .map(|d| d.sentences.iter().map(|s| vocab.add(&s.terms)).collect())
-        .collect();
-    let vectors: Vec<Vec<Vector>> = ids
-        .iter()
-        .map(|d| d.iter().map(|i| vocab.vector(i)).collect())
-        .collect();
-    let event = event::event(&docs, gazetteer);
-    let (figures, figure_differences) = figures::figures(&docs, &vectors, gazetteer);
-    let stated_attendance = stances::stances(&docs, gazetteer);
+    let vectors = local::site_vectors(rs.iter().map(|r| &r.terms));
+    let event = event::merge(
+        &docs,
+        &rs.iter().map(|r| &r.event).collect::<Vec<_>>(),
+        gazetteer,
+    );
+    let (figures, figure_differences) = figures::merge(
+        &rs.iter().map(|r| r.figures.as_slice()).collect::<Vec<_>>(),
+        &vectors,
+    );
+    let stated_attendance =
+        stances::merge(&rs.iter().map(|r| r.stances.as_slice()).collect::<Vec<_>>());
     let attendance_differences = stances::differences(&stated_attendance);
     // What each sentence states, for telling the same fact in other words apart.
     let mut facts: Vec<Vec<keypoints::Facts>> = docs
         .iter()
         .map(|d| vec![Vec::new(); d.sentences.len()])
         .collect();
-    // Where each sentence is, by its link and text (a paragraph anchor is shared).
-    let mut at: std::collections::HashMap<(String, &str), (usize, usize)> = Default::default();
+    // Where each sentence is, by its link and text (a paragraph anchor is shared): the
+    // first sentence of the briefings that has both.
+    let mut by_path: text::FxMap<&str, Vec<usize>> = Default::default();
     for (d, doc) in docs.iter().enumerate() {
-        for (i, s) in doc.sentences.iter().enumerate() {
-            at.entry((doc.link(s), s.text.as_str())).or_insert((d, i));
-        }
+        by_path.entry(doc.path.as_str()).or_default().push(d);
     }
+    let at = |link: &str, sentence: &str| -> Option<(usize, usize)> {
+        // The page path is the link (a sentence without an anchor), or the link up to
+        // one of its '#' with the anchor after it: as `Doc::link` joins them.
+        let splits = link
+            .match_indices('#')
+            .map(|(k, _)| (&link[..k], &link[k + 1..]))
+            .filter(|(_, anchor)| !anchor.is_empty())
+            .chain(std::iter::once((link, "")));
+        let mut first: Option<(usize, usize)> = None;
+        for (path, anchor) in splits {
+            for &d in by_path.get(path).into_iter().flatten() {
+                let found = docs[d]
+                    .sentences
+                    .iter()
+                    .position(|s| s.anchor == anchor && s.text == sentence);
+                if let Some(i) = found {
+                    first = Some(first.map_or((d, i), |f| f.min((d, i))));
+                    break;
+                }
+            }
+        }
+        first
+    };
     let mut state = |link: &str, sentence: &str, fact: String| {
-        if let Some(&(d, i)) = at.get(&(link.to_string(), sentence))
+        if let Some((d, i)) = at(link, sentence)
             && !facts[d][i].contains(&fact)
         {
             facts[d][i].push(fact);
@@ -119,11 +164,19 @@ pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
             state(&src.link, &src.sentence, format!("figure:{}", f.number));
         }
     }
-    let scores = keypoints::article_scores(&docs, &vectors);
+    let scores =
+        keypoints::scores_with(&rs.iter().map(|r| &r.weights).collect::<Vec<_>>(), &vectors);
     let key_points = keypoints::key_points(&docs, &vectors, &scores, &facts, KEY_POINTS);
-    let mut quotes = quotes::quotes(&docs, gazetteer);
-    let timeline = timeline::timeline(&docs, &vectors);
-    let mut people = people::people(&docs, gazetteer);
+    let mut quotes = quotes::merge(&rs.iter().map(|r| r.quotes.as_slice()).collect::<Vec<_>>());
+    let timeline = timeline::merge(
+        &rs.iter().map(|r| r.timeline.as_slice()).collect::<Vec<_>>(),
+        &vectors,
+    );
+    let mut people = people::merge(
+        &docs,
+        &rs.iter().map(|r| r.people.as_slice()).collect::<Vec<_>>(),
+        gazetteer,
+    );
     if quotes.len() > MAX_QUOTES {
         let mut order: Vec<usize> = (0..quotes.len()).collect();
         order.sort_by(|&a, &b| {

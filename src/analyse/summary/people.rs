@@ -277,65 +277,122 @@ pub struct Person {
     pub quotes: usize,
 }
 
+/// A person as one briefing names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// Index into the gazetteer's people.
+    pub person: usize,
+    /// How many times the briefing names them.
+    pub mentions: usize,
+    /// The first sentence that names them.
+    pub first: usize,
+    /// The fullest role the briefing states (the first of the best), with its score
+    /// and sentence.
+    pub role: Option<(String, usize, usize)>,
+}
+
+/// The people one briefing names, in order of first mention: the part of [`people`]
+/// worth keeping per page.
+pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Named> {
+    let mut out: Vec<Named> = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        for m in &s.mentions {
+            let Target::Person(pi) = m.target else {
+                continue;
+            };
+            let id = &gazetteer.people[pi].id;
+            let k = match out
+                .iter()
+                .position(|n| &gazetteer.people[n.person].id == id)
+            {
+                Some(k) => k,
+                None => {
+                    out.push(Named {
+                        person: pi,
+                        mentions: 0,
+                        first: i,
+                        role: None,
+                    });
+                    out.len() - 1
+                }
+            };
+            let n = &mut out[k];
+            n.mentions += 1;
+            // The fullest statement of the role wins; an appositive beats a title.
+            let found = role_after(&s.text[m.end..])
+                .map(|r| (r, 20))
+                .or_else(|| role_before(&s.text[..m.start]).map(|r| (r, 0)));
+            if let Some((role, bonus)) = found {
+                let score = role.split_whitespace().count() + bonus;
+                if n.role.as_ref().is_none_or(|(_, best, _)| score > *best) {
+                    n.role = Some((role, score, i));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Everyone the gazetteer knows that the briefings name, most mentioned first.
 pub fn people(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Person> {
+    let parts: Vec<Vec<Named>> = docs.iter().map(|d| read(d, gazetteer)).collect();
+    merge(
+        docs,
+        &parts.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+        gazetteer,
+    )
+}
+
+/// Everyone the briefings name, from each one's [`read`] (`parts[d]` of `docs[d]`).
+pub fn merge(docs: &[Doc], parts: &[&[Named]], gazetteer: &Gazetteer) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
     // How good the role found so far is, per person.
     let mut scores: Vec<usize> = Vec::new();
-    for doc in docs {
-        for s in &doc.sentences {
-            for m in &s.mentions {
-                let Target::Person(pi) = m.target else {
-                    continue;
-                };
-                let g = &gazetteer.people[pi];
-                let idx = match out.iter().position(|p| p.id == g.id) {
-                    Some(i) => i,
-                    None => {
-                        out.push(Person {
-                            name: g.name.clone(),
-                            id: g.id.clone(),
-                            role: None,
-                            role_source: None,
-                            party: g
-                                .country
-                                .as_deref()
-                                .and_then(|c| gazetteer.party(c))
-                                .map(|p| p.name.clone()),
-                            briefings: Vec::new(),
-                            mentions: 0,
-                            quotes: 0,
-                        });
-                        scores.push(0);
-                        out.len() - 1
-                    }
-                };
-                let p = &mut out[idx];
-                p.mentions += 1;
-                // Articles are read one after the other: the current one is the last.
-                match p.briefings.last_mut().filter(|b| b.page == doc.path) {
-                    Some(b) => b.count += 1,
-                    None => p.briefings.push(Mentioned {
-                        label: SourceRef::new(doc, s).label,
+    let mut index: super::text::FxMap<&str, usize> = Default::default();
+    for (doc, part) in docs.iter().zip(parts) {
+        for n in part.iter() {
+            let g = &gazetteer.people[n.person];
+            let idx = *index.entry(g.id.as_str()).or_insert_with(|| {
+                out.push(Person {
+                    name: g.name.clone(),
+                    id: g.id.clone(),
+                    role: None,
+                    role_source: None,
+                    party: g
+                        .country
+                        .as_deref()
+                        .and_then(|c| gazetteer.party(c))
+                        .map(|p| p.name.clone()),
+                    briefings: Vec::new(),
+                    mentions: 0,
+                    quotes: 0,
+                });
+                scores.push(0);
+                out.len() - 1
+            });
+            let p = &mut out[idx];
+            p.mentions += n.mentions;
+            // Articles are read one after the other: the current one is the last.
+            match p.briefings.last_mut().filter(|b| b.page == doc.path) {
+                Some(b) => b.count += n.mentions,
+                None => {
+                    let s = &doc.sentences[n.first];
+                    p.briefings.push(Mentioned {
+                        label: doc.label(),
                         link: doc.link(s),
                         page: doc.path.clone(),
                         title: doc.title.clone(),
                         source: doc.source.clone(),
-                        count: 1,
-                    }),
+                        count: n.mentions,
+                    })
                 }
-                // The fullest statement of the role wins; an appositive beats a title.
-                let found = role_after(&s.text[m.end..])
-                    .map(|r| (r, 20))
-                    .or_else(|| role_before(&s.text[..m.start]).map(|r| (r, 0)));
-                if let Some((role, bonus)) = found {
-                    let score = role.split_whitespace().count() + bonus;
-                    if score > scores[idx] {
-                        scores[idx] = score;
-                        p.role = Some(role);
-                        p.role_source = Some(SourceRef::new(doc, s));
-                    }
-                }
+            }
+            if let Some((role, score, i)) = &n.role
+                && *score > scores[idx]
+            {
+                scores[idx] = *score;
+                p.role = Some(role.clone());
+                p.role_source = Some(SourceRef::new(doc, &doc.sentences[*i]));
             }
         }
     }

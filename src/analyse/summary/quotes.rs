@@ -10,7 +10,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::people::{is_role_noun, role_after, role_before};
-use super::text::{Doc, SourceRef};
+use super::text::{Doc, FxMap, FxSet, SourceRef};
 use crate::analyse::gazetteer::{Gazetteer, Mention, PartyKind, Target};
 use crate::markdown::BlockKind;
 
@@ -228,9 +228,35 @@ fn last_person_in(g: &Gazetteer, sentence: &str) -> Option<Speaker> {
 
 /// Every attributed quote in the briefings, in reading order.
 pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
+    let parts: Vec<Vec<Quote>> = docs.iter().map(|d| read(d, gazetteer)).collect();
+    merge(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>())
+}
+
+/// The quotes of all briefings from each one's [`read`]: a quote other briefings
+/// repeat is kept once, citing them.
+pub fn merge(parts: &[&[Quote]]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let mut seen: std::collections::HashMap<String, usize> = Default::default();
-    for doc in docs {
+    // Each quote's place in `out`, and the pages it cites in `also`.
+    let mut seen: FxMap<&str, (usize, FxSet<&str>)> = Default::default();
+    for q in parts.iter().flat_map(|p| p.iter()) {
+        if let Some((k, cited)) = seen.get_mut(q.text.as_str()) {
+            let first = &mut out[*k];
+            if first.source.page != q.source.page && cited.insert(q.source.page.as_str()) {
+                first.also.push(q.source.clone());
+            }
+            continue;
+        }
+        seen.insert(q.text.as_str(), (out.len(), FxSet::default()));
+        out.push(q.clone());
+    }
+    out
+}
+
+/// Every attributed quote of one briefing, in reading order, repeats included: the
+/// part of [`quotes`] worth keeping per page.
+pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    {
         let mut last_person: Option<Speaker> = None;
         let mut blocks: Vec<usize> = doc.sentences.iter().map(|s| s.block).collect();
         blocks.dedup();
@@ -372,13 +398,6 @@ pub fn quotes(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Quote> {
                             .then(|| "in a statement".to_string())
                     });
                 let src = SourceRef::new(doc, sents[si].1);
-                if let Some(q) = seen.get(&quoted).map(|&k| &mut out[k]) {
-                    if q.source.page != src.page && !q.also.iter().any(|a| a.page == src.page) {
-                        q.also.push(src);
-                    }
-                    continue;
-                }
-                seen.insert(quoted.clone(), out.len());
                 out.push(Quote {
                     text: quoted,
                     partial,

@@ -21,6 +21,11 @@ pub const MIN_WORDS: usize = 8;
 const DAMPING: f64 = 0.85;
 
 /// LexRank (continuous, damped) centrality of each vector; sums to about 1.
+///
+/// The similarities are summed per shared term (a term's sentences pair up), and each
+/// row's sum is taken once rather than on every iteration; both give exactly the
+/// floating-point results of the plain cosine matrix and iteration (the same operations
+/// in the same order; see the tests).
 pub fn centrality(vectors: &[Vector]) -> Vec<f64> {
     let n = vectors.len();
     if n == 0 {
@@ -30,44 +35,74 @@ pub fn centrality(vectors: &[Vector]) -> Vec<f64> {
         return centroid_similarity(vectors);
     }
     // Row-normalised similarity matrix without self-loops.
-    let mut m = vec![0.0f64; n * n];
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let s = cosine(&vectors[i], &vectors[j]);
-            m[i * n + j] = s;
-            m[j * n + i] = s;
-        }
-    }
-    for i in 0..n {
-        let row = &mut m[i * n..(i + 1) * n];
+    let mut m = similarity_matrix(vectors);
+    let mut row_sums = vec![0.0f64; n];
+    for (i, row) in m.chunks_exact_mut(n).enumerate() {
         let sum: f64 = row.iter().sum();
         if sum > 0.0 {
             row.iter_mut().for_each(|x| *x /= sum);
         }
+        row_sums[i] = row.iter().sum();
     }
+    let base = (1.0 - DAMPING) / n as f64;
     let mut p = vec![1.0 / n as f64; n];
+    let mut next = vec![0.0f64; n];
     for _ in 0..100 {
-        let mut next = vec![(1.0 - DAMPING) / n as f64; n];
-        for i in 0..n {
-            let row = &m[i * n..(i + 1) * n];
-            let row_sum: f64 = row.iter().sum();
-            if row_sum == 0.0 {
+        next.iter_mut().for_each(|x| *x = base);
+        for (i, row) in m.chunks_exact(n).enumerate() {
+            if row_sums[i] == 0.0 {
                 // A sentence like no other spreads its weight evenly.
                 let share = DAMPING * p[i] / n as f64;
                 next.iter_mut().for_each(|x| *x += share);
             } else {
-                for j in 0..n {
-                    next[j] += DAMPING * p[i] * row[j];
+                let a = DAMPING * p[i];
+                for (x, r) in next.iter_mut().zip(row) {
+                    *x += a * r;
                 }
             }
         }
         let delta: f64 = next.iter().zip(&p).map(|(a, b)| (a - b).abs()).sum();
-        p = next;
+        std::mem::swap(&mut p, &mut next);
         if delta < 1e-9 {
             break;
         }
     }
     p
+}
+
+/// The n × n matrix of the vectors' cosines, zero on the diagonal: each shared term
+/// adds its product to the pair, terms in id order as [`cosine`] adds them.
+fn similarity_matrix(vectors: &[Vector]) -> Vec<f64> {
+    const _: () = assert!(MAX_LEXRANK < 256, "a sentence index takes 8 bits below");
+    let n = vectors.len();
+    let mut m = vec![0.0f64; n * n];
+    // (term id, sentence, position in the sentence's vector), packed to sort fast.
+    let mut postings: Vec<u64> = Vec::with_capacity(vectors.iter().map(Vec::len).sum());
+    for (i, v) in vectors.iter().enumerate() {
+        for (k, &(id, _)) in v.iter().enumerate() {
+            postings.push(u64::from(id) << 32 | (i as u64) << 24 | k as u64);
+        }
+    }
+    postings.sort_unstable();
+    let weight = |x: u64| {
+        let (i, k) = ((x >> 24 & 0xff) as usize, (x & 0xff_ffff) as usize);
+        (i, vectors[i][k].1)
+    };
+    for group in postings.chunk_by(|a, b| a >> 32 == b >> 32) {
+        for (k, &x) in group.iter().enumerate() {
+            let (i, wi) = weight(x);
+            for &y in &group[k + 1..] {
+                let (j, wj) = weight(y);
+                m[i * n + j] += wi * wj;
+            }
+        }
+    }
+    for i in 0..n {
+        for j in (i + 1)..n {
+            m[j * n + i] = m[i * n + j];
+        }
+    }
+    m
 }
 
 /// Linear fallback: each vector's cosine with the sum of all, scaled to sum to 1.
@@ -322,6 +357,71 @@ pub fn key_sentences(texts: &[&str], skip: &[bool], n: usize, gazetteer: &Gazett
 
 #[cfg(test)]
 mod tests {
+    /// LexRank as first written: the plain cosine matrix and dense power iteration.
+    fn centrality_reference(vectors: &[Vector]) -> Vec<f64> {
+        let n = vectors.len();
+        let mut m = vec![0.0f64; n * n];
+        for i in 0..n {
+            for j in (i + 1)..n {
+                let s = cosine(&vectors[i], &vectors[j]);
+                m[i * n + j] = s;
+                m[j * n + i] = s;
+            }
+        }
+        for i in 0..n {
+            let row = &mut m[i * n..(i + 1) * n];
+            let sum: f64 = row.iter().sum();
+            if sum > 0.0 {
+                row.iter_mut().for_each(|x| *x /= sum);
+            }
+        }
+        let mut p = vec![1.0 / n as f64; n];
+        for _ in 0..100 {
+            let mut next = vec![(1.0 - DAMPING) / n as f64; n];
+            for i in 0..n {
+                let row = &m[i * n..(i + 1) * n];
+                let row_sum: f64 = row.iter().sum();
+                if row_sum == 0.0 {
+                    let share = DAMPING * p[i] / n as f64;
+                    next.iter_mut().for_each(|x| *x += share);
+                } else {
+                    for j in 0..n {
+                        next[j] += DAMPING * p[i] * row[j];
+                    }
+                }
+            }
+            let delta: f64 = next.iter().zip(&p).map(|(a, b)| (a - b).abs()).sum();
+            p = next;
+            if delta < 1e-9 {
+                break;
+            }
+        }
+        p
+    }
+
+    #[test]
+    fn centrality_is_bit_for_bit_the_plain_lexrank() {
+        let g = Gazetteer::embedded();
+        for seed in [
+            include_str!("../../../seeds/000_1f398a99054376be.txt"),
+            include_str!("../../../seeds/003_bc72d07a4bd58e08.txt"),
+            include_str!("../../../seeds/004_2bb903bed61af5ed.txt"),
+        ] {
+            let mut texts: Vec<String> = crate::markdown::sentences(seed);
+            texts.push("Weather was mild.".into()); // a sentence like no other
+            let mut vocab = Vocabulary::default();
+            let ids: Vec<Vec<u32>> = texts.iter().map(|t| vocab.add(&terms(t, g))).collect();
+            let vectors: Vec<Vector> = ids.iter().map(|i| vocab.vector(i)).collect();
+            let n = vectors.len().min(MAX_LEXRANK);
+            let (got, want) = (
+                centrality(&vectors[..n]),
+                centrality_reference(&vectors[..n]),
+            );
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&got), bits(&want));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use super::text::{Doc, SourceRef};
+use super::text::{Doc, FxMap, FxSet, SourceRef};
 use crate::analyse::gazetteer::{Gazetteer, Mention, Target, Via};
 
 /// One party's part as one sentence states it.
@@ -159,23 +159,42 @@ pub fn stances_with(
     out
 }
 
-/// Every statement of every briefing.
-pub fn stances(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Stance> {
+/// The statements of one briefing, in reading order (`doc` is 0 until [`merge`]
+/// places them).
+pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Stance> {
     let mut out = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for s in &doc.sentences {
-            for (party, name, status) in stances_with(&s.text, &s.mentions, gazetteer) {
-                out.push(Stance {
-                    party,
-                    name,
-                    status,
-                    source: SourceRef::new(doc, s),
-                    doc: d,
-                });
-            }
+    for s in doc.sentences.iter() {
+        for (party, name, status) in stances_with(&s.text, &s.mentions, gazetteer) {
+            out.push(Stance {
+                party,
+                name,
+                status,
+                source: SourceRef::new(doc, s),
+                doc: 0,
+            });
         }
     }
     out
+}
+
+/// Every statement of every briefing.
+pub fn stances(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<Stance> {
+    let parts: Vec<Vec<Stance>> = docs.iter().map(|d| read(d, gazetteer)).collect();
+    merge(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>())
+}
+
+/// Every statement from each briefing's [`read`] (`parts[d]` of briefing `d`).
+pub fn merge(parts: &[&[Stance]]) -> Vec<Stance> {
+    parts
+        .iter()
+        .enumerate()
+        .flat_map(|(d, part)| {
+            part.iter().map(move |s| Stance {
+                doc: d,
+                ..s.clone()
+            })
+        })
+        .collect()
 }
 
 /// Parties whose statements from different briefings disagree (attended vs stayed
@@ -186,30 +205,30 @@ pub fn differences(stances: &[Stance]) -> Vec<StanceDifference> {
     let compatible = |a: &str, b: &str| {
         a == b || matches!((a, b), ("observer", "attended") | ("attended", "observer"))
     };
-    // party -> status -> (first statement, the briefings stating it)
-    type ByStatus<'a> = Vec<(&'a Stance, Vec<usize>)>;
+    // party -> status -> (first statement, the briefings stating it, as a set too)
+    type ByStatus<'a> = Vec<(&'a Stance, Vec<usize>, FxSet<usize>)>;
     let mut by_party: Vec<(&str, ByStatus)> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+    let mut index: FxMap<&str, usize> = Default::default();
     for s in stances {
         let k = *index.entry(s.party.as_str()).or_insert_with(|| {
             by_party.push((s.party.as_str(), Vec::new()));
             by_party.len() - 1
         });
         let statuses = &mut by_party[k].1;
-        match statuses.iter_mut().find(|(f, _)| f.status == s.status) {
-            Some((_, docs)) => {
-                if !docs.contains(&s.doc) {
+        match statuses.iter_mut().find(|(f, _, _)| f.status == s.status) {
+            Some((_, docs, seen)) => {
+                if seen.insert(s.doc) {
                     docs.push(s.doc);
                 }
             }
-            None => statuses.push((s, vec![s.doc])),
+            None => statuses.push((s, vec![s.doc], FxSet::from_iter([s.doc]))),
         }
     }
     let mut out = Vec::new();
     for (_, statuses) in by_party {
         let mut shown: Vec<Stance> = Vec::new();
-        for (i, (a, da)) in statuses.iter().enumerate() {
-            for (b, db) in &statuses[i + 1..] {
+        for (i, (a, da, _)) in statuses.iter().enumerate() {
+            for (b, db, _) in &statuses[i + 1..] {
                 let other_doc = da.iter().any(|x| db.iter().any(|y| y != x));
                 if !compatible(&a.status, &b.status) && other_doc {
                     for s in [*a, *b] {

@@ -6,7 +6,8 @@
 //! Union" and "Brussels" match, as do "Washington" and "the US".
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::hash::BuildHasherDefault;
+use std::sync::{Arc, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -14,6 +15,7 @@ use serde::Serialize;
 use crate::analyse::Site;
 use crate::analyse::gazetteer::{Gazetteer, Mention, Target};
 use crate::analyse::words::{is_stop_word, tokens};
+use crate::content::Page;
 use crate::ingest::dates::Ymd;
 use crate::markdown::BlockKind;
 
@@ -49,7 +51,8 @@ pub struct Doc {
     pub seed: Option<String>,
     pub date: Option<Ymd>,
     pub date_inferred: bool,
-    pub sentences: Vec<Sent>,
+    /// Shared: a briefing read once is cheap to place again (see `analyse::cache`).
+    pub sentences: Arc<[Sent]>,
 }
 
 impl Doc {
@@ -60,6 +63,13 @@ impl Doc {
         } else {
             format!("{}#{}", self.path, s.anchor)
         }
+    }
+
+    /// What a citation shows: the outlet, or the title cut short when it has none.
+    pub fn label(&self) -> String {
+        self.source
+            .clone()
+            .unwrap_or_else(|| short_title(&self.title))
     }
 
     /// The text of a block, as the page has it.
@@ -82,43 +92,45 @@ fn is_credit(s: &str) -> bool {
 pub fn corpus(site: &Site, gazetteer: &Gazetteer) -> Vec<Doc> {
     site.briefings
         .iter()
-        .map(|&i| {
-            let p = &site.pages[i];
-            let mut sentences = Vec::new();
-            let mut first_para: Option<usize> = None;
-            for (bi, b) in p.rendered.blocks.iter().enumerate() {
-                if b.kind == BlockKind::Paragraph && first_para.is_none() {
-                    first_para = Some(bi);
-                }
-                for s in &b.sentences {
-                    if is_credit(&s.text) {
-                        continue;
-                    }
-                    let mentions = gazetteer.mentions(&s.text);
-                    sentences.push(Sent {
-                        terms: terms_with(&s.text, &mentions, gazetteer),
-                        mentions,
-                        text: s.text.clone(),
-                        anchor: s.anchor.clone(),
-                        block: bi,
-                        kind: b.kind,
-                        pos: sentences.len(),
-                        lead: first_para == Some(bi),
-                    });
-                }
-            }
-            Doc {
-                page: i,
-                path: p.path.clone(),
-                title: p.front.title.clone(),
-                source: p.front.source.clone(),
-                seed: p.front.seed.clone(),
-                date: p.date,
-                date_inferred: p.front.date_inferred,
-                sentences,
-            }
-        })
+        .map(|&i| read_doc(&site.pages[i], i, gazetteer))
         .collect()
+}
+
+/// One briefing as the summary reads it; `index` is its place in [`Site::pages`].
+pub fn read_doc(p: &Page, index: usize, gazetteer: &Gazetteer) -> Doc {
+    let mut sentences = Vec::new();
+    let mut first_para: Option<usize> = None;
+    for (bi, b) in p.rendered.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Paragraph && first_para.is_none() {
+            first_para = Some(bi);
+        }
+        for s in &b.sentences {
+            if is_credit(&s.text) {
+                continue;
+            }
+            let mentions = gazetteer.mentions(&s.text);
+            sentences.push(Sent {
+                terms: terms_with(&s.text, &mentions, gazetteer),
+                mentions,
+                text: s.text.clone(),
+                anchor: s.anchor.clone(),
+                block: bi,
+                kind: b.kind,
+                pos: sentences.len(),
+                lead: first_para == Some(bi),
+            });
+        }
+    }
+    Doc {
+        page: index,
+        path: p.path.clone(),
+        title: p.front.title.clone(),
+        source: p.front.source.clone(),
+        seed: p.front.seed.clone(),
+        date: p.date,
+        date_inferred: p.front.date_inferred,
+        sentences: sentences.into(),
+    }
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -211,10 +223,38 @@ pub fn terms_with(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Ve
 /// Interned terms: a sparse TF-IDF vector per text, L2-normalised.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
-    df: Vec<u32>,
-    docs: u32,
+    pub(super) ids: HashMap<String, u32, BuildHasherDefault<FxHasher>>,
+    pub(super) df: Vec<u32>,
+    pub(super) docs: u32,
 }
+
+/// A fast hash for short keys (the Fx hash of rustc): ids are given in order of first
+/// use, so the hash only decides how fast a term is found.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash set with the [`FxHasher`] (for the merges' lookups of pages and texts).
+pub type FxSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
+/// A hash map with the [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A sparse vector: (term id, weight), sorted by id.
 pub type Vector = Vec<(u32, f64)>;
@@ -222,17 +262,7 @@ pub type Vector = Vec<(u32, f64)>;
 impl Vocabulary {
     /// Counts each term once per text (a "document" for IDF is one sentence, as in LexRank).
     pub fn add(&mut self, terms: &[String]) -> Vec<u32> {
-        let mut ids: Vec<u32> = terms
-            .iter()
-            .map(|t| match self.ids.get(t) {
-                Some(&id) => id,
-                None => {
-                    let id = self.ids.len() as u32;
-                    self.ids.insert(t.clone(), id);
-                    id
-                }
-            })
-            .collect();
+        let mut ids: Vec<u32> = terms.iter().map(|t| self.intern(t)).collect();
         if self.df.len() < self.ids.len() {
             self.df.resize(self.ids.len(), 0);
         }
@@ -245,6 +275,19 @@ impl Vocabulary {
         self.docs += 1;
         ids.sort_unstable();
         ids
+    }
+
+    /// The id of a term, a new one for a term not seen before (its document frequency
+    /// is not counted here).
+    pub fn intern(&mut self, term: &str) -> u32 {
+        match self.ids.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = self.ids.len() as u32;
+                self.ids.insert(term.to_string(), id);
+                id
+            }
+        }
     }
 
     /// Smoothed inverse document frequency.
@@ -329,10 +372,7 @@ impl SourceRef {
             anchor: s.anchor.clone(),
             title: doc.title.clone(),
             source: doc.source.clone(),
-            label: doc
-                .source
-                .clone()
-                .unwrap_or_else(|| short_title(&doc.title)),
+            label: doc.label(),
             seed: doc.seed.clone(),
             sentence: s.text.clone(),
         }
@@ -367,7 +407,7 @@ pub fn test_doc(path: &str, source: &str, paragraphs: &[&str]) -> Doc {
         seed: None,
         date: None,
         date_inferred: false,
-        sentences,
+        sentences: sentences.into(),
     }
 }
 

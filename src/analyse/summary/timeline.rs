@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::text::{Doc, SourceRef, Vector, cosine};
+use super::text::{Doc, FxMap, FxSet, SourceRef, Vector, cosine};
 use crate::ingest::dates::{Period, Precision, Ymd, dominant_year, find_periods};
 use crate::render::context::display_date;
 
@@ -165,90 +165,108 @@ pub fn clause_around(s: &str, start: usize, max_words: usize) -> String {
     text
 }
 
-/// Every dated event of the briefings, oldest first.
-pub fn timeline(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
-    let mut items: Vec<(TimelineItem, usize, usize)> = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let all: String = doc
-            .sentences
-            .iter()
-            .map(|s| s.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let year = dominant_year(&all).or(doc.date.map(|x| x.year));
-        for (i, s) in doc.sentences.iter().enumerate() {
-            for p in find_periods(&s.text, year, doc.date) {
-                let what = clause_around(&s.text, p.offset, 28);
-                // Only the words around the date say whether it is still to come.
-                let lower = what.to_lowercase();
-                let planned = FUTURE_CUES.iter().any(|c| lower.contains(c));
-                let part_day = match p.part {
-                    Some("early") => 1,
-                    Some("mid") => 15,
-                    Some(_) => 25,
-                    None => p.start.day,
-                };
-                let rank = match p.precision {
-                    Precision::Year => 0,
-                    Precision::Month => 1,
-                    Precision::Day => 2,
-                };
-                let item = TimelineItem {
-                    start: p.start.to_string(),
-                    end: p.end.to_string(),
-                    precision: p.precision,
-                    when: when(&p),
-                    as_written: p.text.clone(),
-                    inferred: p.inferred,
-                    planned: planned && doc.date.is_none_or(|a| p.end >= a),
-                    what,
-                    source: SourceRef::new(doc, s),
-                    also: Vec::new(),
-                    sort_date: Ymd {
+/// The dated events of one briefing, each with its sentence, in reading order: the
+/// part of [`timeline`] worth keeping per page.
+pub fn read(doc: &Doc) -> Vec<(TimelineItem, usize)> {
+    let mut items: Vec<(TimelineItem, usize)> = Vec::new();
+    let all: String = doc
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let year = dominant_year(&all).or(doc.date.map(|x| x.year));
+    for (i, s) in doc.sentences.iter().enumerate() {
+        for p in find_periods(&s.text, year, doc.date) {
+            let what = clause_around(&s.text, p.offset, 28);
+            // Only the words around the date say whether it is still to come.
+            let lower = what.to_lowercase();
+            let planned = FUTURE_CUES.iter().any(|c| lower.contains(c));
+            let part_day = match p.part {
+                Some("early") => 1,
+                Some("mid") => 15,
+                Some(_) => 25,
+                None => p.start.day,
+            };
+            let rank = match p.precision {
+                Precision::Year => 0,
+                Precision::Month => 1,
+                Precision::Day => 2,
+            };
+            let item = TimelineItem {
+                start: p.start.to_string(),
+                end: p.end.to_string(),
+                precision: p.precision,
+                when: when(&p),
+                as_written: p.text.clone(),
+                inferred: p.inferred,
+                planned: planned && doc.date.is_none_or(|a| p.end >= a),
+                what,
+                source: SourceRef::new(doc, s),
+                also: Vec::new(),
+                sort_date: Ymd {
+                    day: part_day,
+                    ..p.start
+                }
+                .to_string(),
+                sort_key: (
+                    Ymd {
                         day: part_day,
                         ..p.start
-                    }
-                    .to_string(),
-                    sort_key: (
-                        Ymd {
-                            day: part_day,
-                            ..p.start
-                        },
-                        rank,
-                    ),
-                };
-                items.push((item, d, i));
-            }
+                    },
+                    rank,
+                ),
+            };
+            items.push((item, i));
         }
     }
+    items
+}
+
+/// Every dated event of the briefings, oldest first.
+pub fn timeline(docs: &[Doc], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
+    let parts: Vec<Vec<(TimelineItem, usize)>> = docs.iter().map(read).collect();
+    merge(
+        &parts.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+        vectors,
+    )
+}
+
+/// The timeline from each briefing's [`read`] (`parts[d]` of briefing `d`).
+pub fn merge(parts: &[&[(TimelineItem, usize)]], vectors: &[Vec<Vector>]) -> Vec<TimelineItem> {
     // The same period told of in similar words is one event. Items are grouped by
     // period first, so only items of one period are compared.
     let mut merged: Vec<(TimelineItem, usize, usize)> = Vec::new();
-    let mut by_period: std::collections::HashMap<(String, String, Precision), Vec<usize>> =
-        Default::default();
-    for (item, d, i) in items {
-        let multi_day = item.precision == Precision::Day && item.start != item.end;
-        let key = (item.start.clone(), item.end.clone(), item.precision);
-        let group = by_period.entry(key).or_default();
-        let same = group.iter().copied().find(|&k| {
-            let (_, md, mi) = merged[k];
-            multi_day || (md == d && mi == i) || cosine(&vectors[md][mi], &vectors[d][i]) >= 0.2
-        });
-        match same {
-            Some(k) => {
-                let (m, md, _) = &mut merged[k];
-                m.inferred &= item.inferred;
-                m.planned &= item.planned;
-                if *md != d
-                    && m.source.page != item.source.page
-                    && !m.also.iter().any(|a| a.page == item.source.page)
-                {
-                    m.also.push(item.source);
+    // The pages each merged item cites in `also`.
+    let mut cited: Vec<FxSet<&str>> = Vec::new();
+    let mut by_period: FxMap<(&str, &str, Precision), Vec<usize>> = Default::default();
+    for (d, part) in parts.iter().enumerate() {
+        for (item, i) in part.iter() {
+            let i = *i;
+            let multi_day = item.precision == Precision::Day && item.start != item.end;
+            let key = (item.start.as_str(), item.end.as_str(), item.precision);
+            let group = by_period.entry(key).or_default();
+            let same = group.iter().copied().find(|&k| {
+                let (_, md, mi) = merged[k];
+                multi_day || (md == d && mi == i) || cosine(&vectors[md][mi], &vectors[d][i]) >= 0.2
+            });
+            match same {
+                Some(k) => {
+                    let (m, md, _) = &mut merged[k];
+                    m.inferred &= item.inferred;
+                    m.planned &= item.planned;
+                    if *md != d
+                        && m.source.page != item.source.page
+                        && cited[k].insert(item.source.page.as_str())
+                    {
+                        m.also.push(item.source.clone());
+                    }
                 }
-            }
-            None => {
-                group.push(merged.len());
-                merged.push((item, d, i));
+                None => {
+                    group.push(merged.len());
+                    merged.push((item.clone(), d, i));
+                    cited.push(FxSet::default());
+                }
             }
         }
     }

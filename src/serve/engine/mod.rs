@@ -29,6 +29,7 @@ use bytes::Bytes;
 use tera::Context;
 
 use crate::analyse::Site;
+use crate::analyse::cache::AnalysisCache;
 use crate::config::SiteConfig;
 use crate::content::Page;
 use crate::diagnostics::{BuildFailure, Diagnostic};
@@ -126,6 +127,8 @@ pub struct Engine {
     /// `site` is the analysis of the pages and data as they are (only the theme changed
     /// since): a settle renders it again without analysing again.
     site_fresh: bool,
+    /// What each briefing alone gave the last analysis, reused for unchanged pages.
+    analysis_cache: AnalysisCache,
 }
 
 impl std::fmt::Debug for Engine {
@@ -202,6 +205,7 @@ impl Engine {
             failed: false,
             touched: BTreeSet::new(),
             site_fresh: false,
+            analysis_cache: AnalysisCache::default(),
         };
         let mut report = engine.load_all();
         if report.errors.is_empty() {
@@ -250,6 +254,7 @@ impl Engine {
         self.theme_errors.clear();
         self.files.clear();
         self.touched.clear();
+        self.analysis_cache = AnalysisCache::default();
         // Reading errors name their file; keep them with it so fixing the file clears them.
         for e in loaded.errors {
             let file = e.location.as_ref().map(|l| l.file.clone());
@@ -417,11 +422,12 @@ impl Engine {
         &self,
         pages: Vec<Page>,
         interrupted: &dyn Fn() -> bool,
-    ) -> Option<Result<Site, Vec<Diagnostic>>> {
+    ) -> Option<Result<(Site, AnalysisCache), Vec<Diagnostic>>> {
         let (config, data) = (self.config.clone(), self.data.clone());
+        let cache = self.analysis_cache.clone();
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let _ = tx.send(pipeline::analyse_site(config, pages, &data));
+            let _ = tx.send(pipeline::analyse_site(config, pages, &data, &cache));
         });
         loop {
             match rx.recv_timeout(Duration::from_millis(2)) {
@@ -506,7 +512,10 @@ impl Engine {
                         .push(("stepped aside during analysis".into(), Duration::ZERO));
                     return report;
                 }
-                Some(Ok(site)) => site,
+                Some(Ok((site, cache))) => {
+                    self.analysis_cache = cache;
+                    site
+                }
                 Some(Err(errors)) => {
                     // A broken editorial file: keep serving the last good site.
                     self.failed = true;

@@ -1,0 +1,40 @@
+//! One briefing as the summary reads it: its sentences and terms, and what each
+//! extractor finds in it alone. A pure function of the page, computed once per version
+//! of it; the summary merges the readings of all briefings (`summarise_readings`), so
+//! a briefing that did not change is not read again.
+
+use super::local::LocalTerms;
+use super::text::{Doc, read_doc};
+use super::{event, figures, keypoints, people, quotes, stances, timeline};
+use crate::analyse::gazetteer::Gazetteer;
+use crate::content::Page;
+
+/// Everything the summary takes from one briefing on its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub doc: Doc,
+    pub terms: LocalTerms,
+    pub event: event::DocEvent,
+    pub figures: Vec<figures::Figure>,
+    pub stances: Vec<stances::Stance>,
+    pub quotes: Vec<quotes::Quote>,
+    pub timeline: Vec<(timeline::TimelineItem, usize)>,
+    pub people: Vec<people::Named>,
+    pub weights: keypoints::Weights,
+}
+
+/// Reads one briefing; `index` is its place in the site's pages.
+pub fn read(page: &Page, index: usize, gazetteer: &Gazetteer) -> Reading {
+    let doc = read_doc(page, index, gazetteer);
+    Reading {
+        terms: LocalTerms::of(&doc),
+        event: event::read(&doc, gazetteer),
+        figures: figures::read(&doc, gazetteer),
+        stances: stances::read(&doc, gazetteer),
+        quotes: quotes::read(&doc, gazetteer),
+        timeline: timeline::read(&doc),
+        people: people::read(&doc, gazetteer),
+        weights: keypoints::weights(&doc),
+        doc,
+    }
+}
