@@ -46,6 +46,7 @@ pub fn analyse_page(
 /// A fingerprint of everything [`analyse_page`] reads of a page: its path and section,
 /// the front matter it uses (title, source, seed, date, taxonomy lists) and every text
 /// block (kind, text, sentences with their anchors). Not its place among the pages.
+/// (SipHash, 64 bits: two different pages sharing one is a chance of about n²/2⁶⁵.)
 pub fn fingerprint(page: &Page) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     page.path.hash(&mut h);
@@ -83,9 +84,8 @@ pub struct CacheStats {
 }
 
 /// Per-briefing analyses by [`fingerprint`], for the event and gazetteer they were made
-/// with.
-/// Cheap to clone (the analyses are shared). The cache an analysis returns holds the
-/// briefings of that analysis only.
+/// with. Cheap to clone (the analyses are shared). The cache an analysis returns holds
+/// the briefings of that analysis only, so it does not grow with edits.
 #[derive(Debug, Clone, Default)]
 pub struct AnalysisCache {
     /// The event the claims were read against and the address of the gazetteer (the

@@ -479,7 +479,7 @@ pub fn merge<'a>(docs: &'a [Doc], parts: &[&'a DocEvent], gazetteer: &Gazetteer)
     if let Some(org) = &ev.organiser {
         b.retain(|(name, _)| *name != org.value);
     }
-    b.sort_by(|x, y| y.1.weight.cmp(&x.1.weight).then(x.0.cmp(&y.0)));
+    b.sort_by(|x, y| y.1.weight.cmp(&x.1.weight).then(x.0.cmp(y.0)));
     ev.backing = b.first().and_then(|(name, _)| {
         gazetteer.parties.iter().find(|p| p.name == *name).map(|p| {
             p.demonyms
