@@ -63,7 +63,7 @@ pub struct TermLink {
 }
 
 /// A page as listed on other pages (no body).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct PageRef<'a> {
     pub title: &'a str,
     pub description: Option<&'a str>,

@@ -5,6 +5,7 @@
 //! before, so an edit re-renders only the listing pages that show what changed.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -124,6 +125,45 @@ fn numbered(title: &str, p: &Pager) -> String {
     }
 }
 
+/// Every page's reference as a template value, kept between renders by `serve`: a
+/// reference that reads as it did before is the very same value, so comparing a
+/// listing page's context with the last one compares pointers, not a thousand maps.
+#[derive(Debug, Clone, Default)]
+pub struct RefValues {
+    by_path: HashMap<String, (u64, Value)>,
+}
+
+impl RefValues {
+    /// The values of `site`'s page references (by page index), reusing those of `self`
+    /// that read the same, and the store for the next render.
+    pub fn refresh(&self, site: &Site) -> (Vec<Value>, RefValues) {
+        let made: Vec<(u64, Value)> = site
+            .pages
+            .par_iter()
+            .map(|p| {
+                let r = PageRef::new(p, &site.config);
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                r.hash(&mut h);
+                let key = h.finish();
+                match self.by_path.get(&p.path) {
+                    Some((k, v)) if *k == key => (key, v.clone()),
+                    _ => (key, Value::from_serializable(&r)),
+                }
+            })
+            .collect();
+        let by_path = site
+            .pages
+            .iter()
+            .zip(&made)
+            .map(|(p, kv)| (p.path.clone(), kv.clone()))
+            .collect();
+        (
+            made.into_iter().map(|(_, v)| v).collect(),
+            RefValues { by_path },
+        )
+    }
+}
+
 /// `taxonomy` on a term page: its name, title and URL (a term page lists its own
 /// briefings; `serve` compares every job's context, and every term with every page of
 /// every term would cost more than rendering).
@@ -155,14 +195,15 @@ fn job(template: &str, mut ctx: Context, meta: &Meta, path: &str) -> PageJob {
 
 /// Every listing page's job: the taxonomy lists, the term pages and the archive.
 pub fn listing_jobs(rc: &RenderCtx<'_>) -> Vec<PageJob> {
+    listing_jobs_with(rc, &RefValues::default()).0
+}
+
+/// [`listing_jobs`], reusing the page reference values of the last render; also gives
+/// the values for the next one.
+pub fn listing_jobs_with(rc: &RenderCtx<'_>, kept: &RefValues) -> (Vec<PageJob>, RefValues) {
     let site = rc.site;
-    let config = &site.config;
     // Every page's reference, converted once: listings share them.
-    let refs: Vec<Value> = site
-        .pages
-        .par_iter()
-        .map(|p| Value::from_serializable(&PageRef::new(p, config)))
-        .collect();
+    let (refs, next) = kept.refresh(site);
     let mut jobs = Vec::new();
     for (t, tc) in site.taxonomies.iter().zip(taxonomies_ctx(site)) {
         let heads: Vec<TermHead> = tc
@@ -243,7 +284,7 @@ pub fn listing_jobs(rc: &RenderCtx<'_>) -> Vec<PageJob> {
             jobs.push(job("list.html", ctx, &meta, &path));
         }
     }
-    jobs
+    (jobs, next)
 }
 
 /// The listing pages, rendered on every core.

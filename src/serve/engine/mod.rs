@@ -40,7 +40,7 @@ mod sources;
 
 use early::publish_some;
 
-use crate::render::listing::listing_jobs;
+use crate::render::listing::{RefValues, listing_jobs_with};
 use crate::render::{
     Output, OutputRef, PageJob, RenderCtx, Renderer, base_context, derived_generators, page_job,
     render_job,
@@ -129,6 +129,8 @@ pub struct Engine {
     site_fresh: bool,
     /// What each briefing alone gave the last analysis, reused for unchanged pages.
     analysis_cache: AnalysisCache,
+    /// The page references' template values of the last good render.
+    ref_values: RefValues,
 }
 
 impl std::fmt::Debug for Engine {
@@ -206,6 +208,7 @@ impl Engine {
             touched: BTreeSet::new(),
             site_fresh: false,
             analysis_cache: AnalysisCache::default(),
+            ref_values: RefValues::default(),
         };
         let mut report = engine.load_all();
         if report.errors.is_empty() {
@@ -255,6 +258,7 @@ impl Engine {
         self.files.clear();
         self.touched.clear();
         self.analysis_cache = AnalysisCache::default();
+        self.ref_values = RefValues::default();
         // Reading errors name their file; keep them with it so fixing the file clears them.
         for e in loaded.errors {
             let file = e.location.as_ref().map(|l| l.file.clone());
@@ -557,10 +561,15 @@ impl Engine {
             let (site, extras) = (&site, &extras);
             std::thread::scope(|s| {
                 let base = s.spawn(move || base_context(site, renderer, extras, options));
-                let listings = listing_jobs(&jobs_rc);
+                let t = Instant::now();
+                let listings = listing_jobs_with(&jobs_rc, &self.ref_values);
+                report
+                    .steps
+                    .push(("  listing jobs built".into(), t.elapsed()));
                 (join(base), listings)
             })
         };
+        let (listings, ref_values) = listings;
         let rc = RenderCtx {
             site: &site,
             renderer,
@@ -606,37 +615,49 @@ impl Engine {
         let mut jobs = HashMap::new();
         // A job whose template, own context and base-context variables are what they
         // were is not rendered again: its output is reused.
-        let mut sort_job =
-            |job: PageJob, outputs: &mut Outputs, report: &mut Report, todo: &mut Vec<PageJob>| {
-                let reusable = prev.and_then(|p| {
-                    let same = p.jobs.get(&job.path) == Some(&job) && base_same(&job.template);
-                    same.then(|| p.outputs.get(&job.path).cloned()).flatten()
-                });
-                let done_early = early_done
-                    .get(&job.path)
-                    .filter(|(j, _)| *j == job)
-                    .map(|(_, b)| b.clone());
-                match (reusable, done_early) {
-                    (Some(bytes), _) => {
-                        outputs.insert(job.path.clone(), bytes);
-                        report.reused += 1;
-                    }
-                    (None, Some(bytes)) => {
-                        outputs.insert(job.path.clone(), bytes);
-                        report.rendered += 1;
-                    }
-                    (None, None) => todo.push(job.clone()),
+        // Whether each job equals the one rendered before (compared on every core: a
+        // thousand listing pages' contexts are a few hundred thousand values).
+        let unchanged = |jobs: &[PageJob]| -> Vec<bool> {
+            use rayon::prelude::*;
+            jobs.par_iter()
+                .map(|job| prev.is_some_and(|p| p.jobs.get(&job.path) == Some(job)))
+                .collect()
+        };
+        let mut sort_job = |job: PageJob,
+                            same_job: bool,
+                            outputs: &mut Outputs,
+                            report: &mut Report,
+                            todo: &mut Vec<PageJob>| {
+            let reusable = prev.and_then(|p| {
+                let same = same_job && base_same(&job.template);
+                same.then(|| p.outputs.get(&job.path).cloned()).flatten()
+            });
+            let done_early = early_done
+                .get(&job.path)
+                .filter(|(j, _)| *j == job)
+                .map(|(_, b)| b.clone());
+            match (reusable, done_early) {
+                (Some(bytes), _) => {
+                    outputs.insert(job.path.clone(), bytes);
+                    report.reused += 1;
                 }
-                jobs.insert(job.path.clone(), job);
-            };
+                (None, Some(bytes)) => {
+                    outputs.insert(job.path.clone(), bytes);
+                    report.rendered += 1;
+                }
+                (None, None) => todo.push(job.clone()),
+            }
+            jobs.insert(job.path.clone(), job);
+        };
 
         // First what readers look at: the listing pages that changed (those open in tabs
         // first), the home page, the summary and the attendance pages, each published as
         // soon as it is done; then the content pages' jobs are built; then the other
         // generators. Tasks run in that order on `workers` threads.
         let mut listing_todo = Vec::new();
-        for job in listings {
-            sort_job(job, &mut outputs, &mut report, &mut listing_todo);
+        let same = unchanged(&listings);
+        for (job, same_job) in listings.into_iter().zip(same) {
+            sort_job(job, same_job, &mut outputs, &mut report, &mut listing_todo);
         }
         listing_todo.sort_by_key(|j| !page_of_output(&j.path).is_some_and(|p| open.contains(&p)));
         clock.lap(&mut report, "listing jobs compared");
@@ -745,12 +766,17 @@ impl Engine {
         }
         built.sort_by_key(|(from, _)| *from);
         let mut todo: Vec<PageJob> = Vec::new();
+        let mut content_jobs = Vec::new();
         for built in built.into_iter().flat_map(|(_, jobs)| jobs) {
             match built {
                 None => {}
                 Some(Err(e)) => errors.push(e),
-                Some(Ok(job)) => sort_job(job, &mut outputs, &mut report, &mut todo),
+                Some(Ok(job)) => content_jobs.push(job),
             }
+        }
+        let same = unchanged(&content_jobs);
+        for (job, same_job) in content_jobs.into_iter().zip(same) {
+            sort_job(job, same_job, &mut outputs, &mut report, &mut todo);
         }
         clock.lap(&mut report, "page jobs");
         // The content pages that changed, those open in tabs first (published at once).
@@ -840,6 +866,7 @@ impl Engine {
             changed = vec!["*".to_string()];
         }
         hub.publish_pages(outputs.clone(), if quiet { Vec::new() } else { changed });
+        self.ref_values = ref_values;
         let old = (
             self.rendered.replace(Rendered {
                 renderer_gen: self.renderer_gen,
