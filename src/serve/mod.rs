@@ -7,6 +7,10 @@
 //!   hub's notices to the tabs over server-sent events; [`client`] is the tab's side.
 //! - [`paths`] turns request paths into output keys and refuses traversal.
 
+/// How long a settle waits after edited pages were published early, for the open tabs
+/// to fetch them first (tens of milliseconds; a new save ends the wait).
+const EARLY_GRACE: Duration = Duration::from_millis(30);
+
 pub mod client;
 pub mod engine;
 pub mod hub;
@@ -259,6 +263,14 @@ pub fn start(opts: ServeOptions, log: Logger) -> Result<Running, ServeError> {
                     report: &report,
                     elapsed: t.elapsed(),
                 });
+                // The tabs showing an edited page fetch and patch it now: the settle
+                // (on every core) waits a moment rather than compete with them.
+                if !report.early.is_empty() {
+                    let until = Instant::now() + EARLY_GRACE;
+                    while Instant::now() < until && !interrupted() && !stopped() {
+                        std::thread::sleep(Duration::from_millis(1));
+                    }
+                }
             };
             loop {
                 if stopped() {
