@@ -51,38 +51,6 @@ fn main() {
         site.summary = summary::summarise(&site, g);
         lap("summary", t);
         let renderer = Renderer::new(&theme, &site.config).expect("templates");
-        {
-            use briefing::render::context::{PageRef, taxonomies_ctx};
-            use tera::Value;
-            let t = Instant::now();
-            let pages: Vec<PageRef> = site
-                .briefings
-                .iter()
-                .map(|&i| PageRef::new(&site.pages[i], &site.config))
-                .collect();
-            lap("  pagerefs", t);
-            let t = Instant::now();
-            let v = Value::from_serializable(&pages);
-            lap("  pagerefs value", t);
-            let t = Instant::now();
-            let tx = taxonomies_ctx(&site);
-            lap("  taxonomies ctx", t);
-            let t = Instant::now();
-            let _ = Value::from_serializable(&tx);
-            lap("  taxonomies value", t);
-            let t = Instant::now();
-            let s = Value::from_serializable(&site.summary);
-            lap("  summary value", t);
-            let t = Instant::now();
-            let a = Value::from_serializable(&site.attendance);
-            lap("  attendance value", t);
-            let t = Instant::now();
-            let _ = serde_json::to_value(&a);
-            lap("  attendance to json", t);
-            let t = Instant::now();
-            let _ = (v.clone(), s.clone(), a.clone());
-            lap("  clones", t);
-        }
         let t = Instant::now();
         let extras = site_extras(&site, &loaded.data);
         let base = base_context(&site, &renderer, &extras, Default::default());

@@ -8,10 +8,10 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::people::{role_after, role_before};
-use super::text::{Doc, FxSet, SourceRef, terms};
+use super::text::{Doc, FxSet, SourceRef, doc_year, terms};
 use super::timeline::when;
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target, Via};
-use crate::ingest::dates::{Period, Precision, Ymd, dominant_year, find_periods};
+use crate::ingest::dates::{Period, Precision, Ymd, find_periods};
 
 /// A value and the sentences that state it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -216,13 +216,7 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> DocEvent {
     let mut dates: Vec<SeenDates> = Vec::new();
     let mut organisers: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut backers: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let all: String = doc
-        .sentences
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let year = dominant_year(&all);
+    let year = doc_year(doc);
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = s.text.as_str();
         let about_event = out.about.binary_search(&i).is_ok();

@@ -93,18 +93,23 @@ pub fn scores_with(weights: &[&Weights], vectors: &[Vec<Vector>]) -> Vec<Vec<f64
         .collect()
 }
 
-/// The normalised mean of each article's normalised centroid.
-///
-/// Summed in dense arrays by term id, in the order a sorted map would sum them (so to
-/// the last bit the same as summing in `BTreeMap`s).
-pub fn story_centroid(vectors: &[Vec<Vector>]) -> Vector {
-    let dim = vectors
+/// One more than the largest term id of any vector: the length of a dense array by term id.
+fn term_dim(vectors: &[Vec<Vector>]) -> usize {
+    vectors
         .iter()
         .flatten()
         .flat_map(|v| v.last())
         .map(|&(id, _)| id as usize + 1)
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// The normalised mean of each article's normalised centroid.
+///
+/// Summed in dense arrays by term id, in the order a sorted map would sum them (so to
+/// the last bit the same as summing in `BTreeMap`s).
+pub fn story_centroid(vectors: &[Vec<Vector>]) -> Vector {
+    let dim = term_dim(vectors);
     let mut sum = vec![0.0f64; dim];
     let mut in_sum = vec![false; dim];
     let mut c = vec![0.0f64; dim];
@@ -229,13 +234,7 @@ pub fn key_points(
     let picked = mmr(&all, &relevance, &sim, n, 0.7, SAME_FACT);
     // A point's vector spread out by term id: its cosine with any sentence is then one
     // pass over that sentence's terms (a zero weight adds exactly nothing).
-    let dim = vectors
-        .iter()
-        .flatten()
-        .flat_map(|v| v.last())
-        .map(|&(id, _)| id as usize + 1)
-        .max()
-        .unwrap_or(0);
+    let dim = term_dim(vectors);
     let mut dense = vec![0.0f64; dim];
     picked
         .into_iter()

@@ -4,7 +4,7 @@
 //! The ids, document frequencies and vectors are exactly those of adding every
 //! sentence to a [`Vocabulary`] in reading order (pure).
 
-use super::text::{Doc, Vector, Vocabulary};
+use super::text::{Doc, Vector, Vocabulary, tf_idf};
 
 /// One briefing's terms: each distinct term once, the sentences' terms as local ids
 /// (in the sentences' order of terms), and how many sentences use each term.
@@ -80,23 +80,7 @@ impl Vocabulary {
 
 /// [`Vocabulary::vector`] with the IDF looked up in `idf` (from [`Vocabulary::idf_table`]).
 pub fn vector_with(sorted_ids: &[u32], idf: &[f64]) -> Vector {
-    let mut v: Vector = Vec::with_capacity(sorted_ids.len());
-    for &id in sorted_ids {
-        match v.last_mut() {
-            Some((last, w)) if *last == id => *w += 1.0,
-            _ => v.push((id, 1.0)),
-        }
-    }
-    for (id, w) in &mut v {
-        *w *= idf[*id as usize];
-    }
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in &mut v {
-            *w /= norm;
-        }
-    }
-    v
+    tf_idf(sorted_ids, |id| idf[id as usize])
 }
 
 /// The TF-IDF vectors of every sentence of every briefing, over one vocabulary of all

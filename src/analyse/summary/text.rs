@@ -16,7 +16,7 @@ use crate::analyse::Site;
 use crate::analyse::gazetteer::{Gazetteer, Mention, Target};
 use crate::analyse::words::{is_stop_word, tokens};
 use crate::content::Page;
-use crate::ingest::dates::Ymd;
+use crate::ingest::dates::{Ymd, dominant_year};
 use crate::markdown::BlockKind;
 
 /// One sentence of a briefing.
@@ -79,6 +79,38 @@ impl Doc {
             .enumerate()
             .filter(move |(_, s)| s.block == block)
     }
+}
+
+/// The normalised TF-IDF vector of sorted term ids, each term weighted by `idf`.
+pub fn tf_idf(sorted_ids: &[u32], idf: impl Fn(u32) -> f64) -> Vector {
+    let mut v: Vector = Vec::with_capacity(sorted_ids.len());
+    for &id in sorted_ids {
+        match v.last_mut() {
+            Some((last, w)) if *last == id => *w += 1.0,
+            _ => v.push((id, 1.0)),
+        }
+    }
+    for (id, w) in &mut v {
+        *w *= idf(*id);
+    }
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut v {
+            *w /= norm;
+        }
+    }
+    v
+}
+
+/// The year a briefing's text mostly speaks of (see [`dominant_year`]).
+pub fn doc_year(doc: &Doc) -> Option<i32> {
+    let all: String = doc
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    dominant_year(&all)
 }
 
 /// A sentence that is only a photo credit, such as "(AFP)".
@@ -298,23 +330,7 @@ impl Vocabulary {
 
     /// The TF-IDF vector of sorted term ids (as [`Vocabulary::add`] returns them).
     pub fn vector(&self, sorted_ids: &[u32]) -> Vector {
-        let mut v: Vector = Vec::new();
-        for &id in sorted_ids {
-            match v.last_mut() {
-                Some((last, w)) if *last == id => *w += 1.0,
-                _ => v.push((id, 1.0)),
-            }
-        }
-        for (id, w) in &mut v {
-            *w *= self.idf(*id);
-        }
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-        if norm > 0.0 {
-            for (_, w) in &mut v {
-                *w /= norm;
-            }
-        }
-        v
+        tf_idf(sorted_ids, |id| self.idf(id))
     }
 }
 

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::text::{Doc, FxMap, FxSet, SourceRef, Vector, cosine};
-use crate::ingest::dates::{Period, Precision, Ymd, dominant_year, find_periods};
+use super::text::{Doc, FxMap, FxSet, SourceRef, Vector, cosine, doc_year};
+use crate::ingest::dates::{Period, Precision, Ymd, find_periods};
 use crate::render::context::display_date;
 
 /// One dated event.
@@ -169,13 +169,7 @@ pub fn clause_around(s: &str, start: usize, max_words: usize) -> String {
 /// part of [`timeline`] worth keeping per page.
 pub fn read(doc: &Doc) -> Vec<(TimelineItem, usize)> {
     let mut items: Vec<(TimelineItem, usize)> = Vec::new();
-    let all: String = doc
-        .sentences
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let year = dominant_year(&all).or(doc.date.map(|x| x.year));
+    let year = doc_year(doc).or(doc.date.map(|x| x.year));
     for (i, s) in doc.sentences.iter().enumerate() {
         for p in find_periods(&s.text, year, doc.date) {
             let what = clause_around(&s.text, p.offset, 28);
