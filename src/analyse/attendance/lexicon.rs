@@ -154,7 +154,10 @@ pub const REP_NOUNS: &[&str] = &[
     "counsellor", "adviser", "advisor", "prime", "vice", "sultanate", "kingdom", "republic",
     "federation", "army", "military", "defence", "defense", "coordinator", "director",
     "director-general", "commission", "agency", "body", "office", "council", "committee",
-    "union", "league", "organisation", "organization",
+    "union", "league", "organisation", "organization", "presidents", "prince", "crown",
+    "queen", "sultan", "sheikh", "amir", "emira", "monarch", "premiers", "kings",
+    "chancellors", "heads", "chiefs", "vice-president", "secretary-general",
+    "undersecretary", "under-secretary", "foreign", "authority", "governments", "emirs",
 ];
 
 /// Nouns that relate a mention to someone else: in "Syria's allies Iran and Russia"

@@ -8,13 +8,18 @@
 //! `content/_data/attendance.yaml`. The output serialises to the `data/attendance.json`
 //! schema of DESIGN.md.
 
+pub mod arguments;
 pub mod claims;
 pub mod clauses;
+pub mod cues;
 pub mod editorial;
 pub mod lexicon;
 pub mod phrases;
 pub mod resolve;
+pub mod scope;
 pub mod tokens;
+pub mod verbgroup;
+pub mod view;
 
 use serde::{Deserialize, Serialize};
 
@@ -208,17 +213,7 @@ pub fn page_claims<'a>(
     gazetteer: &Gazetteer,
     event: &Event,
 ) -> Vec<PageClaim> {
-    let place_party = gazetteer
-        .mentions(&event.place)
-        .into_iter()
-        .find_map(|m| match m.target {
-            super::gazetteer::Target::Party(p) => Some(p),
-            super::gazetteer::Target::Person(_) => None,
-        });
-    let ctx = claims::EventCtx {
-        years: event.years(),
-        place_party,
-    };
+    let ctx = scope::EventCtx::of(event, gazetteer);
     let mut out: Vec<PageClaim> = Vec::new();
     for (i, s) in sentences.into_iter().enumerate() {
         for f in claims::sentence_claims(s, gazetteer, &ctx) {

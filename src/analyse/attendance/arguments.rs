@@ -1,0 +1,391 @@
+//! The arguments of a cue: the parties it applies to and those it excepts — the
+//! subject before its verb group (a list of noun phrases, a relative clause's
+//! antecedent, a pronoun resolved through "X said it …"), the agents after a passive
+//! "by", the list after "included", the object, a possessor, or the parties along
+//! with it ("along with X", "except Y", ", including Z").
+
+use super::clauses::ClauseKind;
+use super::cues::{Args, Base, Cue};
+use super::lexicon::{
+    AUX, COMMON_VERBS, PREPOSITIONS, PRONOUNS, RELATIVES, REP_NOUNS, SPEECH, VG_ADVERBS, is,
+};
+use super::phrases::{ListParties, list_parties};
+use super::tokens::{Kind, Token};
+use super::verbgroup::VerbGroup;
+use super::view::View;
+use super::{Modality, Status};
+use crate::analyse::gazetteer::Gazetteer;
+
+/// What the previous cue of the sentence resolved to.
+#[derive(Debug, Clone, Default)]
+pub struct Prev {
+    pub status: Option<Status>,
+    pub modality: Option<Modality>,
+    pub base: Option<Base>,
+    pub subjects: Vec<usize>,
+}
+
+/// Everything a sentence's clauses share.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub gazetteer: &'a Gazetteer,
+}
+
+impl Sentence<'_> {
+    pub fn parties(&self, idxs: &[usize], asides: &[(usize, Vec<usize>)]) -> ListParties {
+        list_parties(self.tokens, idxs, asides, self.gazetteer)
+    }
+
+    /// The parties a relative clause hangs on: the noun phrases just before it ("the
+    /// US and the EU, which …", "a delegation to Lebanon, which …"), else the last
+    /// party of the stretch before it.
+    pub fn antecedent_parties(&self, idxs: &[usize]) -> Vec<usize> {
+        let toks = self.tokens;
+        let mut start = idxs.len();
+        while start > 0 {
+            let t = &toks[idxs[start - 1]];
+            if t.is_word() {
+                let w = t.lower.as_str();
+                let rep_of = matches!(w, "of" | "from")
+                    && start >= 2
+                    && is(&toks[idxs[start - 2]].lower, REP_NOUNS);
+                if (is(w, PREPOSITIONS) && !rep_of)
+                    || is(w, AUX)
+                    || is(w, COMMON_VERBS)
+                    || is(w, SPEECH)
+                {
+                    break;
+                }
+            }
+            start -= 1;
+        }
+        let near = self.parties(&idxs[start..], &[]).parties;
+        if !near.is_empty() {
+            return near;
+        }
+        let all = self.parties(idxs, &[]).parties;
+        all.last().copied().into_iter().collect()
+    }
+
+    /// "X said it would …": the party of the speech verb before token `at` (or of the
+    /// one after it: "… ,” said the EU").
+    pub fn pronoun_referent(&self, at: usize) -> Vec<usize> {
+        let toks = self.tokens;
+        let speech_before = (at.saturating_sub(30)..at)
+            .rev()
+            .find(|&i| toks[i].is_word() && is(&toks[i].lower, SPEECH));
+        if let Some(s) = speech_before {
+            let from = (0..s)
+                .rev()
+                .find(|&i| {
+                    toks[i].is_punct(",")
+                        || toks[i].is_punct(";")
+                        || toks[i].is_punct(":")
+                        || (toks[i].is_word() && is(&toks[i].lower, AUX))
+                })
+                .map_or(0, |i| i + 1);
+            let idxs: Vec<usize> = (from..s).collect();
+            let p = self.parties(&idxs, &[]).parties;
+            if !p.is_empty() {
+                return p;
+            }
+        }
+        let speech_after = (at + 1..toks.len().min(at + 60))
+            .find(|&i| toks[i].is_word() && is(&toks[i].lower, SPEECH));
+        if let Some(s) = speech_after {
+            let to = (s + 1..toks.len())
+                .find(|&i| toks[i].kind == Kind::Punct)
+                .unwrap_or(toks.len());
+            let after: Vec<usize> = (s + 1..to).collect();
+            let p = self.parties(&after, &[]).parties;
+            if !p.is_empty() {
+                return p;
+            }
+            let from = (0..s)
+                .rev()
+                .find(|&i| toks[i].kind == Kind::Punct)
+                .map_or(0, |i| i + 1);
+            let before: Vec<usize> = (from..s).collect();
+            return self.parties(&before, &[]).parties;
+        }
+        Vec::new()
+    }
+}
+
+/// The parties a cue applies to, those it excepts, and the subject stretch it read.
+pub fn arguments(
+    s: &Sentence,
+    v: &View,
+    cue: &Cue,
+    vg: &VerbGroup,
+    lb: usize,
+    next_start: usize,
+    prev: &Prev,
+) -> (Vec<usize>, Vec<usize>, (usize, usize)) {
+    let to_end = |from: usize| {
+        // The list ends before a clause of its own: "…, Mills said, prior to …".
+        let end = match (from..next_start).find(|&q| v.verb_like(q)) {
+            Some(vq) => (from..vq).rev().find(|&q| v.is_punct(q)).unwrap_or(vq),
+            None => next_start,
+        };
+        let idxs = v.idxs(from, end);
+        s.parties(&idxs, &v.c.asides)
+    };
+    let start = vg.start.min(cue.head);
+    match cue.args {
+        Args::List(from) if lb == 0 => {
+            let mut r = to_end(from);
+            // "Apart from Russia, Iran and China, most participants were …": at the start
+            // of the clause, "apart from" adds, it does not except.
+            let marker = match (v.w(0), v.w(1), v.w(2)) {
+                ("apart" | "aside", "from", _) => 2,
+                ("besides" | "beyond", _, _) => 1,
+                ("in", "addition", "to") => 3,
+                _ => 0,
+            };
+            if marker > 0 && cue.base == Base::Attend {
+                let extra = s.parties(&v.idxs(marker, cue.head), &v.c.asides);
+                for p in extra.parties.into_iter().rev() {
+                    if !r.parties.contains(&p) {
+                        r.parties.insert(0, p);
+                    }
+                }
+            }
+            (r.parties, r.except, (lb, start))
+        }
+        Args::PassiveBy(from) | Args::List(from) | Args::Echo(from) => {
+            let r = to_end(from);
+            (r.parties, r.except, (lb, start))
+        }
+        Args::Object(from) => {
+            let end = (from..next_start)
+                .find(|&q| v.is_punct(q) || matches!(v.w(q), "to" | "because" | "as"))
+                .unwrap_or(next_start);
+            let mut r = s.parties(&v.idxs(from, end), &v.c.asides);
+            // "invited all countries except Turkey"
+            let tail = tail_parties(s, v, end, next_start);
+            r.except.extend(tail.except);
+            (r.parties, r.except, (lb, start))
+        }
+        Args::ObjectParty(from) => {
+            // "leads the Qatari delegation": the object's own parties.
+            let end = (from..next_start)
+                .find(|&q| v.is_punct(q) || (is(v.w(q), PREPOSITIONS) && v.w(q) != "of"))
+                .unwrap_or(next_start);
+            let r = s.parties(&v.idxs(from, end), &v.c.asides);
+            (r.parties, Vec::new(), (lb, start))
+        }
+        Args::Clause => {
+            // The clause's subject, and the parties between its verb and the cue ("met
+            // his Iranian counterpart on the sidelines of …").
+            let verb = (lb..start).find(|&q| v.verb_like(q));
+            let (mut parties, except, stretch) = match verb {
+                Some(vq) => {
+                    let (p, e, from) = noun_phrase_before(s, v, lb, vq, 0);
+                    (p, e, (from, vq))
+                }
+                None => subject(s, v, lb, start, prev),
+            };
+            if let Some(vq) = verb {
+                let r = s.parties(&v.idxs(vq + 1, start), &v.c.asides);
+                for p in r.parties {
+                    if !parties.contains(&p) {
+                        parties.push(p);
+                    }
+                }
+            }
+            (parties, except, stretch)
+        }
+        Args::Possessor(at) => {
+            let r = s.parties(&v.idxs(at, at + 1), &[]);
+            (r.parties, Vec::new(), (at, at + 1))
+        }
+        Args::Venue(from) => {
+            let end = (from..v.len()).find(|&q| v.is_punct(q)).unwrap_or(v.len());
+            let r = s.parties(&v.idxs(from, end), &[]);
+            let parties = if r.parties.len() == 1 {
+                r.parties
+            } else {
+                Vec::new()
+            };
+            (parties, Vec::new(), (lb, start))
+        }
+        Args::Subject => {
+            let (mut parties, mut except, stretch) = subject(s, v, lb, start, prev);
+            let tail = tail_parties(s, v, cue.end + 1, next_start);
+            if parties.is_empty() && except.is_empty() {
+                // "Those attending were X, Y": an empty subject, a list after.
+                let w = v.w(cue.end + 1);
+                let copula = matches!(w, "were" | "was" | "are" | "is" | "included" | "include")
+                    || v.tok(cue.end + 1).is_some_and(|t| t.is_punct(":"));
+                if copula {
+                    let r = to_end(cue.end + 2);
+                    parties = r.parties;
+                    except = r.except;
+                }
+            }
+            for p in tail.parties {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+            except.extend(tail.except);
+            (parties, except, stretch)
+        }
+    }
+}
+
+/// After a cue: "along with X", "except Y".
+fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListParties {
+    let mut out = ListParties::default();
+    let last_cue = next_start >= v.len();
+    let mut q = from;
+    while q < next_start {
+        let w = v.w(q);
+        let along = (matches!(w, "along" | "together") && v.w(q + 1) == "with")
+            || (w == "as" && v.w(q + 1) == "well" && v.w(q + 2) == "as")
+            || (w == "in" && v.w(q + 1) == "addition" && v.w(q + 2) == "to");
+        let except = matches!(w, "except" | "excluding")
+            || (w == "with" && v.w(q + 1) == "the" && v.w(q + 2) == "exception")
+            || (w == "apart" && v.w(q + 1) == "from")
+            || (w == "other" && v.w(q + 1) == "than");
+        // "…, including Iran and Venezuela", "…, naming Russia, China …", "…, among
+        // them Oman": the members of a group subject.
+        let members = matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
+            || (w == "among" && v.w(q + 1) == "them")
+            || (w == "such" && v.w(q + 1) == "as");
+        if along || except || members || w == "alongside" {
+            let skip = match w {
+                "as" | "in" => 3,
+                "with" => 4,
+                "except" | "excluding" | "alongside" | "including" | "naming" | "notably"
+                | "chiefly" | "mainly" => 1,
+                _ => 2,
+            };
+            let end = if last_cue {
+                next_start
+            } else {
+                (q + skip..next_start)
+                    .find(|&r| v.is_punct(r))
+                    .unwrap_or(next_start)
+            };
+            let r = s.parties(&v.idxs(q + skip, end), &v.c.asides);
+            if except {
+                out.except.extend(r.parties);
+            } else {
+                out.parties.extend(r.parties);
+            }
+            q = end;
+            continue;
+        }
+        q += 1;
+    }
+    out
+}
+
+/// The subject of a cue whose verb group starts at `start`: parties, excepted parties,
+/// and the stretch read.
+fn subject(
+    s: &Sentence,
+    v: &View,
+    lb: usize,
+    start: usize,
+    prev: &Prev,
+) -> (Vec<usize>, Vec<usize>, (usize, usize)) {
+    let c = v.c;
+    let content = |a: usize, b: usize| {
+        (a..b).any(|q| {
+            let w = v.w(q);
+            !(v.is_punct(q)
+                || matches!(
+                    w,
+                    "and" | "but" | "or" | "yet" | "then" | "while" | "whereas"
+                )
+                || is(w, VG_ADVERBS))
+        })
+    };
+    // A relative clause: "…, which attended as an observer".
+    if c.kind == ClauseKind::Relative {
+        let only_relative = (lb..start).all(|q| is(v.w(q), RELATIVES) || is(v.w(q), VG_ADVERBS));
+        if only_relative && lb == 0 {
+            return (s.antecedent_parties(&c.antecedent), Vec::new(), (lb, start));
+        }
+    }
+    let v_pos = (lb..start).rev().find(|&q| v.verb_like(q));
+    let from = v_pos.map_or(lb, |q| q + 1);
+    let before_vg = if start > 0 { v.w(start - 1) } else { "" };
+    let coordinated = !content(from, start)
+        || (matches!(before_vg, "and" | "but" | "or" | "yet" | "then")
+            && s.parties(&v.idxs(from, start), &c.asides)
+                .parties
+                .is_empty());
+    if coordinated {
+        // "Turkey hosts the most refugees and has not been invited", "was invited but
+        // declined": the subject of the verb before.
+        if lb > 0 || v_pos.is_none() {
+            if !prev.subjects.is_empty() {
+                return (prev.subjects.clone(), Vec::new(), (lb, start));
+            }
+            if c.kind == ClauseKind::Relative {
+                return (s.antecedent_parties(&c.antecedent), Vec::new(), (lb, start));
+            }
+        }
+        if let Some(vp) = v_pos {
+            let (parties, except, from2) = noun_phrase_before(s, v, lb, vp, 0);
+            return (parties, except, (from2, start));
+        }
+        return (Vec::new(), Vec::new(), (lb, start));
+    }
+    let (parties, except, _) = noun_phrase_before(s, v, lb, start, 0);
+    (parties, except, (from, start))
+}
+
+/// The subject that ends before clause position `end`: read back to `lb` or the
+/// previous finite verb; a relative pronoun takes the noun before it, and a pronoun is
+/// resolved through the verb of saying before it ("Jordan said it …"). Returns the
+/// parties, the excepted parties and where the phrase starts.
+fn noun_phrase_before(
+    s: &Sentence,
+    v: &View,
+    lb: usize,
+    end: usize,
+    depth: usize,
+) -> (Vec<usize>, Vec<usize>, usize) {
+    let c = v.c;
+    let v_pos = (lb..end).rev().find(|&q| v.verb_like(q));
+    let mut from = v_pos.map_or(lb, |q| q + 1);
+    let mut to = end;
+    // "said in a statement that Berlin would …": the clause after "that".
+    if let Some(t) = (from..to).rev().find(|&q| v.w(q) == "that") {
+        let content_after = (t + 1..to).any(|q| !v.is_punct(q) && !is(v.w(q), VG_ADVERBS));
+        if content_after {
+            from = t + 1;
+        }
+    }
+    // "countries that refuse …": the noun before the relative pronoun.
+    if let Some(r) = (from..to).rev().find(|&q| is(v.w(q), RELATIVES)) {
+        let rest_empty = (r + 1..to).all(|q| v.is_punct(q) || is(v.w(q), VG_ADVERBS));
+        if rest_empty {
+            to = r;
+        }
+    }
+    let last_content = (from..to)
+        .rev()
+        .find(|&q| !v.is_punct(q) && !is(v.w(q), VG_ADVERBS));
+    if let Some(lc) = last_content
+        && is(v.w(lc), PRONOUNS)
+    {
+        // The subject of the verb of saying before the pronoun, in this clause.
+        let speech = (0..lc).rev().find(|&q| is(v.w(q), SPEECH));
+        if let (Some(sp), true) = (speech, depth < 3) {
+            let (p, e, _) = noun_phrase_before(s, v, 0, sp, depth + 1);
+            if !p.is_empty() {
+                return (p, e, from);
+            }
+        }
+        return (s.pronoun_referent(c.toks[lc]), Vec::new(), from);
+    }
+    let r = s.parties(&v.idxs(from, to), &c.asides);
+    (r.parties, r.except, from)
+}

@@ -1,0 +1,182 @@
+//! Event scope: what the extractor knows of the event (its years, its place, its
+//! name) and the tests that tell a cue about this event from one about another
+//! meeting — another year, another round, a meeting placed in or named after another
+//! country, or named after another city.
+
+use super::lexicon::{PREPOSITIONS, is};
+use super::tokens::Kind;
+use super::view::View;
+use crate::analyse::gazetteer::{Gazetteer, Target};
+
+/// What the extractor knows of the event.
+#[derive(Debug, Clone, Default)]
+pub struct EventCtx {
+    /// The years the event spans ("2020").
+    pub years: Vec<String>,
+    /// The party of the event's place (Syria for Damascus): a meeting "in" another
+    /// party's place, or named after another party, is another meeting.
+    pub place_party: Option<usize>,
+    /// The words of the event's place, lower case ("kazan"): "arrived in Kazan".
+    pub place_words: Vec<String>,
+    /// The words of the event's name and place, lower case: a meeting named after a
+    /// place that is none of these ("the Astana talks") is another meeting.
+    pub name_words: Vec<String>,
+}
+
+/// Lower-case words of a name, without short function words.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().count() > 2 && !matches!(*w, "the" | "and" | "for" | "The"))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+impl EventCtx {
+    /// The context of an event: its years, its place (and the party of the place), the
+    /// words of its name.
+    pub fn of(event: &super::Event, gazetteer: &Gazetteer) -> EventCtx {
+        let place_party =
+            gazetteer
+                .mentions(&event.place)
+                .into_iter()
+                .find_map(|m| match m.target {
+                    Target::Party(p) => Some(p),
+                    Target::Person(_) => None,
+                });
+        let place_words = words_of(&event.place);
+        let mut name_words = if event.name == "the conference" {
+            Vec::new()
+        } else {
+            words_of(&event.name)
+        };
+        if !name_words.is_empty() {
+            name_words.extend(place_words.iter().cloned());
+        }
+        EventCtx {
+            years: event.years(),
+            place_party,
+            place_words,
+            name_words,
+        }
+    }
+
+    /// Whether `w` (lower case) is a word of the event's name or place ("refugee" for
+    /// "Refugees").
+    pub fn names(&self, w: &str) -> bool {
+        self.name_words.iter().any(|n| {
+            n == w || (n.len().min(w.len()) >= 4 && (n.starts_with(w) || w.starts_with(n.as_str())))
+        })
+    }
+
+    /// Whether `w` (lower case) is a word of the event's place.
+    pub fn is_place(&self, w: &str) -> bool {
+        self.place_words.iter().any(|p| p == w)
+    }
+}
+
+/// Words that mark a different meeting than the one the briefing is about.
+#[rustfmt::skip]
+const OTHER_MEETING: &[&str] = &[
+    "previous", "preceding", "follow-up", "second", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth", "another", "subsequent", "last", "rounds",
+];
+
+/// Whether positions `from..to` speak of another meeting: a second round, a year the
+/// event does not span, a meeting named after a place that is not the event's.
+pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
+    (from..to.min(v.len())).any(|q| {
+        let w = v.w(q);
+        let year = w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.chars().all(|c| c.is_ascii_digit());
+        if year {
+            return !ctx.years.is_empty() && !ctx.years.iter().any(|y| y == w);
+        }
+        if w == "round" {
+            return !matches!(v.wb(q, 1), "first" | "this" | "latest");
+        }
+        if is(w, OTHER_MEETING) {
+            // "last year's summit", "the second round", "the next summit" — but "the
+            // last day of the summit", "a second day" speak of this one.
+            return !matches!(
+                v.w(q + 1),
+                "day" | "days" | "week" | "session" | "time" | "minute" | "moment" | "leg"
+            );
+        }
+        // "the Astana talks": a capitalised place word before a meeting noun.
+        !ctx.name_words.is_empty()
+            && v.lex.is_meeting(v.w(q + 1))
+            && v.tok(q).is_some_and(|t| t.kind == Kind::Word && t.capital)
+            && q > from
+            && !ctx.names(w)
+            && v.wb(q, 1) == "the"
+            && w.chars().all(char::is_alphabetic)
+            && !v.lex.is_meeting(w)
+    })
+}
+
+/// Whether positions `from..to` place the meeting in another party's country ("in
+/// New York", "in Brussels") or name it after another party ("the UN General Assembly
+/// session", "the Arab League summit").
+pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
+    let Some(place) = ctx.place_party else {
+        return false;
+    };
+    (from..to.min(v.len())).any(|q| {
+        let Some(t) = v.tok(q) else { return false };
+        let Kind::Party(p, _) = t.kind else {
+            return false;
+        };
+        if t.compound || p == place {
+            return false;
+        }
+        if t.lower.split_whitespace().all(|w| ctx.names(w)) {
+            return false; // "the Arab League summit" when the event is that summit
+        }
+        let mut b = q;
+        while b > from && matches!(v.w(b - 1), "the" | "a") {
+            b -= 1;
+        }
+        let after_in = b > 0 && matches!(v.w(b - 1), "in" | "at");
+        let names_meeting = (q + 1..(q + 4).min(v.len()))
+            .take_while(|&r| !v.is_punct(r) && !is(v.w(r), PREPOSITIONS))
+            .any(|r| v.lex.is_meeting(v.w(r)));
+        after_in || names_meeting
+    })
+}
+
+/// The end of the object region of a cue: the next comma or the end of the clause.
+pub fn region_end(v: &View, from: usize) -> usize {
+    (from..v.len())
+        .find(|&q| v.w(q) == "," || v.w(q) == ";")
+        .unwrap_or(v.len())
+        .min(from + 15)
+}
+
+/// Words of time that may stand between a venue verb and its place ("opened on
+/// Wednesday in Damascus").
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "later", "on", "today", "yesterday", "tomorrow", "officially", "formally", "again",
+    "this", "last", "next", "week", "morning", "afternoon", "evening", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+
+/// "… in Damascus" after a venue verb: the position of the place.
+pub fn venue(v: &View, from: usize) -> Option<usize> {
+    let mut q = from;
+    while q < v.len() && q < from + 6 {
+        let w = v.w(q);
+        if w == "in" || w == "at" {
+            return Some(q + 1);
+        }
+        let number = w.chars().all(|c| c.is_ascii_digit() || c == '-');
+        if !(is(w, TIME_WORDS) || number) || v.is_punct(q) {
+            return None;
+        }
+        q += 1;
+    }
+    None
+}

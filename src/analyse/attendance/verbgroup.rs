@@ -1,0 +1,133 @@
+//! The verb group of a cue: read back from the cue over auxiliaries, negation,
+//! adverbs and governing verbs ("would also not", "refused to", "was expected to",
+//! "urged … to"), it says whether the cue is negated, planned, expected, turned into
+//! its refusal, or blocked (a directive, an attempt, a counterfactual).
+
+use super::lexicon::{
+    AUX, BE, DIRECTIVES, EXPECT_GOVERNORS, IRREALIS_GOVERNORS, MOTION_GOVERNORS, NEG,
+    NEUTRAL_GOVERNORS, NOUN_GOVERNORS, PLAN_GOVERNORS, REFUSE_GOVERNORS, REP_NOUNS, VG_ADVERBS, is,
+};
+use super::tokens::Token;
+use super::view::View;
+
+/// The verb group of a cue: where it starts, and what it says of polarity and modality.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VerbGroup {
+    pub start: usize,
+    pub neg: bool,
+    pub refuse: bool,
+    pub planned: bool,
+    pub expected: bool,
+    pub block: bool,
+}
+
+pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
+    let mut g = VerbGroup::default();
+    let head_word = v.w(head);
+    let mut q = head;
+    while q > lb {
+        let w = v.w(q - 1);
+        if v.tok(q - 1).is_some_and(Token::is_mention) {
+            break;
+        }
+        if is(w, AUX) {
+            if w == "have" {
+                let modal = (0..q.saturating_sub(1))
+                    .rev()
+                    .find(|&r| !is(v.w(r), NEG) && !is(v.w(r), VG_ADVERBS))
+                    .map(|r| v.w(r));
+                if matches!(modal, Some("would" | "could" | "might" | "should")) {
+                    g.block = true; // "would not have attended": counterfactual
+                }
+            }
+            match w {
+                "will" | "shall" | "would" => g.planned = true,
+                "may" | "might" | "could" => g.expected = true,
+                "should" | "must" | "ought" => g.block = true,
+                _ => {}
+            }
+            q -= 1;
+            continue;
+        }
+        if is(w, NEG) {
+            g.neg = true;
+            q -= 1;
+            continue;
+        }
+        if w == "no" && matches!(v.w(q), "plans" | "plan" | "intention" | "intentions") {
+            g.neg = true;
+            q -= 1;
+            continue;
+        }
+        if w == "to" {
+            let gov = v.wb(q, 2);
+            if q >= 2 && is(gov, PLAN_GOVERNORS) {
+                g.planned = true;
+                q -= 2;
+                continue;
+            }
+            if q >= 2 && is(gov, EXPECT_GOVERNORS) {
+                g.expected = true;
+                q -= 2;
+                continue;
+            }
+            if q >= 2 && is(gov, REFUSE_GOVERNORS) {
+                g.refuse = true;
+                q -= 2;
+                continue;
+            }
+            if q >= 2 && is(gov, NEUTRAL_GOVERNORS) {
+                q -= 2;
+                continue;
+            }
+            if q >= 2 && is(gov, BE) {
+                g.planned = true; // "Lebanon is to attend"
+                q -= 1;
+                continue;
+            }
+            // "urged the UN … to forgo", "sought to hold", "called … to boycott".
+            let directive = (lb..q.saturating_sub(1)).any(|r| is(v.w(r), DIRECTIVES));
+            if directive || is(gov, IRREALIS_GOVERNORS) {
+                g.block = true;
+                q -= 1;
+                break;
+            }
+            if is(gov, MOTION_GOVERNORS) {
+                q -= 1;
+                break;
+            }
+            let motion_before = (lb..q.saturating_sub(1))
+                .rev()
+                .take(4)
+                .any(|r| is(v.w(r), MOTION_GOVERNORS));
+            if is(gov, NOUN_GOVERNORS) || is(gov, REP_NOUNS) || motion_before {
+                q -= 1;
+                break; // "the only country to attend"
+            }
+            g.block = true; // an infinitive we cannot place
+            q -= 1;
+            break;
+        }
+        if w == "from" {
+            let gov = v.wb(q, 2);
+            if q >= 2 && is(gov, REFUSE_GOVERNORS) {
+                g.refuse = true;
+                q -= 2;
+                continue;
+            }
+            break;
+        }
+        if is(w, REFUSE_GOVERNORS) && head_word.ends_with("ing") {
+            g.refuse = true; // "avoided attending"
+            q -= 1;
+            continue;
+        }
+        if is(w, VG_ADVERBS) {
+            q -= 1;
+            continue;
+        }
+        break;
+    }
+    g.start = q;
+    g
+}

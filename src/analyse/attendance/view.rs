@@ -1,0 +1,145 @@
+//! A clause seen through its tokens: the word at a position, a form of "be" before it,
+//! the object after it, and whether a token ends a subject.
+
+use super::clauses::{Clause, ClauseKind};
+use super::cues::Lexicon;
+use super::lexicon::{
+    AUX, BE, COMMON_VERBS, NEG, PREPOSITIONS, RELATIONAL, RELATIVES, REP_NOUNS, SPEECH, VG_ADVERBS,
+    is,
+};
+use super::tokens::{Kind, Token};
+use crate::analyse::gazetteer::Via;
+
+/// A clause seen through its tokens.
+pub struct View<'a> {
+    pub tokens: &'a [Token],
+    pub c: &'a Clause,
+    /// A relative clause about a meeting ("…, which the EU shunned"): its missing
+    /// object is that meeting.
+    pub rel_event: bool,
+    pub lex: &'a Lexicon,
+}
+
+impl<'a> View<'a> {
+    pub fn new(tokens: &'a [Token], c: &'a Clause, lex: &'a Lexicon) -> Self {
+        let rel_event = c.kind == ClauseKind::Relative
+            && c.antecedent
+                .iter()
+                .any(|&i| lex.is_meeting_or_pronoun(&tokens[i].lower));
+        View {
+            tokens,
+            c,
+            rel_event,
+            lex,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.c.toks.len()
+    }
+
+    pub fn tok(&self, p: usize) -> Option<&'a Token> {
+        self.c.toks.get(p).map(|&i| &self.tokens[i])
+    }
+
+    /// Lower-case text at `p` ("" past the end).
+    pub fn w(&self, p: usize) -> &'a str {
+        self.tok(p).map_or("", |t| t.lower.as_str())
+    }
+
+    /// The word `back` positions before `p` ("" before the start).
+    pub fn wb(&self, p: usize, back: usize) -> &'a str {
+        if p >= back { self.w(p - back) } else { "" }
+    }
+
+    pub fn is_punct(&self, p: usize) -> bool {
+        self.tok(p).is_some_and(|t| t.kind == Kind::Punct)
+    }
+
+    pub fn is_mention(&self, p: usize) -> bool {
+        self.tok(p).is_some_and(Token::is_mention)
+    }
+
+    /// A form of "be" before `p`, over adverbs and negation ("was not", "has been").
+    pub fn be_before(&self, p: usize) -> bool {
+        let mut q = p;
+        while q > 0 {
+            let w = self.w(q - 1);
+            if is(w, BE) {
+                return true;
+            }
+            if is(w, NEG) || is(w, VG_ADVERBS) {
+                q -= 1;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+
+    /// Whether a word that names a meeting is among positions `from..to`.
+    pub fn has_meeting_noun(&self, from: usize, to: usize) -> bool {
+        (from..to.min(self.len())).any(|q| self.lex.is_meeting_or_pronoun(self.w(q)))
+    }
+
+    pub fn idxs(&self, from: usize, to: usize) -> Vec<usize> {
+        self.c.toks[from.min(self.len())..to.min(self.len())].to_vec()
+    }
+
+    /// The object after position `from`: absent, naming a meeting, or something else.
+    pub fn object(&self, from: usize) -> Obj {
+        let mut q = from;
+        while q < self.len() && is(self.w(q), VG_ADVERBS) {
+            q += 1;
+        }
+        let first = self.w(q);
+        if q >= self.len() || self.is_punct(q) || is(first, PREPOSITIONS) || first == "and" {
+            return Obj::Absent;
+        }
+        let mut n = 0;
+        while q < self.len() && n < 8 {
+            let w = self.w(q);
+            if self.is_punct(q) || is(w, PREPOSITIONS) || is(w, RELATIVES) || is(w, AUX) {
+                break;
+            }
+            if self.lex.is_meeting_or_pronoun(w) {
+                return Obj::Event;
+            }
+            q += 1;
+            n += 1;
+        }
+        Obj::Other
+    }
+
+    /// Whether the token at position `q` ends a subject: a finite verb.
+    pub fn verb_like(&self, q: usize) -> bool {
+        let Some(t) = self.tok(q) else { return false };
+        if t.kind != Kind::Word || t.capital && q > 0 {
+            return false;
+        }
+        let w = t.lower.as_str();
+        if is(w, AUX) || is(w, COMMON_VERBS) || is(w, SPEECH) {
+            return true;
+        }
+        let after_name = q > 0
+            && self.tok(q - 1).is_some_and(|p| match p.kind {
+                Kind::Party(_, via) => via != Via::Demonym && !p.compound,
+                Kind::Person(_) => true,
+                _ => false,
+            });
+        after_name
+            && w.chars().all(char::is_alphabetic)
+            && (w.ends_with('s') || w.ends_with("ed"))
+            && !is(w, REP_NOUNS)
+            && !is(w, RELATIONAL)
+            && !is(w, PREPOSITIONS)
+    }
+}
+
+/// The object after a cue: absent, naming a meeting, or something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Obj {
+    Absent,
+    Event,
+    Other,
+}
