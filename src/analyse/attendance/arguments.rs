@@ -179,10 +179,15 @@ pub fn arguments(
         Args::Clause => {
             // The clause's subject, and the parties between its verb and the cue ("met
             // his Iranian counterpart on the sidelines of …").
-            let verb = (lb..start).find(|&q| v.verb_like(q));
+            let verb = (lb..start).rev().find(|&q| v.verb_like(q));
             let (mut parties, except, stretch) = match verb {
                 Some(vq) => {
-                    let (p, e, from) = noun_phrase_before(s, v, lb, vq, 0);
+                    // The subject right before that verb, after any comma.
+                    let from = (lb..vq)
+                        .rev()
+                        .find(|&q| v.is_punct(q))
+                        .map_or(lb, |q| q + 1);
+                    let (p, e, from) = noun_phrase_before(s, v, from, vq, 0);
                     (p, e, (from, vq))
                 }
                 None => subject(s, v, lb, start, prev),
