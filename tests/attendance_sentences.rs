@@ -7,13 +7,14 @@
 //! rows passing, recall and precision is printed (`--nocapture`) and put in the failure
 //! message. A second test checks the table itself: known parties and statuses, a
 //! positive and a negative row in every family, at least 240 rows, no duplicate texts.
+//! A third checks that the names real copy uses for parties resolve in the gazetteer.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use briefing::analyse::attendance::{Event, Modality, Status, page_claims};
-use briefing::analyse::gazetteer::Gazetteer;
+use briefing::analyse::gazetteer::{Gazetteer, Target};
 use briefing::markdown::sentences;
 use serde::Deserialize;
 
@@ -381,4 +382,97 @@ fn the_table_is_well_formed() {
         .collect();
     println!("{} rows; {}", table.rows.len(), counts.join(", "));
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn names_real_copy_uses_resolve_in_the_gazetteer() {
+    let g = Gazetteer::embedded();
+    let targets = |text: &str| -> Vec<String> {
+        g.mentions(text)
+            .into_iter()
+            .map(|m| match m.target {
+                Target::Party(i) => g.parties[i].id.clone(),
+                Target::Person(i) => format!(
+                    "{}@{}",
+                    g.people[i].id,
+                    g.people[i].country.as_deref().unwrap_or("")
+                ),
+            })
+            .collect()
+    };
+    let cases: &[(&str, &str)] = &[
+        ("UAE", "united-arab-emirates"),
+        ("U.A.E.", "united-arab-emirates"),
+        ("Emiratis", "united-arab-emirates"),
+        ("Britain", "united-kingdom"),
+        ("Great Britain", "united-kingdom"),
+        ("British", "united-kingdom"),
+        ("U.K.", "united-kingdom"),
+        ("Downing Street", "united-kingdom"),
+        ("Belorussia", "belarus"),
+        ("Byelorussia", "belarus"),
+        ("Belarusians", "belarus"),
+        ("Sultanate of Oman", "oman"),
+        ("Omanis", "oman"),
+        ("Türkiye", "turkey"),
+        ("Turkish", "turkey"),
+        ("Kazakh", "kazakhstan"),
+        ("Kazakhstani", "kazakhstan"),
+        ("Saudis", "saudi-arabia"),
+        ("KSA", "saudi-arabia"),
+        ("U.S.", "united-states"),
+        ("USA", "united-states"),
+        ("Americans", "united-states"),
+        ("White House", "united-states"),
+        ("Russian Federation", "russia"),
+        ("Kremlin", "russia"),
+        ("PRC", "china"),
+        ("Chinese", "china"),
+        ("Élysée", "france"),
+        ("Holy See", "vatican"),
+        ("Vatican", "vatican"),
+        ("DPRK", "north-korea"),
+        ("ROK", "south-korea"),
+        ("South Koreans", "south-korea"),
+        ("Chinese Taipei", "taiwan"),
+        ("IOC", "ioc"),
+        ("International Olympic Committee", "ioc"),
+        ("FIFA", "fifa"),
+        ("ICRC", "icrc"),
+        ("NDB", "new-development-bank"),
+        ("New Development Bank", "new-development-bank"),
+        ("BRICS", "brics"),
+        ("Brics", "brics"),
+        ("Arab League", "arab-league"),
+        ("GCC", "gulf-cooperation-council"),
+        ("ASEAN", "asean"),
+        ("African Union", "african-union"),
+        ("OPEC", "opec"),
+        ("OPEC+", "opec"),
+        ("NATO", "nato"),
+        ("G7", "g7"),
+        ("G20", "g20"),
+        ("UNFCCC", "unfccc"),
+        ("Norwegian Nobel Committee", "norwegian-nobel-committee"),
+        ("Thomas Bach", "thomas-bach@ioc"),
+        ("Infantino", "gianni-infantino@fifa"),
+        ("Modi", "narendra-modi@india"),
+        ("Zelenskyy", "volodymyr-zelensky@ukraine"),
+        ("Mohammed bin Salman", "mohammed-bin-salman@saudi-arabia"),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let got = targets(&format!("On Monday {text} said so."));
+        if got != [*want] {
+            wrong.push(format!("{text}: want [{want}], got {got:?}"));
+        }
+    }
+    // Deliberate omissions: ambiguous forms name no party.
+    for text in ["Emirates", "Korean", "Congolese", "Bach", "Pole"] {
+        let got = targets(&format!("On Monday the {text} flight left."));
+        if !got.is_empty() {
+            wrong.push(format!("{text}: want nothing, got {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
