@@ -14,7 +14,7 @@ use super::clauses::{Clause, ClauseKind, clauses};
 use super::cues::{Args, Base, Cue, Lexicon, cue_at};
 use super::lexicon::{AUX, NEG, is};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
-use super::tokens::{Token, tokenize};
+use super::tokens::{Kind, Token, tokenize};
 use super::verbgroup::verb_group;
 use super::view::View;
 use super::{Modality, Status};
@@ -30,7 +30,17 @@ pub struct Found {
     pub cue: String,
     /// The row of the cue lexicon that gave it (none for a construction).
     pub row: Option<usize>,
+    /// A person stood for the party ("the Chinese president will skip the summit").
+    pub by_person: bool,
 }
+
+/// Words for the leader of a state: a leader who stays home while the state sends
+/// someone else leaves the state attended.
+#[rustfmt::skip]
+const LEADERS: &[&str] = &[
+    "president", "prime", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan",
+    "prince", "monarch", "leader", "sheikh", "taoiseach", "emperor",
+];
 
 fn status_of(base: Base, negated: bool, observer: bool) -> Option<Status> {
     match (base, negated) {
@@ -58,18 +68,29 @@ fn observer_after(v: &View, from: usize, to: usize) -> bool {
 /// The claims of one sentence.
 pub fn sentence_claims(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> Vec<Found> {
     let tokens = tokenize(text, gazetteer);
-    claims_of_tokens(text, &tokens, gazetteer, ctx)
+    claims_of_tokens(text, &tokens, gazetteer, ctx, &mut Carry::default())
 }
 
-/// The claims of one sentence's tokens.
+/// What a sentence's last cue leaves for the next sentence: "The US announced a
+/// boycott. Australia joined." gives Australia the status of the sentence before.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Carry {
+    status: Option<Status>,
+    modality: Option<Modality>,
+    base: Option<Base>,
+}
+
+/// The claims of one sentence's tokens, with what the sentence before left.
 pub fn claims_of_tokens(
     text: &str,
     tokens: &[Token],
     gazetteer: &Gazetteer,
     ctx: &EventCtx,
+    carry: &mut Carry,
 ) -> Vec<Found> {
     let lex = Lexicon::embedded();
     if !tokens.iter().any(Token::is_mention) {
+        *carry = Carry::default();
         return Vec::new();
     }
     let mut cls = clauses(&tokens);
@@ -81,7 +102,13 @@ pub fn claims_of_tokens(
         gazetteer,
     };
     let mut out: Vec<Found> = Vec::new();
-    let mut prev = Prev::default();
+    let mut prev = Prev {
+        status: carry.status,
+        modality: carry.modality,
+        base: carry.base,
+        subjects: Vec::new(),
+    };
+    *carry = Carry::default();
     for c in &cls {
         let v = View::new(tokens, c, lex);
         let mut cues = Vec::new();
@@ -124,11 +151,13 @@ pub fn claims_of_tokens(
             } else {
                 Modality::Reported
             };
-            let (status, except_status) = if let Args::Echo(_) = cue.args {
+            let echo = matches!(cue.args, Args::Echo(_)) || cue.base == Base::Echo;
+            let (status, except_status) = if echo {
                 if let Some(m) = prev.modality {
                     modality = m;
                 }
-                (prev.status, None)
+                // "Qatar did not follow suit": no claim.
+                (if neg { None } else { prev.status }, None)
             } else if neg && vg.refuse {
                 (None, None)
             } else {
@@ -139,6 +168,21 @@ pub fn claims_of_tokens(
                 )
             };
             let mut blocked = vg.block || c.kind == ClauseKind::Conditional;
+            // "…the 2022 summit, which Algeria itself hosted": the antecedent is
+            // another meeting.
+            let antecedent_other = c.kind == ClauseKind::Relative && {
+                let av = Clause {
+                    kind: ClauseKind::Main,
+                    toks: c.antecedent.clone(),
+                    antecedent: Vec::new(),
+                    asides: Vec::new(),
+                };
+                let view = View::new(tokens, &av, lex);
+                other_meeting(&view, 0, view.len(), ctx)
+            };
+            if v.rel_event && antecedent_other {
+                blocked = true;
+            }
             let obj_end = region_end(&v, cue.end + 1);
             if other_meeting(&v, cue.head, obj_end, ctx)
                 || other_place(&v, cue.head + 1, obj_end, ctx)
@@ -155,30 +199,26 @@ pub fn claims_of_tokens(
                         .iter()
                         .any(|&i| lex.is_meeting_or_pronoun(&tokens[i].lower));
                 let event_subject = v.has_meeting_noun(a, b) || antecedent_event;
-                let antecedent_other = c.kind == ClauseKind::Relative && {
-                    let av = Clause {
-                        kind: ClauseKind::Main,
-                        toks: c.antecedent.clone(),
-                        antecedent: Vec::new(),
-                        asides: Vec::new(),
-                    };
-                    let view = View::new(tokens, &av, lex);
-                    other_meeting(&view, 0, view.len(), ctx)
-                };
                 if !event_subject || other_meeting(&v, a, b, ctx) || antecedent_other {
                     blocked = true;
                 }
             }
             let cue_text = cue_text(&s, &v, vg.start.min(cue.head), cue.end);
+            // "Chinese President Xi Jinping will skip the summit": a person for the party.
+            let by_person = (subject_stretch.0..subject_stretch.1).any(|q| {
+                v.tok(q).is_some_and(|t| {
+                    matches!(t.kind, Kind::Person(_) | Kind::Linked(_)) || is(&t.lower, LEADERS)
+                })
+            });
             if !blocked {
                 if let Some(st) = status {
                     for &party in &parties {
-                        push(&mut out, party, st, modality, &cue_text, cue.row);
+                        push(&mut out, party, st, modality, &cue_text, cue.row, by_person);
                     }
                 }
                 if let Some(st) = except_status {
                     for &party in &except {
-                        push(&mut out, party, st, modality, &cue_text, cue.row);
+                        push(&mut out, party, st, modality, &cue_text, cue.row, false);
                     }
                 }
             }
@@ -188,12 +228,20 @@ pub fn claims_of_tokens(
                 base: Some(cue.base),
                 subjects: parties,
             };
+            if prev.status.is_some() {
+                *carry = Carry {
+                    status: prev.status,
+                    modality: prev.modality,
+                    base: prev.base,
+                };
+            }
             lb = cue.end + 1;
         }
     }
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn push(
     out: &mut Vec<Found>,
     party: usize,
@@ -201,6 +249,7 @@ fn push(
     modality: Modality,
     cue: &str,
     row: Option<usize>,
+    by_person: bool,
 ) {
     if !out.iter().any(|f| f.party == party && f.status == status) {
         out.push(Found {
@@ -209,6 +258,7 @@ fn push(
             modality,
             cue: cue.to_string(),
             row,
+            by_person,
         });
     }
 }
@@ -353,11 +403,12 @@ mod tests {
     fn every_lexicon_row_reads_its_own_example() {
         let g = Gazetteer::embedded();
         let lex = Lexicon::embedded();
-        let ctx = EventCtx::default();
+        let event = super::super::Event::default();
         let mut failures = Vec::new();
         for (r, row) in lex.rows.iter().enumerate() {
             let ex = &row.example;
-            let found = sentence_claims(&ex.text, g, &ctx);
+            let sents = crate::markdown::sentences(&ex.text);
+            let found = super::super::page_claims(sents.iter().map(String::as_str), g, &event);
             let hit = found.iter().any(|f| {
                 g.parties[f.party].id == ex.party
                     && f.status.as_str() == ex.status

@@ -40,6 +40,8 @@ pub enum Says {
     Host,
     /// Attended as an observer.
     Observe,
+    /// What the cue before says ("followed suit", "did too", "joined").
+    Echo,
 }
 
 /// Where a cue's parties are.
@@ -61,6 +63,8 @@ pub enum Frame {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Need {
+    /// Nothing: the clause ends ("Australia and Canada joined.").
+    Nothing,
     MeetingOrNone,
     Meeting,
     HostMeeting,
@@ -272,6 +276,8 @@ pub enum Base {
     Invite,
     Exclude,
     Host,
+    /// The status of the cue before ("followed suit", "did too").
+    Echo,
 }
 
 /// Where the parties of a cue are.
@@ -339,6 +345,7 @@ fn base_of(s: Says) -> Base {
         Says::Invite => Base::Invite,
         Says::Exclude => Base::Exclude,
         Says::Host => Base::Host,
+        Says::Echo => Base::Echo,
     }
 }
 
@@ -426,6 +433,26 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
     };
     match need {
         Need::Any => plain(true),
+        Need::Nothing => plain(
+            from >= v.len()
+                || v.is_punct(from)
+                || matches!(
+                    v.w(from),
+                    "and"
+                        | "but"
+                        | "later"
+                        | "too"
+                        | "soon"
+                        | "on"
+                        | "in"
+                        | "within"
+                        | "shortly"
+                        | "days"
+                        | "weeks"
+                        | "two"
+                        | "three"
+                ),
+        ),
         Need::MeetingOrNone => plain(v.object(from) != Obj::Other),
         Need::Meeting => plain(match v.object(from) {
             Obj::Event => true,
@@ -492,11 +519,16 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
             let stop = (end + 1..(end + 9).min(v.len()))
                 .find(|&q| v.is_punct(q) && v.w(q) != ",")
                 .unwrap_or((end + 9).min(v.len()));
-            let mut ok = (end + 1..stop).any(|q| {
-                let x = v.w(q);
-                (matches!(v.wb(q, 1), "in" | "at" | "to" | "into") && ctx.is_place(x))
-                    || (x == "for" && (q + 1..(q + 4).min(stop)).any(|r| v.lex.is_meeting(v.w(r))))
-            });
+            // A purpose decides: "for the summit", not "for talks with the government".
+            let purpose = (end + 1..stop).find(|&q| v.w(q) == "for");
+            let mut ok = match purpose {
+                Some(f) => (f + 1..(f + 4).min(stop))
+                    .find(|&r| v.lex.is_meeting(v.w(r)))
+                    .is_some_and(|r| v.w(r + 1) != "with" && !matches!(v.w(f + 1), "a" | "an")),
+                None => (end + 1..stop).any(|q| {
+                    matches!(v.wb(q, 1), "in" | "at" | "to" | "into") && ctx.is_place(v.w(q))
+                }),
+            };
             // "was the first to arrive", "arrived" with nothing after it, in a report on
             // the event: only with the event's place or meeting in the clause.
             if !ok && (end + 1 >= v.len() || v.is_punct(end + 1)) {
@@ -704,10 +736,7 @@ fn construction_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
             }
         }
         // "as did the EU", "nor did Jordan", "so did Qatar".
-        "as" | "nor" | "so" | "neither" if ECHO_AUX.contains(&w1) && p > 0 => {
-            if w == "so" && !matches!(w1, "did" | "does" | "do" | "has" | "have" | "had") {
-                return None;
-            }
+        "as" | "nor" | "so" | "neither" if ECHO_AUX.contains(&w1) && (p > 0 || w != "as") => {
             let start = if v.w(p + 2) == "also" { p + 3 } else { p + 2 };
             Some(Cue::new(p, p + 1, Base::Attend, Args::Echo(start)))
         }

@@ -14,6 +14,7 @@ pub mod clauses;
 pub mod cues;
 pub mod editorial;
 pub mod lexicon;
+pub mod people;
 pub mod phrases;
 pub mod resolve;
 pub mod scope;
@@ -201,6 +202,10 @@ pub struct PageClaim {
     pub status: Status,
     pub modality: Modality,
     pub cue: String,
+    /// The row of the cue lexicon that gave it (none for a construction).
+    pub row: Option<usize>,
+    /// A person stood for the party ("Xi will skip the summit").
+    pub by_person: bool,
 }
 
 /// The claims of one page's sentences (pure; linear in the text). Within one page a
@@ -214,18 +219,38 @@ pub fn page_claims<'a>(
     event: &Event,
 ) -> Vec<PageClaim> {
     let ctx = scope::EventCtx::of(event, gazetteer);
+    let lex = cues::Lexicon::embedded();
+    let sentences: Vec<&str> = sentences.into_iter().collect();
+    let tokens: Vec<Vec<tokens::Token>> = sentences
+        .iter()
+        .map(|s| tokens::tokenize(s, gazetteer))
+        .collect();
+    // People linked to parties by their titles anywhere in the page stand for them in
+    // every sentence ("Chinese President Xi Jinping" … "Xi did not attend").
+    let links = people::links(&tokens, lex);
     let mut out: Vec<PageClaim> = Vec::new();
-    for (i, s) in sentences.into_iter().enumerate() {
-        for f in claims::sentence_claims(s, gazetteer, &ctx) {
+    let mut carry = claims::Carry::default();
+    for (i, (s, toks)) in sentences.iter().zip(tokens).enumerate() {
+        let toks = people::apply(toks, &links, lex);
+        for f in claims::claims_of_tokens(s, &toks, gazetteer, &ctx, &mut carry) {
             out.push(PageClaim {
                 sentence: i,
                 party: f.party,
                 status: f.status,
                 modality: f.modality,
                 cue: f.cue,
+                row: f.row,
+                by_person: f.by_person,
             });
         }
     }
+    // A leader who stays home while the state is there leaves the state attended.
+    let present: std::collections::HashSet<usize> = out
+        .iter()
+        .filter(|c| c.status.present())
+        .map(|c| c.party)
+        .collect();
+    out.retain(|c| !(c.status == Status::Boycotted && c.by_person && present.contains(&c.party)));
     let specific: std::collections::HashSet<usize> = out
         .iter()
         .filter(|c| matches!(c.status, Status::Host | Status::Observer))

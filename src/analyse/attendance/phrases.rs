@@ -144,7 +144,7 @@ fn rep_follows(tokens: &[Token], conj: &[usize], k: usize) -> bool {
                 }
             }
             Kind::Punct => return seen_rep,
-            Kind::Person(_) | Kind::Party(..) => return seen_rep,
+            Kind::Person(_) | Kind::Party(..) | Kind::Linked(_) => return seen_rep,
         }
     }
     seen_rep
@@ -211,6 +211,11 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                 if ok {
                     push_unique(&mut cands, p);
                 }
+            }
+            Kind::Linked(p) => {
+                opened = true;
+                after_rep = false;
+                push_unique(&mut cands, p);
             }
             Kind::Person(p) => {
                 opened = true;

@@ -92,6 +92,12 @@ pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
         if year {
             return !ctx.years.is_empty() && !ctx.years.iter().any(|y| y == w);
         }
+        // "next year's summit", "the next Winter Olympics".
+        if w == "next" {
+            return (q + 1..(q + 4).min(v.len())).any(|r| {
+                matches!(v.w(r), "year" | "year's" | "edition") || v.lex.is_meeting(v.w(r))
+            });
+        }
         if w == "round" {
             return !matches!(v.wb(q, 1), "first" | "this" | "latest");
         }
@@ -119,6 +125,19 @@ pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
 /// New York", "in Brussels") or name it after another party ("the UN General Assembly
 /// session", "the Arab League summit").
 pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
+    // "a meeting held in Srinagar" when the event is in New Delhi: a place the
+    // gazetteer does not know, but not the event's.
+    let elsewhere = !ctx.place_words.is_empty()
+        && (from..to.min(v.len())).any(|q| {
+            v.tok(q).is_some_and(|t| t.kind == Kind::Word && t.capital)
+                && matches!(v.wb(q, 1), "in" | "at")
+                && !ctx.is_place(v.w(q))
+                && !ctx.names(v.w(q))
+                && !is(v.w(q), CALENDAR)
+        });
+    if elsewhere {
+        return true;
+    }
     let Some(place) = ctx.place_party else {
         return false;
     };
@@ -152,6 +171,14 @@ pub fn region_end(v: &View, from: usize) -> usize {
         .unwrap_or(v.len())
         .min(from + 15)
 }
+
+/// Capitalised words after "in" that are times, not places ("in November").
+#[rustfmt::skip]
+const CALENDAR: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "spring", "summer", "autumn", "winter", "person",
+];
 
 /// Words of time that may stand between a venue verb and its place ("opened on
 /// Wednesday in Damascus").

@@ -14,6 +14,9 @@ pub enum Kind {
     Party(usize, Via),
     /// A person (index into the gazetteer's people).
     Person(usize),
+    /// A person the article links to a party by a title ("Chinese President Xi
+    /// Jinping", later "Xi"): the party.
+    Linked(usize),
 }
 
 /// One token with its byte range in the sentence.
@@ -40,7 +43,10 @@ impl Token {
     }
 
     pub fn is_mention(&self) -> bool {
-        matches!(self.kind, Kind::Party(..) | Kind::Person(_))
+        matches!(
+            self.kind,
+            Kind::Party(..) | Kind::Person(_) | Kind::Linked(_)
+        )
     }
 }
 

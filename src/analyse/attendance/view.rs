@@ -124,7 +124,7 @@ impl<'a> View<'a> {
         let after_name = q > 0
             && self.tok(q - 1).is_some_and(|p| match p.kind {
                 Kind::Party(_, via) => via != Via::Demonym && !p.compound,
-                Kind::Person(_) => true,
+                Kind::Person(_) | Kind::Linked(_) => true,
                 _ => false,
             });
         after_name

@@ -1,0 +1,221 @@
+//! People to parties within one article: a title with a demonym, a possessive or an
+//! "of X" ("Chinese President Xi Jinping", "China's Xi Jinping", "UN Secretary-General
+//! António Guterres", "Prime Minister Jonas Gahr Støre of Norway") links the person to
+//! the party, and later mentions of the full name or the surname ("Xi did not attend")
+//! stand for that party.
+
+use super::cues::Lexicon;
+use super::lexicon::{RELATIONAL, REP_NOUNS, is};
+use super::tokens::{Kind, Token};
+use crate::analyse::gazetteer::Via;
+
+/// Lower-case particles inside names ("Mohammed bin Salman", "Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
+    "abu", "bint", "ben", "dos", "das", "do",
+];
+
+/// Capitalised words that are not names ("Russian Foreign Ministry", "the Saudi Crown
+/// Prince On Friday").
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "on", "in", "at", "and", "but", "said", "says", "told", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "mr", "mrs", "ms", "dr", "his", "her", "their", "its", "who",
+    "which", "this", "that", "for", "of", "to", "with", "by", "as", "also", "will",
+];
+
+/// The names linked to parties in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    /// A name as lower-case words, and its party.
+    names: Vec<(Vec<String>, usize)>,
+}
+
+impl Links {
+    fn add(&mut self, words: Vec<String>, party: usize) {
+        if words.is_empty() || self.names.iter().any(|(w, _)| *w == words) {
+            return;
+        }
+        self.names.push((words, party));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The party of a name given as lower-case words, if linked.
+    pub fn party(&self, words: &[&str]) -> Option<usize> {
+        self.names
+            .iter()
+            .find(|(w, _)| w.len() == words.len() && w.iter().zip(words).all(|(a, b)| a == b))
+            .map(|&(_, p)| p)
+    }
+}
+
+fn name_word(t: &Token, lex: &Lexicon) -> bool {
+    t.kind == Kind::Word
+        && t.capital
+        && t.lower.chars().next().is_some_and(char::is_alphabetic)
+        && !is(&t.lower, NOT_NAMES)
+        && !is(&t.lower, REP_NOUNS)
+        && !is(&t.lower, RELATIONAL)
+        && !lex.is_title(&t.lower)
+        && !lex.is_meeting(&t.lower)
+}
+
+fn particle(t: &Token) -> bool {
+    t.kind == Kind::Word
+        && (is(&t.lower, PARTICLES)
+            || ["al-", "el-", "bin-", "abu-"]
+                .iter()
+                .any(|p| t.lower.starts_with(p)))
+}
+
+/// The name that starts at `i`: its end (exclusive), if it has at least one capitalised
+/// word.
+fn name_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
+    let mut j = i;
+    let mut caps = 0;
+    while j < tokens.len() && j < i + 6 {
+        let t = &tokens[j];
+        if name_word(t, lex) {
+            caps += 1;
+        } else if !(particle(t) && caps > 0) {
+            break;
+        }
+        j += 1;
+    }
+    while j > i && particle(&tokens[j - 1]) && !tokens[j - 1].lower.contains('-') {
+        j -= 1;
+    }
+    (caps > 0).then_some(j)
+}
+
+/// The words of a name and its surname (the last word, without an "al-" prefix).
+fn name_keys(tokens: &[Token]) -> Vec<Vec<String>> {
+    let full: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+    let mut out = vec![full.clone()];
+    if let Some(last) = full.last() {
+        out.push(vec![last.clone()]);
+        for p in ["al-", "el-"] {
+            if let Some(rest) = last.strip_prefix(p) {
+                out.push(vec![rest.to_string()]);
+            }
+        }
+    }
+    out
+}
+
+/// The party a token names for a title after it: a country or organisation by name,
+/// alias or demonym (not a hyphenated modifier).
+fn title_party(t: &Token) -> Option<usize> {
+    match t.kind {
+        Kind::Party(p, via) if !t.compound && via != Via::Capital => Some(p),
+        _ => None,
+    }
+}
+
+/// Finds the people an article links to parties, over its sentences' tokens.
+pub fn links(sentences: &[Vec<Token>], lex: &Lexicon) -> Links {
+    let mut out = Links::default();
+    for toks in sentences {
+        for i in 0..toks.len() {
+            let Some(party) = title_party(&toks[i]) else {
+                continue;
+            };
+            // "China's Xi Jinping", "Chinese President Xi Jinping".
+            let mut j = i + 1;
+            let possessive = toks.get(j).is_some_and(|t| t.lower == "'s");
+            if possessive {
+                j += 1;
+            }
+            let titles_from = j;
+            while j < toks.len() && toks[j].is_word() && lex.is_title(&toks[j].lower) {
+                j += 1;
+            }
+            let titled = j > titles_from;
+            if !(titled || possessive) {
+                continue;
+            }
+            if let Some(end) = name_at(toks, j, lex) {
+                // Not "Russia's Kazan summit", "China's Foreign Ministry".
+                let meeting_after = toks.get(end).is_some_and(|t| lex.is_meeting(&t.lower));
+                let two_words = end - j >= 2 || titled;
+                if !meeting_after && two_words {
+                    for k in name_keys(&toks[j..end]) {
+                        out.add(k, party);
+                    }
+                }
+            }
+        }
+        // "Prime Minister Jonas Gahr Støre of Norway", "President Lula of Brazil".
+        for i in 0..toks.len() {
+            let capital_title =
+                toks[i].is_word() && toks[i].capital && lex.is_title(&toks[i].lower);
+            if !capital_title
+                || (i > 0 && toks[i - 1].is_word() && lex.is_title(&toks[i - 1].lower))
+            {
+                continue;
+            }
+            let mut j = i;
+            while j < toks.len() && toks[j].is_word() && lex.is_title(&toks[j].lower) {
+                j += 1;
+            }
+            let Some(end) = name_at(toks, j, lex) else {
+                continue;
+            };
+            let of = toks.get(end).is_some_and(|t| t.lower == "of");
+            if let (true, Some(party)) = (of, toks.get(end + 1).and_then(title_party)) {
+                for k in name_keys(&toks[j..end]) {
+                    out.add(k, party);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Marks the linked names of a sentence's tokens: each run of name words that is a
+/// linked full name or surname becomes one [`Kind::Linked`] token.
+pub fn apply(tokens: Vec<Token>, links: &Links, lex: &Lexicon) -> Vec<Token> {
+    if links.is_empty() {
+        return tokens;
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let end = if name_word(&tokens[i], lex) || particle(&tokens[i]) {
+            name_at(&tokens, i, lex).filter(|&e| e > i)
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            let words: Vec<&str> = tokens[i..end].iter().map(|t| t.lower.as_str()).collect();
+            // The whole run, or its last word ("President Xi" after "Xi Jinping").
+            let hit = links
+                .party(&words)
+                .map(|p| (p, i))
+                .or_else(|| links.party(&words[words.len() - 1..]).map(|p| (p, end - 1)));
+            if let Some((party, from)) = hit {
+                out.extend(tokens[i..from].iter().cloned());
+                let first = &tokens[from];
+                let last = &tokens[end - 1];
+                out.push(Token {
+                    kind: Kind::Linked(party),
+                    lower: words[from - i..].join(" "),
+                    start: first.start,
+                    end: last.end,
+                    compound: false,
+                    capital: true,
+                });
+                i = end;
+                continue;
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
+}
