@@ -1,7 +1,7 @@
 //! Prints the attendance claims the extractor finds in text files (one claim a line),
 //! or in the site's briefing pages when no file is given: a tool for writing rules.
 //!
-//! `cargo run --example attendance_claims -- [FILE.txt ...]`
+//! `cargo run --example attendance_claims -- [--event "NAME|PLACE|START|END"] [FILE.txt ...]`
 
 use briefing::analyse::attendance::{Event, page_claims};
 use briefing::analyse::gazetteer::Gazetteer;
@@ -9,13 +9,25 @@ use briefing::markdown::sentences;
 
 fn main() {
     let g = Gazetteer::embedded();
-    let event = Event {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut event = Event {
         name: "the conference".into(),
         start: "2020-11-11".into(),
         end: "2020-11-12".into(),
         ..Event::default()
     };
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--event") && args.len() > 1 {
+        let spec = args[1].clone();
+        args.drain(..2);
+        let mut parts = spec.split('|').map(str::to_string);
+        event = Event {
+            name: parts.next().unwrap_or_default(),
+            place: parts.next().unwrap_or_default(),
+            start: parts.next().unwrap_or_default(),
+            end: parts.next().unwrap_or_default(),
+        };
+    }
+    let files = args;
     for f in &files {
         let text = std::fs::read_to_string(f).expect("readable file");
         let sents: Vec<String> = text

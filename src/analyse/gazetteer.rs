@@ -41,6 +41,9 @@ pub struct Party {
     pub demonyms: Vec<String>,
     #[serde(default)]
     pub capitals: Vec<String>,
+    /// Other cities where meetings are held: the venue's country, never a mention.
+    #[serde(default)]
+    pub cities: Vec<String>,
 }
 
 /// A person the texts quote or name.
@@ -99,6 +102,8 @@ pub struct Gazetteer {
     pub people: Vec<Person>,
     matcher: AhoCorasick,
     patterns: Vec<(Target, Via)>,
+    /// Lower-case city name → party index.
+    cities: std::collections::HashMap<String, usize>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -160,9 +165,15 @@ impl Gazetteer {
             .match_kind(MatchKind::Standard)
             .build(&strings)
             .expect("gazetteer patterns build an automaton");
+        let cities = parties
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.cities.iter().map(move |c| (c.to_lowercase(), i)))
+            .collect();
         Gazetteer {
             parties,
             people,
+            cities,
             matcher,
             patterns,
         }
@@ -170,6 +181,11 @@ impl Gazetteer {
 
     pub fn party(&self, id: &str) -> Option<&Party> {
         self.parties.iter().find(|p| p.id == id)
+    }
+
+    /// The country of a city where meetings are held ("Jeddah", "kazan"), if listed.
+    pub fn city(&self, name: &str) -> Option<usize> {
+        self.cities.get(&name.trim().to_lowercase()).copied()
     }
 
     pub fn party_index(&self, id: &str) -> Option<usize> {

@@ -6,8 +6,15 @@
 
 use super::clauses::ClauseKind;
 use super::cues::{Args, Base, Cue};
+/// Words of rank between "was" and "to arrive": "was the first to arrive", "was one of
+/// the few leaders to attend".
+const RANK_WORDS: &[&str] = &[
+    "the", "a", "first", "only", "last", "one", "of", "few", "among", "second",
+];
+
 use super::lexicon::{
-    AUX, COMMON_VERBS, PREPOSITIONS, PRONOUNS, RELATIVES, REP_NOUNS, SPEECH, VG_ADVERBS, is,
+    AUX, BE, COMMON_VERBS, NOUN_GOVERNORS, PREPOSITIONS, PRONOUNS, RELATIVES, REP_NOUNS, SPEECH,
+    VG_ADVERBS, is,
 };
 use super::phrases::{ListParties, list_parties};
 use super::tokens::{Kind, Token};
@@ -193,10 +200,17 @@ pub fn arguments(
                 None => subject(s, v, lb, start, prev),
             };
             if let Some(vq) = verb {
-                let r = s.parties(&v.idxs(vq + 1, start), &v.c.asides);
-                for p in r.parties {
-                    if !parties.contains(&p) {
-                        parties.push(p);
+                // The object, and whoever the subject was "with".
+                let mut heads = vec![vq + 1];
+                heads.extend((vq + 1..start).filter(|&q| v.w(q) == "with").map(|q| q + 1));
+                for h in heads {
+                    let end = (h..start)
+                        .find(|&q| v.is_punct(q) || is(v.w(q), PREPOSITIONS) && q > h)
+                        .unwrap_or(start);
+                    for p in s.parties(&v.idxs(h, end), &v.c.asides).parties {
+                        if !parties.contains(&p) {
+                            parties.push(p);
+                        }
                     }
                 }
             }
@@ -211,6 +225,14 @@ pub fn arguments(
             let r = s.parties(&v.idxs(from, end), &[]);
             let parties = if r.parties.len() == 1 {
                 r.parties
+            } else if r.parties.is_empty() {
+                // "held in Jeddah": a city of the gazetteer, one or two words.
+                let one = s.gazetteer.city(v.w(from));
+                let two = || {
+                    s.gazetteer
+                        .city(&format!("{} {}", v.w(from), v.w(from + 1)))
+                };
+                one.or_else(two).into_iter().collect()
             } else {
                 Vec::new()
             };
@@ -299,6 +321,15 @@ fn subject(
     prev: &Prev,
 ) -> (Vec<usize>, Vec<usize>, (usize, usize)) {
     let c = v.c;
+    // "Egypt's president was the first to arrive": the subject of "was".
+    if let Some(vb) = (lb..start).rev().find(|&q| is(v.w(q), BE)) {
+        let only_rank = vb + 1 < start
+            && (vb + 1..start).all(|q| is(v.w(q), RANK_WORDS) || is(v.w(q), NOUN_GOVERNORS));
+        if only_rank {
+            let (parties, except, from) = noun_phrase_before(s, v, lb, vb, 0);
+            return (parties, except, (from, start));
+        }
+    }
     let content = |a: usize, b: usize| {
         (a..b).any(|q| {
             let w = v.w(q);

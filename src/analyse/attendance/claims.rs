@@ -204,6 +204,30 @@ pub fn claims_of_tokens(
                 }
             }
             let cue_text = cue_text(&s, &v, vg.start.min(cue.head), cue.end);
+            // "Saudi Arabia invited Assad to the summit", "was invited by Saudi Arabia":
+            // the inviting state hosts.
+            if cue.base == Base::Invite && !neg && !blocked && v.has_meeting_noun(0, v.len()) {
+                let inviter = match cue.args {
+                    Args::Object(_) => Some(Args::Subject),
+                    _ if v.w(cue.end + 1) == "by" => Some(Args::PassiveBy(cue.end + 2)),
+                    _ => None,
+                };
+                if let Some(args) = inviter {
+                    let by = Cue { args, ..*cue };
+                    let (hosts, _, _) = arguments(&s, &v, &by, &vg, lb, next_start, &prev);
+                    for party in hosts.into_iter().filter(|p| !parties.contains(p)) {
+                        push(
+                            &mut out,
+                            party,
+                            Status::Host,
+                            modality,
+                            &cue_text,
+                            cue.row,
+                            false,
+                        );
+                    }
+                }
+            }
             // "Chinese President Xi Jinping will skip the summit": a person for the party.
             let by_person = (subject_stretch.0..subject_stretch.1).any(|q| {
                 v.tok(q).is_some_and(|t| {

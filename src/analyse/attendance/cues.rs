@@ -110,6 +110,10 @@ pub struct Row {
     pub of_list: bool,
     #[serde(default)]
     pub planned: bool,
+    /// The list must name a person or a leader ("the return of the Syrian president",
+    /// not "the return of refugees").
+    #[serde(default)]
+    pub person: bool,
     pub example: Example,
 }
 
@@ -529,10 +533,10 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                     matches!(v.wb(q, 1), "in" | "at" | "to" | "into") && ctx.is_place(v.w(q))
                 }),
             };
-            // "was the first to arrive", "arrived" with nothing after it, in a report on
-            // the event: only with the event's place or meeting in the clause.
+            // "was the first to arrive", "arrived" with nothing after it: in a page
+            // about the event, its arrival.
             if !ok && (end + 1 >= v.len() || v.is_punct(end + 1)) {
-                ok = (0..v.len()).any(|q| ctx.is_place(v.w(q)) || v.lex.is_meeting(v.w(q)));
+                ok = true;
             }
             plain(ok)
         }
@@ -610,7 +614,14 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 return Some(cue);
             }
             Frame::Possessor => {
+                let person_at = |q: usize| {
+                    v.tok(q)
+                        .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)))
+                };
                 if v.wb(p, 1) == "'s" && p >= 2 && v.is_mention(p - 2) {
+                    if row.person && !person_at(p - 2) {
+                        continue;
+                    }
                     cue.args = Args::Possessor(p - 2);
                 } else if row.of_list
                     && v.w(end + 1) == "of"
@@ -629,7 +640,15 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                     } else {
                         v.has_meeting_noun(0, v.len()) || v.rel_event
                     };
-                    if !at_meeting {
+                    let names_person = (end + 2..stop).any(|q| {
+                        v.tok(q).is_some_and(|t| {
+                            matches!(t.kind, Kind::Person(_) | Kind::Linked(_))
+                                || t.is_word()
+                                    && v.lex.is_title(&t.lower)
+                                    && is(&t.lower, REP_NOUNS)
+                        })
+                    });
+                    if (row.person && !names_person) || !(at_meeting || names_person) {
                         continue;
                     }
                     return Some(cue);

@@ -158,6 +158,7 @@ pub const REP_NOUNS: &[&str] = &[
     "queen", "sultan", "sheikh", "amir", "emira", "monarch", "premiers", "kings",
     "chancellors", "heads", "chiefs", "vice-president", "secretary-general",
     "undersecretary", "under-secretary", "foreign", "authority", "governments", "emirs",
+    "plane", "motorcade", "convoy", "entourage", "jet", "aircraft",
 ];
 
 /// Nouns that relate a mention to someone else: in "Syria's allies Iran and Russia"

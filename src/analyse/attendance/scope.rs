@@ -35,14 +35,14 @@ impl EventCtx {
     /// The context of an event: its years, its place (and the party of the place), the
     /// words of its name.
     pub fn of(event: &super::Event, gazetteer: &Gazetteer) -> EventCtx {
-        let place_party =
-            gazetteer
-                .mentions(&event.place)
-                .into_iter()
-                .find_map(|m| match m.target {
-                    Target::Party(p) => Some(p),
-                    Target::Person(_) => None,
-                });
+        let place_party = gazetteer
+            .mentions(&event.place)
+            .into_iter()
+            .find_map(|m| match m.target {
+                Target::Party(p) => Some(p),
+                Target::Person(_) => None,
+            })
+            .or_else(|| event.place.split(',').find_map(|c| gazetteer.city(c)));
         let place_words = words_of(&event.place);
         let mut name_words = if event.name == "the conference" {
             Vec::new()

@@ -96,6 +96,16 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                 q -= 1;
                 break;
             }
+            // "who is in Jeddah to attend": being at the place for the purpose.
+            let present_at = (lb..q.saturating_sub(1)).rev().take(5).any(|r| {
+                is(v.w(r), BE)
+                    && matches!(v.w(r + 1), "in" | "at")
+                    && v.tok(r + 2).is_some_and(|t| t.capital)
+            });
+            if present_at {
+                q -= 1;
+                break;
+            }
             let motion_before = (lb..q.saturating_sub(1))
                 .rev()
                 .take(4)

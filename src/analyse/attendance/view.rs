@@ -83,7 +83,8 @@ impl<'a> View<'a> {
     }
 
     pub fn idxs(&self, from: usize, to: usize) -> Vec<usize> {
-        self.c.toks[from.min(self.len())..to.min(self.len())].to_vec()
+        let to = to.min(self.len());
+        self.c.toks[from.min(to)..to].to_vec()
     }
 
     /// The object after position `from`: absent, naming a meeting, or something else.
