@@ -93,12 +93,12 @@ pub fn claims_of_tokens(
         *carry = Carry::default();
         return Vec::new();
     }
-    let mut cls = clauses(&tokens);
+    let mut cls = clauses(tokens);
     cls.sort_by_key(|c| c.toks.first().copied().unwrap_or(usize::MAX));
     let invite_ctx = tokens.iter().any(|t| t.lower.starts_with("invit"));
     let s = Sentence {
         text,
-        tokens: &tokens,
+        tokens,
         gazetteer,
     };
     let mut out: Vec<Found> = Vec::new();

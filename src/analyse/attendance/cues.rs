@@ -648,7 +648,7 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                                     && is(&t.lower, REP_NOUNS)
                         })
                     });
-                    if (row.person && !names_person) || !(at_meeting || names_person) {
+                    if !(names_person || !row.person && at_meeting) {
                         continue;
                     }
                     return Some(cue);

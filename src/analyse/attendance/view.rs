@@ -38,6 +38,10 @@ impl<'a> View<'a> {
         self.c.toks.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.c.toks.is_empty()
+    }
+
     pub fn tok(&self, p: usize) -> Option<&'a Token> {
         self.c.toks.get(p).map(|&i| &self.tokens[i])
     }
