@@ -120,7 +120,9 @@ impl Sentence<'_> {
     }
 }
 
-/// The parties a cue applies to, those it excepts, and the subject stretch it read.
+/// The parties a cue applies to, those it excepts, and the subject stretch it read;
+/// the guests a host cue names ("welcomed leaders, including …") go to `guests`.
+#[allow(clippy::too_many_arguments)]
 pub fn arguments(
     s: &Sentence,
     v: &View,
@@ -129,6 +131,7 @@ pub fn arguments(
     lb: usize,
     next_start: usize,
     prev: &Prev,
+    guests: &mut Vec<usize>,
 ) -> (Vec<usize>, Vec<usize>, (usize, usize)) {
     let to_end = |from: usize| {
         // The list ends before a clause of its own: "…, Mills said, prior to …".
@@ -252,9 +255,14 @@ pub fn arguments(
                     except = r.except;
                 }
             }
-            for p in tail.parties {
-                if !parties.contains(&p) {
-                    parties.push(p);
+            if cue.base == Base::Host {
+                // "Putin will welcome several leaders, including Xi and Modi": guests.
+                guests.extend(tail.parties);
+            } else {
+                for p in tail.parties {
+                    if !parties.contains(&p) {
+                        parties.push(p);
+                    }
                 }
             }
             except.extend(tail.except);
@@ -345,6 +353,21 @@ fn subject(
     if c.kind == ClauseKind::Relative {
         let only_relative = (lb..start).all(|q| is(v.w(q), RELATIVES) || is(v.w(q), VG_ADVERBS));
         if only_relative && lb == 0 {
+            // "Among the leaders who have arrived are X and Y": the list after the clause.
+            let among = c
+                .antecedent
+                .first()
+                .is_some_and(|&i| s.tokens[i].lower == "among");
+            if let (true, Some(&last)) = (among, c.toks.last()) {
+                let after = last + 1;
+                if s.tokens.get(after).is_some_and(|t| is(&t.lower, BE)) {
+                    let end = (after + 1..s.tokens.len())
+                        .find(|&i| s.tokens[i].kind == Kind::Punct && s.tokens[i].lower != ",")
+                        .unwrap_or(s.tokens.len());
+                    let idxs: Vec<usize> = (after + 1..end).collect();
+                    return (s.parties(&idxs, &[]).parties, Vec::new(), (lb, start));
+                }
+            }
             return (s.antecedent_parties(&c.antecedent), Vec::new(), (lb, start));
         }
     }

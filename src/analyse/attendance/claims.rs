@@ -131,8 +131,9 @@ pub fn claims_of_tokens(
         for (n, cue) in cues.iter().enumerate() {
             let next_start = cues.get(n + 1).map_or(v.len(), |c| c.head);
             let vg = verb_group(&v, cue.head, lb);
+            let mut guests = Vec::new();
             let (parties, except, subject_stretch) =
-                arguments(&s, &v, cue, &vg, lb, next_start, &prev);
+                arguments(&s, &v, cue, &vg, lb, next_start, &prev, &mut guests);
             let mut neg = vg.neg ^ cue.neg;
             if (subject_stretch.0..subject_stretch.1).any(|q| matches!(v.w(q), "neither" | "nor")) {
                 neg = true;
@@ -214,7 +215,8 @@ pub fn claims_of_tokens(
                 };
                 if let Some(args) = inviter {
                     let by = Cue { args, ..*cue };
-                    let (hosts, _, _) = arguments(&s, &v, &by, &vg, lb, next_start, &prev);
+                    let (hosts, _, _) =
+                        arguments(&s, &v, &by, &vg, lb, next_start, &prev, &mut Vec::new());
                     for party in hosts.into_iter().filter(|p| !parties.contains(p)) {
                         push(
                             &mut out,
@@ -238,6 +240,19 @@ pub fn claims_of_tokens(
                 if let Some(st) = status {
                     for &party in &parties {
                         push(&mut out, party, st, modality, &cue_text, cue.row, by_person);
+                    }
+                }
+                if status == Some(Status::Host) {
+                    for &party in guests.iter().filter(|p| !parties.contains(p)) {
+                        push(
+                            &mut out,
+                            party,
+                            Status::Attended,
+                            modality,
+                            &cue_text,
+                            cue.row,
+                            false,
+                        );
                     }
                 }
                 if let Some(st) = except_status {

@@ -530,7 +530,12 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                     .find(|&r| v.lex.is_meeting(v.w(r)))
                     .is_some_and(|r| v.w(r + 1) != "with" && !matches!(v.w(f + 1), "a" | "an")),
                 None => (end + 1..stop).any(|q| {
-                    matches!(v.wb(q, 1), "in" | "at" | "to" | "into") && ctx.is_place(v.w(q))
+                    let place_country = ctx.place_party.is_some()
+                        && v.tok(q).is_some_and(
+                            |t| matches!(t.kind, Kind::Party(p, _) if Some(p) == ctx.place_party),
+                        );
+                    matches!(v.wb(q, 1), "in" | "at" | "to" | "into")
+                        && (ctx.is_place(v.w(q)) || place_country)
                 }),
             };
             // "was the first to arrive", "arrived" with nothing after it: in a page
@@ -605,12 +610,20 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         }
         match row.frame {
             Frame::List => {
-                let next = v.w(end + 1);
+                // "Attendees included …", "Guests at the summit include …".
+                let mut q = end + 1;
+                if is(v.w(q), PREPOSITIONS) {
+                    while q < (end + 6).min(v.len()) && !is(v.w(q), LIST_OPENERS) && !v.is_punct(q)
+                    {
+                        q += 1;
+                    }
+                }
+                let next = v.w(q);
                 if !(is(next, LIST_OPENERS) || next == ":") {
                     continue;
                 }
-                cue.end = end + 1;
-                cue.args = Args::List(end + 2);
+                cue.end = q;
+                cue.args = Args::List(q + 1);
                 return Some(cue);
             }
             Frame::Possessor => {

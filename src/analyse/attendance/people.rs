@@ -125,6 +125,9 @@ pub fn links(sentences: &[Vec<Token>], lex: &Lexicon) -> Links {
             let Some(party) = title_party(&toks[i]) else {
                 continue;
             };
+            if i > 0 && matches!(toks[i - 1].lower.as_str(), "former" | "ex" | "late") {
+                continue;
+            }
             // "China's Xi Jinping", "Chinese President Xi Jinping".
             let mut j = i + 1;
             let possessive = toks.get(j).is_some_and(|t| t.lower == "'s");

@@ -154,6 +154,8 @@ fn rep_follows(tokens: &[Token], conj: &[usize], k: usize) -> bool {
 /// name, a prepositional phrase, or a relative clause).
 pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Vec<usize> {
     let mut cands: Vec<usize> = Vec::new();
+    // "former Brazilian President Dilma Rousseff" speaks for no one.
+    let mut former = false;
     let mut after_rep = false;
     let mut opened = false;
     let mut first = true;
@@ -191,6 +193,9 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                 if is(w, RELATIONAL) {
                     cands.clear(); // "Syria's allies Iran": Syria modifies "allies"
                 }
+                if matches!(w, "former" | "ex" | "ex-president" | "late") {
+                    former = true;
+                }
                 after_rep = is(w, REP_NOUNS);
                 if !is(w, DETERMINERS) {
                     opened = true;
@@ -208,7 +213,7 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                     _ if possessive => rep_follows(tokens, conj, k + 1),
                     _ => true,
                 };
-                if ok {
+                if ok && !former {
                     push_unique(&mut cands, p);
                 }
             }
