@@ -1,7 +1,8 @@
 //! Prints the attendance claims the extractor finds in text files (one claim a line),
 //! or in the site's briefing pages when no file is given: a tool for writing rules.
 //!
-//! `cargo run --example attendance_claims -- [--event "NAME|PLACE|START|END"] [FILE.txt ...]`
+//! `cargo run --example attendance_claims -- [--event "NAME|PLACE|START|END"] [--explain] [FILE.txt ...]`
+//! (`--explain` prints each sentence's clauses and the cues found in them).
 
 use briefing::analyse::attendance::{Event, page_claims};
 use briefing::analyse::gazetteer::Gazetteer;
@@ -27,6 +28,10 @@ fn main() {
             end: parts.next().unwrap_or_default(),
         };
     }
+    let explain = args.first().is_some_and(|a| a == "--explain");
+    if explain {
+        args.remove(0);
+    }
     let files = args;
     for f in &files {
         let text = std::fs::read_to_string(f).expect("readable file");
@@ -35,6 +40,15 @@ fn main() {
             .flat_map(|p| sentences(&p.replace('\n', " ")))
             .collect();
         println!("== {f}");
+        if explain {
+            let ctx = briefing::analyse::attendance::scope::EventCtx::of(&event, g);
+            for s in &sents {
+                print!(
+                    "{s}\n{}",
+                    briefing::analyse::attendance::claims::explain(s, g, &ctx)
+                );
+            }
+        }
         for c in page_claims(sents.iter().map(String::as_str), g, &event) {
             println!(
                 "{:<22} {:<12} {:<9} [{}] {}",

@@ -437,7 +437,11 @@ fn noun_phrase_before(
     {
         // The subject of the verb of saying before the pronoun, in this clause.
         let speech = (0..lc).rev().find(|&q| is(v.w(q), SPEECH));
-        if let (Some(sp), true) = (speech, depth < 3) {
+        if let (Some(mut sp), true) = (speech, depth < 3) {
+            // "… have announced that they": the subject before "have".
+            while sp > 0 && (is(v.w(sp - 1), AUX) || is(v.w(sp - 1), VG_ADVERBS)) {
+                sp -= 1;
+            }
             let (p, e, _) = noun_phrase_before(s, v, 0, sp, depth + 1);
             if !p.is_empty() {
                 return (p, e, from);

@@ -71,6 +71,44 @@ pub fn sentence_claims(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> Vec
     claims_of_tokens(text, &tokens, gazetteer, ctx, &mut Carry::default())
 }
 
+/// How the extractor reads one sentence: its clauses and the cues found in each (a
+/// tool for writing rules; `examples/attendance_claims.rs --explain`).
+pub fn explain(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> String {
+    let lex = Lexicon::embedded();
+    let tokens = tokenize(text, gazetteer);
+    let mut out = String::new();
+    let mut cls = clauses(&tokens);
+    cls.sort_by_key(|c| c.toks.first().copied().unwrap_or(usize::MAX));
+    let invite_ctx = tokens.iter().any(|t| t.lower.starts_with("invit"));
+    for c in &cls {
+        let v = View::new(&tokens, c, lex);
+        let words: Vec<&str> = (0..v.len()).map(|p| v.w(p)).collect();
+        out.push_str(&format!("clause {:?}: {}\n", c.kind, words.join(" ")));
+        let mut p = 0;
+        while p < v.len() {
+            match cue_at(&v, p, invite_ctx, ctx) {
+                Some(cue) => {
+                    let vg = verb_group(&v, cue.head, 0);
+                    let row = cue
+                        .row
+                        .map(|r| lex.rows[r].cue.as_str())
+                        .unwrap_or("construction");
+                    out.push_str(&format!(
+                        "  cue `{}` ({row}) at {p}..={}: {:?} {:?}, verb group {vg:?}\n",
+                        words[cue.head..=cue.end.min(v.len() - 1)].join(" "),
+                        cue.end,
+                        cue.base,
+                        cue.args
+                    ));
+                    p = cue.end + 1;
+                }
+                None => p += 1,
+            }
+        }
+    }
+    out
+}
+
 /// What a sentence's last cue leaves for the next sentence: "The US announced a
 /// boycott. Australia joined." gives Australia the status of the sentence before.
 #[derive(Debug, Clone, Copy, Default)]

@@ -412,7 +412,8 @@ fn host_object(v: &View, from: usize) -> bool {
         }
         q += 1;
     }
-    v.w(q) != "with"
+    // "held a meeting with X": a bilateral meeting.
+    !(v.w(q) == "with" && (from..q).any(|r| matches!(v.w(r), "meeting" | "meetings")))
 }
 
 /// What a row's `object` finds after the cue: whether it holds, the cue's new end, and

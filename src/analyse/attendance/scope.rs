@@ -101,6 +101,12 @@ pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
         if w == "round" {
             return !matches!(v.wb(q, 1), "first" | "this" | "latest");
         }
+        // "last year's summit", "the last summit" — not "her team's last two games".
+        if w == "last" {
+            let next = v.w(q + 1);
+            return matches!(next, "year" | "year's" | "edition" | "month" | "month's")
+                || (v.lex.is_meeting(next) && v.wb(q, 1) == "the");
+        }
         if is(w, OTHER_MEETING) {
             // "last year's summit", "the second round", "the next summit" — but "the
             // last day of the summit", "a second day" speak of this one.
