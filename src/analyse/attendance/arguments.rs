@@ -220,8 +220,12 @@ pub fn arguments(
             (parties, except, stretch)
         }
         Args::Possessor(at) => {
-            let r = s.parties(&v.idxs(at, at + 1), &[]);
-            (r.parties, Vec::new(), (at, at + 1))
+            // The mention itself, even as a modifier ("the Russia-sponsored talks").
+            let parties = match v.tok(at).map(|t| t.kind) {
+                Some(Kind::Party(p, _) | Kind::Linked(p)) => vec![p],
+                _ => s.parties(&v.idxs(at, at + 1), &[]).parties,
+            };
+            (parties, Vec::new(), (at, at + 1))
         }
         Args::Venue(from) => {
             let end = (from..v.len()).find(|&q| v.is_punct(q)).unwrap_or(v.len());

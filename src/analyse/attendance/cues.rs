@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::clauses::ECHO_AUX;
+use super::clauses::{ClauseKind, ECHO_AUX};
 use super::lexicon::{AUX, PREPOSITIONS, REP_NOUNS, VG_ADVERBS, is};
 use super::scope::{EventCtx, venue};
 use super::tokens::Kind;
@@ -769,7 +769,9 @@ fn construction_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
             }
         }
         // "as did the EU", "nor did Jordan", "so did Qatar".
-        "as" | "nor" | "so" | "neither" if ECHO_AUX.contains(&w1) && (p > 0 || w != "as") => {
+        "as" | "nor" | "so" | "neither"
+            if ECHO_AUX.contains(&w1) && (p > 0 || w != "as" || v.c.kind == ClauseKind::Aside) =>
+        {
             let start = if v.w(p + 2) == "also" { p + 3 } else { p + 2 };
             Some(Cue::new(p, p + 1, Base::Attend, Args::Echo(start)))
         }

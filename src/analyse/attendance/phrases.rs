@@ -125,6 +125,7 @@ pub fn list_parties(
 /// special envoy", "a Russian delegation", "the Lebanese Minister of …").
 fn rep_follows(tokens: &[Token], conj: &[usize], k: usize) -> bool {
     let mut seen_rep = false;
+    let lex = super::cues::Lexicon::embedded();
     for &i in conj.iter().skip(k + 1).take(5) {
         let t = &tokens[i];
         match t.kind {
@@ -133,6 +134,11 @@ fn rep_follows(tokens: &[Token], conj: &[usize], k: usize) -> bool {
                 if is(w, REP_NOUNS) {
                     seen_rep = true;
                     continue;
+                }
+                // "the Syrian Negotiations Committee", "the Saudi Press Agency": the name
+                // of a body, not the state's.
+                if t.capital && !seen_rep && !lex.is_title(w) {
+                    return false;
                 }
                 if seen_rep {
                     // "government sources", "military presence": the noun was a modifier
