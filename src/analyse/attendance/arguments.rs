@@ -21,7 +21,7 @@ use super::tokens::{Kind, Token};
 use super::verbgroup::VerbGroup;
 use super::view::View;
 use super::{Modality, Status};
-use crate::analyse::gazetteer::Gazetteer;
+use crate::analyse::gazetteer::{Gazetteer, Via};
 
 /// What the previous cue of the sentence resolved to.
 #[derive(Debug, Clone, Default)]
@@ -184,6 +184,11 @@ pub fn arguments(
                 .find(|&q| v.is_punct(q) || (is(v.w(q), PREPOSITIONS) && v.w(q) != "of"))
                 .unwrap_or(next_start);
             let r = s.parties(&v.idxs(from, end), &v.c.asides);
+            if r.parties.is_empty() {
+                // "Lavrov led the delegation", "led his country's delegation": the
+                // subject's.
+                return subject(s, v, lb, start, prev);
+            }
             (r.parties, Vec::new(), (lb, start))
         }
         Args::Clause => {
@@ -233,13 +238,18 @@ pub fn arguments(
             let parties = if r.parties.len() == 1 {
                 r.parties
             } else if r.parties.is_empty() {
+                // "at the Damascus Conference Palace": a capital naming the building;
                 // "held in Jeddah": a city of the gazetteer, one or two words.
-                let one = s.gazetteer.city(v.w(from));
+                let named = (from..end).find_map(|q| match v.tok(q).map(|t| t.kind) {
+                    Some(Kind::Party(p, via)) if via != Via::Demonym => Some(p),
+                    _ => None,
+                });
+                let one = || s.gazetteer.city(v.w(from));
                 let two = || {
                     s.gazetteer
                         .city(&format!("{} {}", v.w(from), v.w(from + 1)))
                 };
-                one.or_else(two).into_iter().collect()
+                named.or_else(one).or_else(two).into_iter().collect()
             } else {
                 Vec::new()
             };

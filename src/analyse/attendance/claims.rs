@@ -176,6 +176,13 @@ pub fn claims_of_tokens(
             if (subject_stretch.0..subject_stretch.1).any(|q| matches!(v.w(q), "neither" | "nor")) {
                 neg = true;
             }
+            // "No Lebanese official attended": a subject that names nobody.
+            if matches!(cue.args, Args::Subject)
+                && (subject_stretch.0..subject_stretch.1)
+                    .any(|q| v.w(q) == "no" && !matches!(v.w(q + 1), "longer" | "doubt"))
+            {
+                neg = !neg;
+            }
             let observer = cue.observer
                 || observer_after(&v, cue.end + 1, next_start)
                 || (subject_stretch.0..subject_stretch.1).any(|q| {
@@ -358,7 +365,9 @@ fn elided(v: &View, prev: &Prev) -> Option<Cue> {
     if end < 3 || !is(v.w(end - 1), NEG) || !is(v.w(end - 2), AUX) {
         return None;
     }
-    Some(Cue::new(end - 1, end - 1, base, Args::Subject))
+    let mut cue = Cue::new(end - 1, end - 1, base, Args::Subject);
+    cue.neg = true;
+    Some(cue)
 }
 
 #[cfg(test)]

@@ -162,7 +162,9 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
             } else {
                 ClauseKind::Main
             };
-            if matches!(t.lower.as_str(), "but" | "yet" | "so") {
+            if matches!(t.lower.as_str(), "but" | "yet" | "so")
+                && !next.is_some_and(|w| ECHO_AUX.contains(&w))
+            {
                 continue; // "But the EU did not attend": a plain main clause
             }
             current.push(ti);

@@ -486,7 +486,7 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
             let mut observer = false;
             for q in end + 1..(end + 7).min(v.len()) {
                 let x = v.w(q);
-                if v.is_punct(q) || (is(x, PREPOSITIONS) && x != "of") {
+                if v.is_punct(q) || (is(x, PREPOSITIONS) && !matches!(x, "of" | "than")) {
                     break;
                 }
                 if x == "observer" || x == "observers" {
@@ -508,7 +508,8 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                     ok: true,
                     end: q,
                     observer,
-                    neg: matches!(v.w(end + 1), "no" | "nobody"),
+                    // "sent no delegation", "sending athletes but no ministers".
+                    neg: matches!(v.w(end + 1), "no" | "nobody") || v.wb(q, 1) == "no",
                 },
                 None => plain(false),
             }
@@ -530,6 +531,8 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                 Some(f) => (f + 1..(f + 4).min(stop))
                     .find(|&r| v.lex.is_meeting(v.w(r)))
                     .is_some_and(|r| v.w(r + 1) != "with" && !matches!(v.w(f + 1), "a" | "an")),
+                // "would travel to the Games".
+                None if v.w(end + 1) == "to" && v.object(end + 2) == Obj::Event => true,
                 None => (end + 1..stop).any(|q| {
                     let place_country = ctx.place_party.is_some()
                         && v.tok(q).is_some_and(
@@ -560,7 +563,7 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
     for r in lex.candidates(w) {
         let row = &lex.rows[r];
         let words = &lex.words[r];
-        let Some(mut end) = rest_matches(v, p, &words[1..], row.pos == Pos::Noun) else {
+        let Some(mut end) = rest_matches(v, p, &words[1..], true) else {
             continue;
         };
         if row.after_be && !be {
@@ -613,14 +616,15 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
             Frame::List => {
                 // "Attendees included …", "Guests at the summit include …".
                 let mut q = end + 1;
-                if is(v.w(q), PREPOSITIONS) {
+                if is(v.w(q), PREPOSITIONS) && !row.preps.iter().any(|r| r == v.w(q)) {
                     while q < (end + 6).min(v.len()) && !is(v.w(q), LIST_OPENERS) && !v.is_punct(q)
                     {
                         q += 1;
                     }
                 }
                 let next = v.w(q);
-                if !(is(next, LIST_OPENERS) || next == ":") {
+                let prep = row.preps.iter().any(|r| r == next);
+                if !(is(next, LIST_OPENERS) || next == ":" || prep) {
                     continue;
                 }
                 cue.end = q;
@@ -632,7 +636,16 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                     v.tok(q)
                         .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)))
                 };
-                if v.wb(p, 1) == "'s" && p >= 2 && v.is_mention(p - 2) {
+                // "Russia's BRICS chairmanship": one name between.
+                let gap = usize::from(
+                    p >= 3
+                        && v.wb(p, 2) == "'s"
+                        && v.tok(p - 1).is_some_and(|t| t.capital)
+                        && v.is_mention(p - 3),
+                );
+                if gap == 1 {
+                    cue.args = Args::Possessor(p - 3);
+                } else if v.wb(p, 1) == "'s" && p >= 2 && v.is_mention(p - 2) {
                     if row.person && !person_at(p - 2) {
                         continue;
                     }
@@ -708,6 +721,12 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 return Some(cue);
             }
             Frame::Apposition => {
+                // "hosts Russia", "the host country, the United Arab Emirates,".
+                let mut at = end + 1;
+                while matches!(v.w(at), "," | "the") && at < end + 3 {
+                    at += 1;
+                }
+                let end = at - 1;
                 let Some(t) = v.tok(end + 1) else { continue };
                 let name = matches!(t.kind, Kind::Party(_, via) if via != Via::Demonym);
                 if !name || t.compound {
@@ -738,21 +757,89 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
 /// Finds the cue that starts at position `p`, if any: a row of the lexicon, or one of
 /// the constructions below.
 pub fn cue_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Option<Cue> {
-    construction_at(v, p, invite_ctx).or_else(|| row_at(v, p, ctx))
+    construction_at(v, p, invite_ctx, ctx).or_else(|| row_at(v, p, ctx))
 }
 
+/// Places in a venue where those present are seen ("in the stands", "in the front row").
+const VENUE_SPOTS: &[&str] = &[
+    "hall",
+    "stands",
+    "stand",
+    "audience",
+    "room",
+    "row",
+    "chamber",
+    "box",
+    "stadium",
+    "gallery",
+    "venue",
+    "auditorium",
+    "podium",
+];
+
+/// Verbs of being somewhere that a place after them makes attendance ("sat in the front
+/// row", "was seen at the opening ceremony").
+const BEING_AT: &[&str] = &[
+    "sat",
+    "seated",
+    "stood",
+    "seen",
+    "spotted",
+    "pictured",
+    "photographed",
+];
+
+/// Group nouns after "participating" ("the participating states, including …").
+const GROUPS: &[&str] = &[
+    "states",
+    "countries",
+    "nations",
+    "governments",
+    "delegations",
+    "leaders",
+    "parties",
+    "members",
+    "teams",
+];
+
 /// Constructions: grammar that no single word carries.
-fn construction_at(v: &View, p: usize, invite_ctx: bool) -> Option<Cue> {
+fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Option<Cue> {
     let w = v.w(p);
     let w1 = v.w(p + 1);
     let prev = v.wb(p, 1);
     match w {
+        // "was in Jeddah", "were also in the hall", "was in the stands for the final",
+        // "sat in the front row", "were seen at the opening ceremony".
+        "in" | "at" if v.be_before(p) || is(prev, BEING_AT) => {
+            let stop = (p + 1..(p + 6).min(v.len()))
+                .find(|&q| v.is_punct(q))
+                .unwrap_or((p + 6).min(v.len()));
+            let place = ctx.is_place(w1)
+                || v.tok(p + 1).is_some_and(
+                    |t| matches!(t.kind, Kind::Party(q, _) if Some(q) == ctx.place_party),
+                );
+            let spot = (p + 1..stop).any(|q| is(v.w(q), VENUE_SPOTS));
+            let meeting = v.object(p + 1) == Obj::Event;
+            (place || spot || meeting).then(|| Cue::new(p, p, Base::Attend, Args::Subject))
+        }
+        // "the participating states, including …", "participating countries included …".
+        "participating" | "attending" if is(w1, GROUPS) => {
+            let q = (p + 2..(p + 5).min(v.len()))
+                .find(|&q| is(v.w(q), LIST_OPENERS) || v.w(q) == ":")?;
+            Some(Cue::new(p, q, Base::Attend, Args::List(q + 1)))
+        }
+        // "Namibia, the host, opened …".
+        "host"
+            if prev == "the" && v.wb(p, 2) == "," && w1 == "," && p >= 3 && v.is_mention(p - 3) =>
+        {
+            Some(Cue::new(p, p, Base::Host, Args::Possessor(p - 3)))
+        }
         // "among the (few) attendees were", "among those invited".
         "among" if matches!(w1, "the" | "those") => {
             let (at, base) = (p + 2..(p + 6).min(v.len())).find_map(|q| {
                 let base = match v.w(q) {
                     "attendees" | "participants" | "attending" | "present" | "participating"
-                    | "guests" => Base::Attend,
+                    | "guests" | "represented" => Base::Attend,
                     "absentees" | "absent" => Base::Boycott,
                     "invited" | "invitees" => Base::Invite,
                     _ => return None,

@@ -24,7 +24,7 @@ pub const NEG: &[&str] = &["not", "n't", "never", "neither", "nor"];
 /// Adverbs that may sit inside a verb group without changing who did what.
 #[rustfmt::skip]
 pub const VG_ADVERBS: &[&str] = &[
-    "also", "already", "reportedly", "still", "ultimately", "eventually", "finally",
+    "jointly", "together", "personally", "briefly", "also", "already", "reportedly", "still", "ultimately", "eventually", "finally",
     "officially", "largely", "notably", "conspicuously", "only", "even", "just", "then",
     "again", "too", "both", "all", "now", "yet", "subsequently", "later", "once", "indeed",
     "instead", "likewise", "similarly", "apparently", "initially", "formally", "publicly",
@@ -127,6 +127,7 @@ pub const RELATIVES: &[&str] = &["which", "who", "whose", "that", "whom"];
 /// ("the conference in Damascus", "hosting refugees from Syria").
 #[rustfmt::skip]
 pub const PREPOSITIONS: &[&str] = &[
+    "below", "above", "beneath", "amongst",
     "of", "in", "on", "at", "from", "to", "for", "with", "by", "under", "over", "about",
     "against", "during", "after", "before", "since", "through", "into", "via", "within",
     "without", "between", "among", "amid", "amidst", "across", "towards", "toward", "near",
@@ -158,7 +159,8 @@ pub const REP_NOUNS: &[&str] = &[
     "queen", "sultan", "sheikh", "amir", "emira", "monarch", "premiers", "kings",
     "chancellors", "heads", "chiefs", "vice-president", "secretary-general",
     "undersecretary", "under-secretary", "foreign", "authority", "governments", "emirs",
-    "plane", "motorcade", "convoy", "entourage", "jet", "aircraft",
+    "plane", "motorcade", "convoy", "entourage", "jet", "aircraft", "counterpart",
+    "counterparts",
 ];
 
 /// Nouns that relate a mention to someone else: in "Syria's allies Iran and Russia"
@@ -172,7 +174,7 @@ pub const RELATIONAL: &[&str] = &[
     "militia", "proxies", "proxy", "refugees", "refugee", "citizens", "nationals",
     "soldiers", "people", "population", "returnees", "opposition", "rebels", "member",
     "members", "countries", "states", "nations", "governments", "sponsors", "sponsor",
-    "patrons", "patron", "clients", "client", "counterparts", "counterpart", "nationals",
+    "patrons", "patron", "clients", "client", "nationals",
     "companies", "firms", "media", "press", "newspaper", "outlets", "territory", "soil",
     "border", "borders", "camps", "guarantors", "guarantor",
 ];
@@ -249,5 +251,6 @@ pub const COMMON_VERBS: &[&str] = &[
     "condemned", "described", "explained", "declared", "stressed", "claimed", "confirmed",
     "indicated", "wrote", "tweeted", "imposed", "sent", "showed", "became", "become",
     "expressed", "met", "signed", "agreed", "decided", "offered", "provided", "supported",
-    "opposed", "added", "emphasised", "emphasized", "described",
+    "opposed", "added", "emphasised", "emphasized", "described", "held", "met", "spoke",
+    "sat", "stood", "flew", "saw", "wished", "gave",
 ];

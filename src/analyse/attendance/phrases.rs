@@ -214,9 +214,21 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                     continue; // "Russia-backed"
                 }
                 let possessive = conj.get(k + 1).is_some_and(|&n| tokens[n].lower == "'s");
+                // "as did Colombia's": the possessive ends the phrase.
+                let bare_possessive = possessive && k + 2 >= conj.len();
+                // "the Beijing Winter Olympics", "the Kazan summit": a modifier.
+                let names_meeting = conj[k + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|&&n| tokens[n].capital || tokens[n].kind != Kind::Word)
+                    .any(|&n| super::cues::Lexicon::embedded().is_meeting(&tokens[n].lower))
+                    || conj.get(k + 1).is_some_and(|&n| {
+                        super::cues::Lexicon::embedded().is_meeting(&tokens[n].lower)
+                    });
                 let ok = match via {
+                    _ if names_meeting => false,
                     Via::Demonym => rep_follows(tokens, conj, k),
-                    _ if possessive => rep_follows(tokens, conj, k + 1),
+                    _ if possessive => bare_possessive || rep_follows(tokens, conj, k + 1),
                     _ => true,
                 };
                 if ok && !former {

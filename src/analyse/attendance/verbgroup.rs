@@ -60,6 +60,21 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             continue;
         }
         if w == "to" {
+            // "chose not to invite": the negation before "to".
+            if is(v.wb(q, 2), NEG) && q >= 3 {
+                g.neg = !g.neg;
+                let gov = v.wb(q, 3);
+                if is(gov, NEUTRAL_GOVERNORS)
+                    || is(gov, PLAN_GOVERNORS)
+                    || is(gov, REFUSE_GOVERNORS)
+                {
+                    if is(gov, PLAN_GOVERNORS) {
+                        g.planned = true;
+                    }
+                    q -= 3;
+                    continue;
+                }
+            }
             let gov = v.wb(q, 2);
             if q >= 2 && is(gov, PLAN_GOVERNORS) {
                 g.planned = true;

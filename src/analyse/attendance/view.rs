@@ -98,7 +98,12 @@ impl<'a> View<'a> {
             q += 1;
         }
         let first = self.w(q);
-        if q >= self.len() || self.is_punct(q) || is(first, PREPOSITIONS) || first == "and" {
+        if q >= self.len()
+            || self.is_punct(q)
+            || is(first, PREPOSITIONS)
+            || is(first, AUX)
+            || matches!(first, "and" | "include" | "included" | "includes")
+        {
             return Obj::Absent;
         }
         let mut n = 0;
