@@ -229,6 +229,15 @@ pub fn claims_of_tokens(
             if v.rel_event && antecedent_other {
                 blocked = true;
             }
+            // "Last year's summit in Algiers was attended by Qatar": the subject is the
+            // meeting.
+            if let Args::PassiveBy(_) = cue.args {
+                let to = vg.start.min(cue.head);
+                let from = (0..to).rev().find(|&q| v.is_punct(q)).map_or(0, |q| q + 1);
+                if other_meeting(&v, from, to, ctx) || other_place(&v, from, to, ctx) {
+                    blocked = true;
+                }
+            }
             let obj_end = region_end(&v, cue.end + 1);
             if other_meeting(&v, cue.head, obj_end, ctx)
                 || other_place(&v, cue.head + 1, obj_end, ctx)

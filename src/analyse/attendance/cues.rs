@@ -114,6 +114,9 @@ pub struct Row {
     /// not "the return of refugees").
     #[serde(default)]
     pub person: bool,
+    /// Words that, within three words after the cue, undo it ("represented by counsel").
+    #[serde(default)]
+    pub unless_after: Vec<String>,
     pub example: Example,
 }
 
@@ -188,6 +191,11 @@ impl Lexicon {
 
     /// A noun that names a meeting ("summit", "talks", "Games"), singular or plural.
     pub fn is_meeting(&self, w: &str) -> bool {
+        // "COP28", "G20": the name without its number.
+        let stem = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        if !stem.is_empty() && stem.len() < w.len() && self.meeting_nouns.contains(stem) {
+            return true;
+        }
         self.meeting_nouns.contains(w)
             || w.strip_suffix('s')
                 .is_some_and(|s| self.meeting_nouns.contains(s))
@@ -430,6 +438,10 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
     if !row.preps.is_empty() && row.preps.iter().any(|p| p == v.w(from)) {
         from += 1;
     }
+    // "took part in an observer capacity": a role, not an object.
+    if (from..(from + 2).min(v.len())).any(|q| matches!(v.w(q), "observer" | "observers")) {
+        from = v.len();
+    }
     let plain = |ok| ObjectCheck {
         ok,
         end,
@@ -566,14 +578,22 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         let Some(mut end) = rest_matches(v, p, &words[1..], true) else {
             continue;
         };
-        if row.after_be && !be {
+        // "The Iraqi delegation, led by the minister": a delegation noun just before
+        // stands for "was".
+        let delegation_before = !row.subject_nouns.is_empty()
+            && (row.subject_nouns.iter().any(|n| n == v.wb(p, 1))
+                || v.wb(p, 1) == "," && row.subject_nouns.iter().any(|n| n == v.wb(p, 2)));
+        if row.after_be && !be && !delegation_before {
+            continue;
+        }
+        if (end + 1..(end + 4).min(v.len())).any(|q| row.unless_after.iter().any(|u| u == v.w(q))) {
             continue;
         }
         if row.pos == Pos::Verb && is(v.wb(p, 1), NOUN_DETERMINERS) {
             continue; // "announced a boycott": a noun
         }
         let mut head = p;
-        if !row.subject_nouns.is_empty() {
+        if !row.subject_nouns.is_empty() && !delegation_before {
             let mut q = p;
             while q > 0 && (is(v.w(q - 1), AUX) || is(v.w(q - 1), VG_ADVERBS)) {
                 q -= 1;
@@ -839,7 +859,7 @@ fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Opti
             let (at, base) = (p + 2..(p + 6).min(v.len())).find_map(|q| {
                 let base = match v.w(q) {
                     "attendees" | "participants" | "attending" | "present" | "participating"
-                    | "guests" | "represented" => Base::Attend,
+                    | "guests" | "guest" | "represented" => Base::Attend,
                     "absentees" | "absent" => Base::Boycott,
                     "invited" | "invitees" => Base::Invite,
                     _ => return None,
