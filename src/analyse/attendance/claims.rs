@@ -315,11 +315,17 @@ pub fn claims_of_tokens(
                     }
                 }
             }
+            // Only a subject is one a coordinated verb can share ("attended the
+            // Vienna talks but chose not to attend"), not a modifier's party.
+            let subjects = match cue.args {
+                Args::Subject | Args::Clause => parties,
+                _ => std::mem::take(&mut prev.subjects),
+            };
             prev = Prev {
                 status: if blocked { None } else { status },
                 modality: Some(modality),
                 base: Some(cue.base),
-                subjects: parties,
+                subjects,
             };
             if prev.status.is_some() {
                 *carry = Carry {

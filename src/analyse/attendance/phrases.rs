@@ -196,6 +196,11 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                     }
                     break;
                 }
+                // "the groups opposing the Syrian government": what follows a participle
+                // is its object.
+                if opened && !t.capital && w.len() > 5 && w.ends_with("ing") && !is(w, REP_NOUNS) {
+                    break;
+                }
                 if is(w, RELATIONAL) {
                     cands.clear(); // "Syria's allies Iran": Syria modifies "allies"
                 }
