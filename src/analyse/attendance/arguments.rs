@@ -5,7 +5,7 @@
 //! with it ("along with X", "except Y", ", including Z").
 
 use super::clauses::ClauseKind;
-use super::cues::{Args, Base, Cue};
+use super::matcher::{Args, Base, Cue};
 /// Words of rank between "was" and "to arrive": "was the first to arrive", "was one of
 /// the few leaders to attend".
 const RANK_WORDS: &[&str] = &[

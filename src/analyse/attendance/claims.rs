@@ -11,8 +11,9 @@
 
 use super::arguments::{Prev, Sentence, arguments};
 use super::clauses::{Clause, ClauseKind, clauses};
-use super::cues::{Args, Base, Cue, Lexicon, cue_at};
+use super::cues::Lexicon;
 use super::lexicon::{AUX, NEG, is};
+use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
 use super::tokens::{Kind, Token, tokenize};
 use super::verbgroup::verb_group;

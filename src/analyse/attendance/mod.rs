@@ -11,9 +11,11 @@
 pub mod arguments;
 pub mod claims;
 pub mod clauses;
+pub mod constructions;
 pub mod cues;
 pub mod editorial;
 pub mod lexicon;
+pub mod matcher;
 pub mod people;
 pub mod phrases;
 pub mod resolve;

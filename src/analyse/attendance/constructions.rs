@@ -1,0 +1,189 @@
+//! Constructions: the cues that are grammar rather than vocabulary, so no row of the
+//! lexicon carries them — "as did X", "among the attendees were X", "was in Jeddah",
+//! "the participating states, including X", "received no invitation", "the
+//! Russia-sponsored talks", "Namibia, the host, …".
+
+use super::clauses::{ClauseKind, ECHO_AUX};
+use super::lexicon::{AUX, PREPOSITIONS, is};
+use super::matcher::{Args, Base, Cue, LIST_OPENERS};
+use super::scope::EventCtx;
+use super::tokens::Kind;
+use super::view::{Obj, View};
+
+/// Places in a venue where those present are seen ("in the stands", "in the front row").
+const VENUE_SPOTS: &[&str] = &[
+    "hall",
+    "stands",
+    "stand",
+    "audience",
+    "room",
+    "row",
+    "chamber",
+    "box",
+    "stadium",
+    "gallery",
+    "venue",
+    "auditorium",
+    "podium",
+];
+
+/// Verbs of being somewhere that a place after them makes attendance ("sat in the front
+/// row", "was seen at the opening ceremony").
+const BEING_AT: &[&str] = &[
+    "sat",
+    "seated",
+    "stood",
+    "seen",
+    "spotted",
+    "pictured",
+    "photographed",
+];
+
+/// Group nouns after "participating" ("the participating states, including …").
+const GROUPS: &[&str] = &[
+    "states",
+    "countries",
+    "nations",
+    "governments",
+    "delegations",
+    "leaders",
+    "parties",
+    "members",
+    "teams",
+];
+
+/// Constructions: grammar that no single word carries.
+pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Option<Cue> {
+    let w = v.w(p);
+    let w1 = v.w(p + 1);
+    let prev = v.wb(p, 1);
+    match w {
+        // "was in Jeddah", "were also in the hall", "was in the stands for the final",
+        // "sat in the front row", "were seen at the opening ceremony".
+        "in" | "at" if v.be_before(p) || is(prev, BEING_AT) => {
+            let stop = (p + 1..(p + 6).min(v.len()))
+                .find(|&q| v.is_punct(q))
+                .unwrap_or((p + 6).min(v.len()));
+            let place = ctx.is_place(w1)
+                || v.tok(p + 1).is_some_and(
+                    |t| matches!(t.kind, Kind::Party(q, _) if Some(q) == ctx.place_party),
+                );
+            let spot = (p + 1..stop).any(|q| is(v.w(q), VENUE_SPOTS));
+            let meeting = v.object(p + 1) == Obj::Event;
+            (place || spot || meeting).then(|| Cue::new(p, p, Base::Attend, Args::Subject))
+        }
+        // "the participating states, including …", "participating countries included …".
+        "participating" | "attending" if is(w1, GROUPS) => {
+            let q = (p + 2..(p + 5).min(v.len()))
+                .find(|&q| is(v.w(q), LIST_OPENERS) || v.w(q) == ":")?;
+            Some(Cue::new(p, q, Base::Attend, Args::List(q + 1)))
+        }
+        // "Namibia, the host, opened …".
+        "host"
+            if prev == "the" && v.wb(p, 2) == "," && w1 == "," && p >= 3 && v.is_mention(p - 3) =>
+        {
+            Some(Cue::new(p, p, Base::Host, Args::Possessor(p - 3)))
+        }
+        // "among the (few) attendees were", "among those invited".
+        "among" if matches!(w1, "the" | "those") => {
+            let (at, base) = (p + 2..(p + 6).min(v.len())).find_map(|q| {
+                let base = match v.w(q) {
+                    "attendees" | "participants" | "attending" | "present" | "participating"
+                    | "guests" | "guest" | "represented" => Base::Attend,
+                    "absentees" | "absent" => Base::Boycott,
+                    "invited" | "invitees" => Base::Invite,
+                    _ => return None,
+                };
+                Some((q, base))
+            })?;
+            if (p + 2..at).any(|q| v.is_punct(q) || is(v.w(q), PREPOSITIONS)) {
+                return None;
+            }
+            if matches!(v.w(at + 1), "were" | "was" | "are" | "is") {
+                Some(Cue::new(p, at + 1, base, Args::List(at + 2)))
+            } else {
+                Some(Cue::new(p, at, base, Args::Subject))
+            }
+        }
+        // "as did the EU", "nor did Jordan", "so did Qatar".
+        "as" | "nor" | "so" | "neither"
+            if ECHO_AUX.contains(&w1) && (p > 0 || w != "as" || v.c.kind == ClauseKind::Aside) =>
+        {
+            let start = if v.w(p + 2) == "also" { p + 3 } else { p + 2 };
+            Some(Cue::new(p, p + 1, Base::Attend, Args::Echo(start)))
+        }
+        // "received no invitation", "no invitation was sent to Turkey", "received an
+        // invitation" (no claim alone).
+        "invitation" | "invitations" => {
+            let pp = v.wb(p, 2);
+            let receive = |x: &str| {
+                matches!(
+                    x,
+                    "received"
+                        | "receive"
+                        | "receives"
+                        | "got"
+                        | "get"
+                        | "gets"
+                        | "had"
+                        | "has"
+                        | "have"
+                )
+            };
+            if prev == "no" {
+                if receive(pp) || matches!(pp, "sent" | "given" | "extended") {
+                    return Some(Cue::new(p - 2, p, Base::Exclude, Args::Subject));
+                }
+                let to = (p + 1..(p + 6).min(v.len())).find(|&q| v.w(q) == "to")?;
+                let sent = (p + 1..to).any(|q| {
+                    matches!(
+                        v.w(q),
+                        "sent" | "extended" | "issued" | "given" | "addressed" | "made"
+                    )
+                });
+                return sent.then(|| Cue::new(p, to, Base::Exclude, Args::List(to + 1)));
+            }
+            if receive(prev) {
+                return Some(Cue::new(p - 1, p, Base::Invite, Args::Subject));
+            }
+            if matches!(
+                prev,
+                "an" | "a" | "the" | "any" | "its" | "formal" | "official"
+            ) {
+                let back = if matches!(prev, "formal" | "official") {
+                    3
+                } else {
+                    2
+                };
+                if p >= back && receive(v.wb(p, back)) {
+                    return Some(Cue::new(p - back, p, Base::Invite, Args::Subject));
+                }
+            }
+            // "invitations went to all countries except Israel".
+            if matches!(w1, "went" | "were") {
+                let to = (p + 2..(p + 5).min(v.len())).find(|&q| v.w(q) == "to")?;
+                return Some(Cue::new(p, to, Base::Invite, Args::Object(to + 1)));
+            }
+            None
+        }
+        // "was invited but declined": a bare refusal where the sentence speaks of an
+        // invitation.
+        "declined" | "refused" if invite_ctx => {
+            let bare = p + 1 >= v.len() || v.is_punct(p + 1) || matches!(w1, "and" | "but");
+            bare.then(|| Cue::new(p, p, Base::Boycott, Args::Subject))
+        }
+        // "the Russia-sponsored talks", "a Saudi-hosted summit".
+        _ if p > 0 && v.is_mention(p - 1) && v.tok(p - 1).is_some_and(|t| t.compound) => {
+            let host = v.lex.is_host_compound(w)
+                || w.split('-')
+                    .next_back()
+                    .is_some_and(|x| v.lex.is_host_compound(x));
+            let meeting = (p + 1..(p + 4).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .any(|q| v.lex.is_meeting(v.w(q)));
+            (host && meeting && !is(w, AUX))
+                .then(|| Cue::new(p, p, Base::Host, Args::Possessor(p - 1)))
+        }
+        _ => None,
+    }
+}

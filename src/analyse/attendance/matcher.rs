@@ -1,0 +1,510 @@
+//! The matcher of the cue lexicon: [`cue_at`] finds the row of [`super::cues`] that
+//! starts at a position of a clause (or a construction of [`super::constructions`]),
+//! checks what must follow it, and says where its parties are.
+
+use super::cues::{Frame, Need, Pos, Row, Says};
+use super::lexicon::{AUX, PREPOSITIONS, REP_NOUNS, VG_ADVERBS, is};
+use super::scope::{EventCtx, venue};
+use super::tokens::Kind;
+use super::view::{Obj, View};
+use crate::analyse::gazetteer::Via;
+
+/// What a cue says before negation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    Attend,
+    Boycott,
+    Invite,
+    Exclude,
+    Host,
+    /// The status of the cue before ("followed suit", "did too").
+    Echo,
+}
+
+/// Where the parties of a cue are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Args {
+    /// Before the verb group.
+    Subject,
+    /// After "by": "was attended by …".
+    PassiveBy(usize),
+    /// After "included" / "were": "Other attendees included …".
+    List(usize),
+    /// The object of an active verb: "did not invite Turkey".
+    Object(usize),
+    /// A party inside the object: "leads the Qatari delegation".
+    ObjectParty(usize),
+    /// "as did …", "nor did …": the previous cue's status.
+    Echo(usize),
+    /// "was held in …": the place's country hosts; the subject must be the event.
+    Venue(usize),
+    /// "Iraq's participation", "hosts Russia": the mention at this position.
+    Possessor(usize),
+    /// The subject of the clause and the parties between its verb and the cue ("the
+    /// Omani minister met his Iranian counterpart on the sidelines of the summit").
+    Clause,
+}
+
+/// A cue found in a clause.
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    /// Position of the verb the verb group is read back from.
+    pub head: usize,
+    /// Last position of the cue.
+    pub end: usize,
+    pub base: Base,
+    pub args: Args,
+    /// The cue itself says observer ("sent an observer").
+    pub observer: bool,
+    /// The cue itself is negative ("sent no delegation", "received no invitation").
+    pub neg: bool,
+    /// Forces the modality ("accepted the invitation": planned).
+    pub planned: bool,
+    /// The lexicon row, for a cue read from the table.
+    pub row: Option<usize>,
+}
+
+impl Cue {
+    pub fn new(head: usize, end: usize, base: Base, args: Args) -> Cue {
+        Cue {
+            head,
+            end,
+            base,
+            args,
+            observer: false,
+            neg: false,
+            planned: false,
+            row: None,
+        }
+    }
+}
+
+fn base_of(s: Says) -> Base {
+    match s {
+        Says::Attend | Says::Observe => Base::Attend,
+        Says::Boycott => Base::Boycott,
+        Says::Invite => Base::Invite,
+        Says::Exclude => Base::Exclude,
+        Says::Host => Base::Host,
+        Says::Echo => Base::Echo,
+    }
+}
+
+/// Words after a list cue that open its list ("attendees included", "absent were").
+pub const LIST_OPENERS: &[&str] = &[
+    "included",
+    "include",
+    "includes",
+    "including",
+    "were",
+    "are",
+    "was",
+    "is",
+    "comprised",
+    "comprise",
+    "featured",
+    "features",
+];
+
+/// Determiners before a noun: a verb cue after one of these is a noun ("a boycott").
+const NOUN_DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "'s"];
+
+/// Determiners a multiword cue may have inside it ("accepted the invitation",
+/// "cancelled its participation").
+const INNER_DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "any"];
+
+const INVITATION_OBJECTS: &[&str] = &["invitation", "invitations", "invite", "offer", "invites"];
+
+/// Meeting nouns a host verb does not host: "hold talks with" is a bilateral meeting.
+const HOST_EVENT_EXCLUDED: &[&str] = &["talks", "consultations", "dialogue", "it", "them"];
+
+/// The words of a row after its first, matched from position `p + 1`: the position of
+/// the last word, if they all match.
+fn rest_matches(v: &View, p: usize, rest: &[String], plural_last: bool) -> Option<usize> {
+    let mut q = p;
+    for (k, w) in rest.iter().enumerate() {
+        q += 1;
+        if is(v.w(q), INNER_DETERMINERS) && v.w(q) != w {
+            q += 1;
+        }
+        let x = v.w(q);
+        let last = k + 1 == rest.len();
+        let ok = x == w || (last && plural_last && x.strip_suffix('s') == Some(w.as_str()));
+        if !ok {
+            return None;
+        }
+    }
+    Some(q)
+}
+
+/// Whether the object of a host verb names a meeting other than bilateral talks.
+fn host_object(v: &View, from: usize) -> bool {
+    if v.object(from) != Obj::Event {
+        return false;
+    }
+    let mut q = from;
+    while q < v.len() && !v.is_punct(q) && !is(v.w(q), PREPOSITIONS) {
+        if v.lex.is_meeting_or_pronoun(v.w(q)) && is(v.w(q), HOST_EVENT_EXCLUDED) {
+            return false;
+        }
+        q += 1;
+    }
+    // "held a meeting with X": a bilateral meeting.
+    !(v.w(q) == "with" && (from..q).any(|r| matches!(v.w(r), "meeting" | "meetings")))
+}
+
+/// What a row's `object` finds after the cue: whether it holds, the cue's new end, and
+/// what it says of observers and negation.
+struct ObjectCheck {
+    ok: bool,
+    end: usize,
+    observer: bool,
+    neg: bool,
+}
+
+fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> ObjectCheck {
+    let mut from = end + 1;
+    if !row.preps.is_empty() && row.preps.iter().any(|p| p == v.w(from)) {
+        from += 1;
+    }
+    // "took part in an observer capacity": a role, not an object.
+    if (from..(from + 2).min(v.len())).any(|q| matches!(v.w(q), "observer" | "observers")) {
+        from = v.len();
+    }
+    let plain = |ok| ObjectCheck {
+        ok,
+        end,
+        observer: false,
+        neg: false,
+    };
+    match need {
+        Need::Any => plain(true),
+        Need::Nothing => plain(
+            from >= v.len()
+                || v.is_punct(from)
+                || matches!(
+                    v.w(from),
+                    "and"
+                        | "but"
+                        | "later"
+                        | "too"
+                        | "soon"
+                        | "on"
+                        | "in"
+                        | "within"
+                        | "shortly"
+                        | "days"
+                        | "weeks"
+                        | "two"
+                        | "three"
+                ),
+        ),
+        Need::MeetingOrNone => plain(v.object(from) != Obj::Other),
+        Need::Meeting => plain(match v.object(from) {
+            Obj::Event => true,
+            Obj::Absent => v.rel_event,
+            Obj::Other => false,
+        }),
+        Need::HostMeeting => {
+            plain(host_object(v, from) || (v.object(from) == Obj::Absent && v.rel_event))
+        }
+        Need::Invitation => {
+            match (end + 1..(end + 4).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .find(|&q| INVITATION_OBJECTS.contains(&v.w(q)))
+            {
+                Some(q) => ObjectCheck {
+                    ok: true,
+                    end: q,
+                    observer: false,
+                    neg: false,
+                },
+                None => plain(false),
+            }
+        }
+        Need::Representative => {
+            let mut found = None;
+            let mut observer = false;
+            for q in end + 1..(end + 7).min(v.len()) {
+                let x = v.w(q);
+                if v.is_punct(q) || (is(x, PREPOSITIONS) && !matches!(x, "of" | "than")) {
+                    break;
+                }
+                if x == "observer" || x == "observers" {
+                    observer = true;
+                }
+                if is(x, REP_NOUNS)
+                    || v.lex.is_title(x) && !matches!(x, "first" | "state" | "high" | "general")
+                    || (x == "one" && v.wb(q, 1) == "no")
+                    || matches!(
+                        x,
+                        "anyone" | "nobody" | "leaders" | "dignitaries" | "guests"
+                    )
+                {
+                    found = Some(q);
+                }
+            }
+            match found {
+                Some(q) => ObjectCheck {
+                    ok: true,
+                    end: q,
+                    observer,
+                    // "sent no delegation", "sending athletes but no ministers".
+                    neg: matches!(v.w(end + 1), "no" | "nobody") || v.wb(q, 1) == "no",
+                },
+                None => plain(false),
+            }
+        }
+        Need::MeetingNear => plain(
+            (end + 1..(end + 7).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .any(|q| v.lex.is_meeting(v.w(q)))
+                || matches!(v.w(end + 1), "delegates" | "participants" | "attendees"),
+        ),
+        Need::Arrival => {
+            // "arrived in Kazan", "flew to Beijing for the Games".
+            let stop = (end + 1..(end + 9).min(v.len()))
+                .find(|&q| v.is_punct(q) && v.w(q) != ",")
+                .unwrap_or((end + 9).min(v.len()));
+            // A purpose decides: "for the summit", not "for talks with the government".
+            let purpose = (end + 1..stop).find(|&q| v.w(q) == "for");
+            let mut ok = match purpose {
+                Some(f) => (f + 1..(f + 4).min(stop))
+                    .find(|&r| v.lex.is_meeting(v.w(r)))
+                    .is_some_and(|r| v.w(r + 1) != "with" && !matches!(v.w(f + 1), "a" | "an")),
+                // "would travel to the Games".
+                None if v.w(end + 1) == "to" && v.object(end + 2) == Obj::Event => true,
+                None => (end + 1..stop).any(|q| {
+                    let place_country = ctx.place_party.is_some()
+                        && v.tok(q).is_some_and(
+                            |t| matches!(t.kind, Kind::Party(p, _) if Some(p) == ctx.place_party),
+                        );
+                    matches!(v.wb(q, 1), "in" | "at" | "to" | "into")
+                        && (ctx.is_place(v.w(q)) || place_country)
+                }),
+            };
+            // "was the first to arrive", "arrived" with nothing after it: in a page
+            // about the event, its arrival.
+            if !ok && (end + 1 >= v.len() || v.is_punct(end + 1)) {
+                ok = true;
+            }
+            plain(ok)
+        }
+    }
+}
+
+/// The table row that starts at position `p`, if any.
+fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
+    let w = v.w(p);
+    if w.is_empty() || v.is_punct(p) || v.is_mention(p) {
+        return None;
+    }
+    let lex = v.lex;
+    let be = v.be_before(p);
+    for r in lex.candidates(w) {
+        let row = &lex.rows[r];
+        let words = lex.words(r);
+        let Some(mut end) = rest_matches(v, p, &words[1..], true) else {
+            continue;
+        };
+        // "The Iraqi delegation, led by the minister": a delegation noun just before
+        // stands for "was".
+        let delegation_before = !row.subject_nouns.is_empty()
+            && (row.subject_nouns.iter().any(|n| n == v.wb(p, 1))
+                || v.wb(p, 1) == "," && row.subject_nouns.iter().any(|n| n == v.wb(p, 2)));
+        if row.after_be && !be && !delegation_before {
+            continue;
+        }
+        if (end + 1..(end + 4).min(v.len())).any(|q| row.unless_after.iter().any(|u| u == v.w(q))) {
+            continue;
+        }
+        if row.pos == Pos::Verb && is(v.wb(p, 1), NOUN_DETERMINERS) {
+            continue; // "announced a boycott": a noun
+        }
+        let mut head = p;
+        if !row.subject_nouns.is_empty() && !delegation_before {
+            let mut q = p;
+            while q > 0 && (is(v.w(q - 1), AUX) || is(v.w(q - 1), VG_ADVERBS)) {
+                q -= 1;
+            }
+            if !row.subject_nouns.iter().any(|n| n == v.wb(q, 1)) {
+                continue;
+            }
+        }
+        if !row.governors.is_empty() {
+            // "announced a (diplomatic) boycott": the governing verb within three words.
+            let gov = (p.saturating_sub(3)..p).rev().find(|&q| {
+                !v.is_punct(q)
+                    && lex
+                        .verb_lemmas(v.w(q))
+                        .iter()
+                        .any(|l| row.governors.iter().any(|g| g == l))
+            });
+            let Some(g) = gov else { continue };
+            if (g + 1..p).any(|q| v.is_punct(q) || v.is_mention(q) && v.w(q + 1) != "-") {
+                continue;
+            }
+            head = g;
+        } else if row.pos == Pos::Noun
+            && row.frame == Frame::Subject
+            && matches!(v.wb(p, 1), "a" | "an" | "the" | "its" | "their")
+        {
+            continue; // a bare noun cue reads as a noun phrase, not a statement
+        }
+        let base = base_of(row.says);
+        let mut cue = Cue::new(head, end, base, Args::Subject);
+        cue.observer = row.says == Says::Observe;
+        cue.planned = row.planned;
+        cue.row = Some(r);
+        let participle = w.ends_with("ed") || lex.is_irregular(w) || be;
+        if row.passive && v.w(end + 1) == "by" && participle && !w.ends_with("ing") {
+            cue.args = Args::PassiveBy(end + 2);
+            return Some(cue);
+        }
+        match row.frame {
+            Frame::List => {
+                // "Attendees included …", "Guests at the summit include …".
+                let mut q = end + 1;
+                if is(v.w(q), PREPOSITIONS) && !row.preps.iter().any(|r| r == v.w(q)) {
+                    while q < (end + 6).min(v.len()) && !is(v.w(q), LIST_OPENERS) && !v.is_punct(q)
+                    {
+                        q += 1;
+                    }
+                }
+                let next = v.w(q);
+                let prep = row.preps.iter().any(|r| r == next);
+                if !(is(next, LIST_OPENERS) || next == ":" || prep) {
+                    continue;
+                }
+                cue.end = q;
+                cue.args = Args::List(q + 1);
+                return Some(cue);
+            }
+            Frame::Possessor => {
+                let person_at = |q: usize| {
+                    v.tok(q)
+                        .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)))
+                };
+                // "Russia's BRICS chairmanship": one name between.
+                let gap = usize::from(
+                    p >= 3
+                        && v.wb(p, 2) == "'s"
+                        && v.tok(p - 1).is_some_and(|t| t.capital)
+                        && v.is_mention(p - 3),
+                );
+                if gap == 1 {
+                    cue.args = Args::Possessor(p - 3);
+                } else if v.wb(p, 1) == "'s" && p >= 2 && v.is_mention(p - 2) {
+                    if row.person && !person_at(p - 2) {
+                        continue;
+                    }
+                    cue.args = Args::Possessor(p - 2);
+                } else if row.of_list
+                    && v.w(end + 1) == "of"
+                    && matches!(v.wb(p, 1), "the" | "with")
+                {
+                    cue.end = end + 1;
+                    cue.args = Args::List(end + 2);
+                    let stop = (end + 2..v.len())
+                        .find(|&q| v.is_punct(q) && v.w(q) != "," || matches!(v.w(q), "in" | "at"))
+                        .unwrap_or(v.len());
+                    // "the participation of Iraq in the talks": a meeting after the list,
+                    // or one the clause speaks of ("The summit opened with the presence
+                    // of …"), not "the presence of a new US administration".
+                    let at_meeting = if stop < v.len() && !v.is_punct(stop) {
+                        v.object(stop + 1) == Obj::Event
+                    } else {
+                        v.has_meeting_noun(0, v.len()) || v.rel_event
+                    };
+                    let names_person = (end + 2..stop).any(|q| {
+                        v.tok(q).is_some_and(|t| {
+                            matches!(t.kind, Kind::Person(_) | Kind::Linked(_))
+                                || t.is_word()
+                                    && v.lex.is_title(&t.lower)
+                                    && is(&t.lower, REP_NOUNS)
+                        })
+                    });
+                    if !(names_person || !row.person && at_meeting) {
+                        continue;
+                    }
+                    return Some(cue);
+                } else {
+                    continue;
+                }
+                let check = check_object(v, row.need(), end, row, ctx);
+                let at = matches!(v.w(end + 1), "in" | "at");
+                let meeting_after = at && v.object(end + 2) == Obj::Event;
+                if !(check.ok || meeting_after) || (at && !meeting_after && row.says != Says::Host)
+                {
+                    continue;
+                }
+                return Some(cue);
+            }
+            Frame::Object => {
+                let Some(next) = v.tok(end + 1) else { continue };
+                let object_follows = next.is_mention()
+                    || matches!(
+                        next.lower.as_str(),
+                        "the" | "all" | "every" | "representatives"
+                    );
+                if !object_follows || be {
+                    continue;
+                }
+                cue.args = Args::Object(end + 1);
+                return Some(cue);
+            }
+            Frame::ObjectParty => {
+                let check = check_object(v, Need::Representative, end, row, ctx);
+                if !check.ok || v.w(end + 1) == "by" {
+                    continue;
+                }
+                cue.args = Args::ObjectParty(end + 1);
+                cue.end = check.end;
+                return Some(cue);
+            }
+            Frame::Venue => {
+                let Some(at) = venue(v, end + 1) else {
+                    continue;
+                };
+                cue.args = Args::Venue(at);
+                return Some(cue);
+            }
+            Frame::Apposition => {
+                // "hosts Russia", "the host country, the United Arab Emirates,".
+                let mut at = end + 1;
+                while matches!(v.w(at), "," | "the") && at < end + 3 {
+                    at += 1;
+                }
+                let end = at - 1;
+                let Some(t) = v.tok(end + 1) else { continue };
+                let name = matches!(t.kind, Kind::Party(_, via) if via != Via::Demonym);
+                if !name || t.compound {
+                    continue;
+                }
+                cue.args = Args::Possessor(end + 1);
+                return Some(cue);
+            }
+            Frame::Clause | Frame::Subject => {
+                let check = check_object(v, row.need(), end, row, ctx);
+                if !check.ok {
+                    continue;
+                }
+                end = check.end;
+                cue.end = end;
+                cue.observer |= check.observer;
+                cue.neg = check.neg;
+                if row.frame == Frame::Clause {
+                    cue.args = Args::Clause;
+                }
+                return Some(cue);
+            }
+        }
+    }
+    None
+}
+
+/// Finds the cue that starts at position `p`, if any: a row of the lexicon, or one of
+/// the constructions below.
+pub fn cue_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Option<Cue> {
+    super::constructions::construction_at(v, p, invite_ctx, ctx).or_else(|| row_at(v, p, ctx))
+}
