@@ -289,7 +289,7 @@ fn term_url(site: &Site, p: &PartyStatus) -> Option<String> {
 /// At most this many statements of a party are quoted first, and this many folded; a
 /// story told by hundreds of sources keeps the page readable, and the data files carry
 /// every claim.
-const MAX_SHOWN: usize = 12;
+pub const MAX_SHOWN: usize = 12;
 
 fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
     // Views are made only for the claims shown: a party named by a thousand briefings
