@@ -749,6 +749,52 @@ mod tests {
     }
 
     #[test]
+    fn the_resolution_note_counts_outlets_and_puts_the_outcome_over_plans() {
+        let claim = |status, modality, page: &str, source: &str| Claim {
+            status,
+            modality,
+            page: page.into(),
+            seed: None,
+            sentence: "s".into(),
+            anchor: "s1-1".into(),
+            cue: String::new(),
+            page_title: "t".into(),
+            source: Some(source.into()),
+        };
+        let party = |claims: Vec<Claim>| {
+            let found: Vec<(usize, Claim)> = claims.into_iter().map(|c| (0, c)).collect();
+            crate::analyse::attendance::resolve::resolve(found, &[], Gazetteer::embedded())
+                .remove(0)
+        };
+        // Three pages of one outlet against two outlets: the two outlets win, and the
+        // note says they are more, not that the sources are split evenly.
+        let p = party(vec![
+            claim(Status::Boycotted, Modality::Reported, "/a1/", "Wire A"),
+            claim(Status::Boycotted, Modality::Reported, "/a2/", "Wire A"),
+            claim(Status::Boycotted, Modality::Reported, "/a3/", "Wire A"),
+            claim(Status::NotInvited, Modality::Reported, "/b/", "Wire B"),
+            claim(Status::NotInvited, Modality::Reported, "/c/", "Wire C"),
+        ]);
+        assert_eq!(p.status, Status::NotInvited);
+        assert!(
+            resolution_note(&p).contains("which more of the outlets say"),
+            "{}",
+            resolution_note(&p)
+        );
+        let p = party(vec![
+            claim(Status::Attended, Modality::Planned, "/a/", "Wire A"),
+            claim(Status::Attended, Modality::Planned, "/b/", "Wire B"),
+            claim(Status::Boycotted, Modality::Reported, "/c/", "Wire C"),
+        ]);
+        assert_eq!(p.status, Status::Boycotted);
+        assert!(
+            resolution_note(&p).contains("report as done outweighs what was announced"),
+            "{}",
+            resolution_note(&p)
+        );
+    }
+
+    #[test]
     fn long_sentences_are_quoted_around_the_cue_and_the_party() {
         let s = "On the other hand, the Conference was attended by a large Russian delegation and representatives of some allied countries of Damascus, such as Venezuela, Iran and China (countries that do not host Syrian refugees), in addition to six Arab countries, namely Lebanon, Somalia, Palestine, Iraq, Mauritania and Oman.";
         let (q, excerpt) = quote(s, "was attended", "oman");
