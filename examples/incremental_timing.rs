@@ -64,7 +64,8 @@ fn analyse_timed(
         .zip(&analyses)
         .map(|(&i, a)| (i, &a.reading))
         .collect();
-    site.summary = summary::summarise_readings(&readings, g);
+    site.summary =
+        summary::summarise_readings(&readings, g, &site.attendance, site.config.event.as_ref());
     lap(times, "summary", t);
     lap(times, "total", all);
     (site, cache)

@@ -177,11 +177,11 @@ fn summary_page_holds_the_key_facts_of_the_seeds() {
         "{differ}"
     );
     let turkey = differ
-        .split("Turkey :")
+        .split("Turkey (listed as")
         .nth(1)
         .unwrap_or_else(|| panic!("no Turkey in {differ}"));
     assert!(
-        turkey.contains("not invited") && turkey.contains("stayed away"),
+        turkey.contains("Not invited") && turkey.contains("stayed away"),
         "{turkey}"
     );
     let svg = &html[html.find("<svg").expect("a chart")..];
@@ -272,12 +272,10 @@ fn summary_json_has_everything_with_provenance_and_every_link_resolves() {
         "{statuses:?}"
     );
     assert!(
-        v["stated_attendance"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|s| s["party"] == "united-nations" && s["status"] == "observer")
+        v.get("stated_attendance").is_none(),
+        "one attendance mechanism"
     );
+    differences_are_the_attendance_conflicts(&dist);
     let quotes = v["quotes"].as_array().unwrap();
     let mills = quotes
         .iter()
@@ -411,4 +409,206 @@ fn attendance_outcome_comes_from_the_attendance_analysis_when_there_is_one() {
     )
     .into_owned();
     assert!(text(&home).contains("Turkey was not invited"));
+}
+
+/// The summary's attendance differences are exactly the attendance analysis' conflicts:
+/// the same parties in the same order, each with the same claims (status, page,
+/// anchor, sentence); a party without conflict is never among them; and both pages
+/// link every one of those sentences (the summary in its "Where the sources differ",
+/// the attendance page in the party's conflict). Returns the number of conflicts.
+fn differences_are_the_attendance_conflicts(dist: &Path) -> usize {
+    let read = |p: &str| -> Value {
+        serde_json::from_str(&fs::read_to_string(dist.join(p)).unwrap()).unwrap()
+    };
+    let att = read("data/attendance.json");
+    let sum = read("data/summary.json");
+    let parties = att["parties"].as_array().unwrap();
+    let diffs = sum["attendance_differences"].as_array().unwrap();
+    let conflicts: Vec<&Value> = parties.iter().filter(|p| p["conflict"] == true).collect();
+    let ids = |v: &[&Value]| -> Vec<String> {
+        v.iter()
+            .map(|p| p["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let diff_ids: Vec<String> = diffs
+        .iter()
+        .map(|d| d["party"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        diff_ids,
+        ids(&conflicts),
+        "the summary differs where the attendance does"
+    );
+    let summary_html = fs::read_to_string(dist.join("summary/index.html")).unwrap();
+    let attendance_html = fs::read_to_string(dist.join("attendance/index.html")).unwrap();
+    for (d, p) in diffs.iter().zip(&conflicts) {
+        assert_eq!(d["status"], p["status"]);
+        let key = |status: &Value, page: &Value, anchor: &Value, sentence: &Value| {
+            format!("{status}|{page}|{anchor}|{sentence}")
+        };
+        let mut claimed: Vec<String> = p["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| key(&c["status"], &c["page"], &c["anchor"], &c["sentence"]))
+            .collect();
+        let mut stated: Vec<String> = d["stances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let src = &s["source"];
+                key(&s["status"], &src["page"], &src["anchor"], &src["sentence"])
+            })
+            .collect();
+        claimed.sort();
+        stated.sort();
+        assert_eq!(stated, claimed, "the same sentences for {}", d["party"]);
+        let id = d["party"].as_str().unwrap();
+        let differ = section(&summary_html, "differ");
+        let item = &differ[differ
+            .find(&format!("differ-{id}"))
+            .unwrap_or_else(|| panic!("{id} on the summary"))..];
+        let article = &attendance_html[attendance_html
+            .find(&format!("id=conflict-{id}"))
+            .unwrap_or_else(|| panic!("{id}'s conflict on the attendance page"))..];
+        let article = &article[..article.find("</article>").unwrap()];
+        for c in p["claims"].as_array().unwrap().iter().take(12) {
+            let link = format!(
+                "{}#{}",
+                c["page"].as_str().unwrap(),
+                c["anchor"].as_str().unwrap()
+            );
+            assert!(item.contains(&link), "the summary links {link} for {id}");
+            assert!(
+                article.contains(&link),
+                "the attendance page links {link} for {id}"
+            );
+        }
+    }
+    for p in parties.iter().filter(|p| p["conflict"] == false) {
+        let id = p["id"].as_str().unwrap();
+        assert!(!diff_ids.iter().any(|d| d == id), "{id} has no conflict");
+        assert!(
+            !summary_html.contains(&format!("differ-{id}")),
+            "{id} has no conflict"
+        );
+    }
+    conflicts.len()
+}
+
+/// A copy of a fixture site under `tests/fixtures/`, built.
+fn built_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+        &root,
+    );
+    build(&BuildOptions::new(&root)).unwrap();
+    (dir, root.join("dist"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn outlets_that_disagree_are_shown_alike_on_the_summary_and_the_attendance_page() {
+    let (_dir, dist) = built_fixture("disagreement");
+    let attended = "Norway attended the talks with a delegation of engineers.";
+    let boycotted = "Norway boycotted the talks, citing the cost of the new sea walls.";
+    // The attendance page flags Norway, quoting both outlets.
+    let att: Value =
+        serde_json::from_str(&fs::read_to_string(dist.join("data/attendance.json")).unwrap())
+            .unwrap();
+    let party = |id: &str| {
+        att["parties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap_or_else(|| panic!("{id} has a status"))
+            .clone()
+    };
+    let norway = party("norway");
+    assert_eq!(norway["conflict"], true);
+    let mut said: Vec<(&str, &str)> = norway["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["status"].as_str().unwrap(),
+                c["sentence"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    said.sort();
+    assert_eq!(said, [("attended", attended), ("boycotted", boycotted)]);
+    assert_eq!(party("sweden")["conflict"], false);
+    let page = fs::read_to_string(dist.join("attendance/index.html")).unwrap();
+    let conflicts = text(section(&page, "conflicts"));
+    for s in [attended, boycotted] {
+        assert!(conflicts.contains(s), "{s:?} in {conflicts}");
+    }
+    assert!(!conflicts.contains("Sweden"), "{conflicts}");
+    // The summary lists the same party with the same sentences, and Sweden not at all.
+    let html = fs::read_to_string(dist.join("summary/index.html")).unwrap();
+    let differ = text(section(&html, "differ"));
+    assert!(differ.contains("Norway"), "{differ}");
+    for s in [attended, boycotted] {
+        assert!(differ.contains(s), "{s:?} in {differ}");
+    }
+    assert!(!differ.contains("Sweden"), "{differ}");
+    assert_eq!(differences_are_the_attendance_conflicts(&dist), 1);
+}
+
+#[test]
+fn the_configured_event_is_at_a_glance_when_no_article_names_it() {
+    let (_dir, dist) = built_fixture("winter_games");
+    let html = fs::read_to_string(dist.join("summary/index.html")).unwrap();
+    let glance = text(section(&html, "glance"));
+    for fact in [
+        "XXV Olympic Winter Games",
+        "Milan and Cortina d'Ampezzo",
+        "6–22 February 2026",
+    ] {
+        assert!(
+            glance.contains(fact),
+            "at a glance lacks {fact:?}: {glance}"
+        );
+    }
+    assert!(has_attr_value(&html, "datetime", "2026-02-06"));
+    let v: Value =
+        serde_json::from_str(&fs::read_to_string(dist.join("data/summary.json")).unwrap()).unwrap();
+    let ev = &v["event"];
+    assert_eq!(ev["name"]["value"], "XXV Olympic Winter Games");
+    assert_eq!(ev["place"]["value"], "Milan and Cortina d'Ampezzo");
+    assert_eq!(ev["dates"]["value"], "6–22 February 2026");
+    assert_eq!(
+        (ev["start"].as_str(), ev["end"].as_str()),
+        (Some("2026-02-06"), Some("2026-02-22"))
+    );
+    assert_eq!(ev["configured"], true);
+    // The texts never name it: no sentence is cited for the name.
+    assert_eq!(ev["name"]["sources"].as_array().unwrap().len(), 0);
+    let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
+    assert!(title.contains("XXV Olympic Winter Games"), "{title}");
+}
+
+fn has_attr_value(html: &str, name: &str, value: &str) -> bool {
+    html.contains(&format!("{name}=\"{value}\""))
+        || html.contains(&format!("{name}={value}>"))
+        || html.contains(&format!("{name}={value} "))
 }

@@ -193,7 +193,12 @@ pub fn analyse_site(
         .zip(&analyses)
         .map(|(&i, a)| (i, &a.reading))
         .collect();
-    site.summary = summary::summarise_readings(&readings, gazetteer);
+    site.summary = summary::summarise_readings(
+        &readings,
+        gazetteer,
+        &site.attendance,
+        site.config.event.as_ref(),
+    );
     Ok((site, cache))
 }
 

@@ -8,6 +8,7 @@ use tera::{Context, Value};
 
 use super::{Meta, Output, RenderCtx, one};
 use crate::analyse::Site;
+use crate::analyse::attendance::resolve::outlet;
 use crate::analyse::attendance::{Attendance, Claim, Modality, PartyStatus, Status};
 use crate::analyse::gazetteer::{Gazetteer, Target};
 use crate::map::{MapEntry, attribution, legend_html, region_map_svg, status_label, world_map_svg};
@@ -288,7 +289,7 @@ fn term_url(site: &Site, p: &PartyStatus) -> Option<String> {
 /// At most this many statements of a party are quoted first, and this many folded; a
 /// story told by hundreds of sources keeps the page readable, and the data files carry
 /// every claim.
-const MAX_SHOWN: usize = 12;
+pub const MAX_SHOWN: usize = 12;
 
 fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
     // Views are made only for the claims shown: a party named by a thousand briefings
@@ -330,9 +331,9 @@ fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
             hidden += 1;
         }
     }
-    let mut pages: Vec<&str> = p.claims.iter().map(|c| c.page.as_str()).collect();
-    pages.sort();
-    pages.dedup();
+    let mut outlets: Vec<String> = p.claims.iter().map(outlet).collect();
+    outlets.sort();
+    outlets.dedup();
     let resolution_note = if p.conflict {
         resolution_note(p)
     } else {
@@ -360,7 +361,7 @@ fn party_view(site: &Site, p: &PartyStatus) -> PartyView {
         hidden,
         claim_count: p.claims.len(),
         columns,
-        sources: pages.len(),
+        sources: outlets.len(),
     }
 }
 
@@ -374,22 +375,29 @@ fn resolution_note(p: &PartyStatus) -> String {
             format!("An editor has settled it as {label}: {}", pin.note)
         };
     }
-    let mut pages: Vec<(Status, Vec<&str>)> = Vec::new();
-    for c in &p.claims {
+    // Distinct outlets per status among the claims that decided it, as `resolve` counts.
+    let tier = p.claims.iter().map(|c| c.modality).min();
+    let mut pages: Vec<(Status, Vec<String>)> = Vec::new();
+    for c in p.claims.iter().filter(|c| Some(c.modality) == tier) {
+        let o = outlet(c);
         match pages.iter_mut().find(|(s, _)| *s == c.status) {
-            Some((_, v)) if !v.contains(&c.page.as_str()) => v.push(&c.page),
+            Some((_, v)) if !v.contains(&o) => v.push(o),
             Some(_) => {}
-            None => pages.push((c.status, vec![&c.page])),
+            None => pages.push((c.status, vec![o])),
         }
     }
     let most = pages.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
     let tie = pages.iter().filter(|(_, v)| v.len() == most).count() > 1;
-    if tie {
+    if pages.len() == 1 && tier == Some(Modality::Reported) {
+        format!(
+            "Listed as {label}: what the sources report as done outweighs what was announced or expected. Every account is quoted here."
+        )
+    } else if tie {
         format!(
             "Listed as {label}: the sources are split evenly, and “{label}” is the more specific account. Both are quoted here."
         )
     } else {
-        format!("Listed as {label}, which more of the sources say. Both accounts are quoted here.")
+        format!("Listed as {label}, which more of the outlets say. Every account is quoted here.")
     }
 }
 
@@ -738,6 +746,52 @@ mod tests {
         assert!(lines[0].starts_with("party_id,party,kind,iso,status,conflict"));
         assert!(lines[1].starts_with("turkey,Turkey,country,TR,not_invited,true,not_invited,,boycotted,reported,/briefings/a/,s3-1,003.txt,,refrained,"), "{}", lines[1]);
         assert!(lines[1].ends_with("\"The US, and Turkey \"\"refrained\"\".\""));
+    }
+
+    #[test]
+    fn the_resolution_note_counts_outlets_and_puts_the_outcome_over_plans() {
+        let claim = |status, modality, page: &str, source: &str| Claim {
+            status,
+            modality,
+            page: page.into(),
+            seed: None,
+            sentence: "s".into(),
+            anchor: "s1-1".into(),
+            cue: String::new(),
+            page_title: "t".into(),
+            source: Some(source.into()),
+        };
+        let party = |claims: Vec<Claim>| {
+            let found: Vec<(usize, Claim)> = claims.into_iter().map(|c| (0, c)).collect();
+            crate::analyse::attendance::resolve::resolve(found, &[], Gazetteer::embedded())
+                .remove(0)
+        };
+        // Three pages of one outlet against two outlets: the two outlets win, and the
+        // note says they are more, not that the sources are split evenly.
+        let p = party(vec![
+            claim(Status::Boycotted, Modality::Reported, "/a1/", "Wire A"),
+            claim(Status::Boycotted, Modality::Reported, "/a2/", "Wire A"),
+            claim(Status::Boycotted, Modality::Reported, "/a3/", "Wire A"),
+            claim(Status::NotInvited, Modality::Reported, "/b/", "Wire B"),
+            claim(Status::NotInvited, Modality::Reported, "/c/", "Wire C"),
+        ]);
+        assert_eq!(p.status, Status::NotInvited);
+        assert!(
+            resolution_note(&p).contains("which more of the outlets say"),
+            "{}",
+            resolution_note(&p)
+        );
+        let p = party(vec![
+            claim(Status::Attended, Modality::Planned, "/a/", "Wire A"),
+            claim(Status::Attended, Modality::Planned, "/b/", "Wire B"),
+            claim(Status::Boycotted, Modality::Reported, "/c/", "Wire C"),
+        ]);
+        assert_eq!(p.status, Status::Boycotted);
+        assert!(
+            resolution_note(&p).contains("report as done outweighs what was announced"),
+            "{}",
+            resolution_note(&p)
+        );
     }
 
     #[test]

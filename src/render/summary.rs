@@ -7,9 +7,12 @@ use tera::Context;
 use super::{Extras, Meta, Output, RenderCtx, one};
 use crate::analyse::Site;
 use crate::analyse::summary::Summary;
+use crate::analyse::summary::differences::Stance;
 use crate::analyse::summary::figures::Figure;
 use crate::analyse::summary::outcome::{Outcome, PartyView, outcome, outcome_of};
 use crate::diagnostics::Diagnostic;
+use crate::map::status_label;
+use crate::render::attendance::MAX_SHOWN;
 use crate::to_markdown::escape_html;
 
 /// The attendance outcome line, read from the attendance analysis in the terms of
@@ -55,54 +58,53 @@ struct DifferenceView<'a> {
     figures: Vec<&'a Figure>,
 }
 
-/// One party in a group of the stated attendance.
+/// The claims of one status for a disputed party, as the attendance page's conflict
+/// column shows them (the same ones, at most as many).
 #[derive(Serialize)]
-struct StatedParty<'a> {
-    name: &'a str,
-    link: &'a str,
-    label: &'a str,
-    sentence: &'a str,
-}
-
-/// Parties the texts state as attended, observer, stayed away or not invited.
-#[derive(Serialize)]
-struct StatedGroup<'a> {
-    status: &'static str,
+struct StatusColumn<'a> {
+    status: &'a str,
     label: &'static str,
-    parties: Vec<StatedParty<'a>>,
+    stances: Vec<&'a Stance>,
+    /// Claims of this status left off the page (the data files have them).
+    more: usize,
 }
 
-fn stated_groups(summary: &Summary) -> Vec<StatedGroup<'_>> {
-    [
-        ("attended", "Attended"),
-        ("observer", "Observer"),
-        ("boycotted", "Stayed away"),
-        ("not_invited", "Not invited"),
-    ]
-    .into_iter()
-    .filter_map(|(status, label)| {
-        let mut parties: Vec<StatedParty> = Vec::new();
-        for s in summary
-            .stated_attendance
-            .iter()
-            .filter(|s| s.status == status)
-        {
-            if !parties.iter().any(|p| p.name == s.name) {
-                parties.push(StatedParty {
-                    name: &s.name,
-                    link: &s.source.link,
-                    label: &s.source.label,
-                    sentence: &s.source.sentence,
-                });
+/// A party the sources place differently, for the template.
+#[derive(Serialize)]
+struct AttendanceDifferenceView<'a> {
+    party: &'a str,
+    name: &'a str,
+    /// The label of the status the attendance page lists it under.
+    listed: &'static str,
+    columns: Vec<StatusColumn<'a>>,
+}
+
+fn attendance_differences(summary: &Summary) -> Vec<AttendanceDifferenceView<'_>> {
+    summary
+        .attendance_differences
+        .iter()
+        .map(|d| {
+            let mut columns: Vec<StatusColumn> = Vec::new();
+            for s in &d.stances {
+                match columns.iter_mut().find(|c| c.status == s.status) {
+                    Some(c) if c.stances.len() < MAX_SHOWN => c.stances.push(s),
+                    Some(c) => c.more += 1,
+                    None => columns.push(StatusColumn {
+                        status: &s.status,
+                        label: status_label(&s.status),
+                        stances: vec![s],
+                        more: 0,
+                    }),
+                }
             }
-        }
-        (!parties.is_empty()).then_some(StatedGroup {
-            status,
-            label,
-            parties,
+            AttendanceDifferenceView {
+                party: &d.party,
+                name: &d.name,
+                listed: status_label(&d.status),
+                columns,
+            }
         })
-    })
-    .collect()
+        .collect()
 }
 
 const CHART_WIDTH: f64 = 360.0;
@@ -243,7 +245,7 @@ pub fn gen_page(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     ctx.insert("current_path", "/summary/");
     ctx.insert("figure_differences", &differences);
     ctx.insert("figure_differs", &differing);
-    ctx.insert("stated_groups", &stated_groups(summary));
+    ctx.insert("attendance_differences", &attendance_differences(summary));
     ctx.insert("chart", &figures_chart(summary, &url));
     let title = summary
         .event

@@ -1,8 +1,11 @@
 //! Resolution: one status per party from its claims across pages. Reported claims
 //! outweigh announced (planned) ones, which outweigh expectations; among the strongest,
-//! the status more pages give wins, and a tie goes to the more specific status (host,
-//! observer, not invited, attended, boycotted: "not invited" explains an absence that
-//! "refrained" describes loosely). `conflict` is true when two claims disagree —
+//! the status more distinct outlets give wins (an outlet is a page's `source`, or the
+//! page itself when it names none: one outlet repeating itself over sentences or pages
+//! counts once), and a tie goes to the more specific status (host, observer, not
+//! invited, attended, boycotted: "not invited" explains an absence that "refrained"
+//! describes loosely). Where every claim places the party there, a single specific
+//! status (host or observer) wins over "attended", which it refines. `conflict` is true when two claims disagree —
 //! present against absent, or boycotted against not invited — whatever their
 //! modality; "attended" agrees with "host" and "observer". An editorial pin sets the
 //! status but never clears the conflict or hides a claim.
@@ -32,6 +35,21 @@ fn specificity(s: Status) -> u8 {
     }
 }
 
+/// The outlet that makes a claim: its page's `source` (case and spacing folded), or
+/// the page when it names none. Distinct outlets are the independent accounts.
+pub fn outlet(c: &Claim) -> String {
+    match c.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => format!(
+            "source:{}",
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        ),
+        None => format!("page:{}", c.page),
+    }
+}
+
 /// The status the claims resolve to, and whether they conflict.
 pub fn resolve_claims(claims: &[Claim]) -> Option<(Status, bool)> {
     // Two claims disagree when two of the statuses they give do (linear: at most five).
@@ -48,12 +66,12 @@ pub fn resolve_claims(claims: &[Claim]) -> Option<(Status, bool)> {
     let tier = [Modality::Reported, Modality::Planned, Modality::Expected]
         .into_iter()
         .find(|m| claims.iter().any(|c| c.modality == *m))?;
-    // Pages per status, among the strongest claims.
-    let mut pages: BTreeMap<Status, HashSet<&str>> = BTreeMap::new();
+    // Outlets per status, among the strongest claims.
+    let mut outlets: BTreeMap<Status, HashSet<String>> = BTreeMap::new();
     for c in claims.iter().filter(|c| c.modality == tier) {
-        pages.entry(c.status).or_default().insert(&c.page);
+        outlets.entry(c.status).or_default().insert(outlet(c));
     }
-    let statuses: Vec<Status> = pages.keys().copied().collect();
+    let statuses: Vec<Status> = outlets.keys().copied().collect();
     // Attended with host (or observer) only: the more specific one.
     let all_present = statuses.iter().all(|s| s.present());
     let specific: Vec<Status> = statuses
@@ -64,7 +82,7 @@ pub fn resolve_claims(claims: &[Claim]) -> Option<(Status, bool)> {
     if all_present && specific.len() == 1 {
         return Some((specific[0], conflict));
     }
-    let best = pages
+    let best = outlets
         .iter()
         .max_by(|a, b| {
             a.1.len()
@@ -121,59 +139,184 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Modality::{Expected, Planned, Reported};
+    use Status::{Attended, Boycotted, Host, NotInvited, Observer};
 
-    fn claim(status: Status, modality: Modality, page: &str) -> Claim {
+    /// A claim of `status` by the page `page` of the outlet `source`.
+    fn claim(status: Status, modality: Modality, page: &str, source: Option<&str>) -> Claim {
         Claim {
             status,
             modality,
             page: page.into(),
             seed: None,
-            sentence: "s".into(),
+            sentence: format!("{page} says {}", status.as_str()),
             anchor: "s1-1".into(),
             cue: String::new(),
             page_title: "t".into(),
-            source: None,
+            source: source.map(str::to_string),
+        }
+    }
+
+    /// One rule of resolution: its name, the claims (status, modality, page, outlet)
+    /// and what they resolve to (status, conflict).
+    type Row = (
+        &'static str,
+        &'static [(Status, Modality, &'static str, Option<&'static str>)],
+        Option<(Status, bool)>,
+    );
+
+    const RULES: &[Row] = &[
+        ("no claims give no status", &[], None),
+        (
+            "a disagreement is a conflict, and a tie goes to the more specific status",
+            &[
+                (Boycotted, Reported, "/a/", Some("Wire A")),
+                (NotInvited, Reported, "/b/", Some("Wire B")),
+            ],
+            Some((NotInvited, true)),
+        ),
+        (
+            "the status more outlets give wins",
+            &[
+                (Boycotted, Reported, "/a/", Some("Wire A")),
+                (Boycotted, Reported, "/c/", Some("Wire C")),
+                (NotInvited, Reported, "/b/", Some("Wire B")),
+            ],
+            Some((Boycotted, true)),
+        ),
+        (
+            "one outlet's repeated pages count once",
+            &[
+                (Boycotted, Reported, "/a1/", Some("Wire A")),
+                (Boycotted, Reported, "/a2/", Some("Wire A")),
+                (Boycotted, Reported, "/a3/", Some(" wire  a ")),
+                (NotInvited, Reported, "/b/", Some("Wire B")),
+                (NotInvited, Reported, "/c/", Some("Wire C")),
+            ],
+            Some((NotInvited, true)),
+        ),
+        (
+            "one outlet's repeated sentences count once",
+            &[
+                (Attended, Reported, "/a/", Some("Wire A")),
+                (Attended, Reported, "/a/", Some("Wire A")),
+                (Attended, Reported, "/a/", Some("Wire A")),
+                (Boycotted, Reported, "/b/", Some("Wire B")),
+                (Boycotted, Reported, "/c/", Some("Wire C")),
+            ],
+            Some((Boycotted, true)),
+        ),
+        (
+            "a page that names no outlet is an outlet of its own",
+            &[
+                (Boycotted, Reported, "/a/", None),
+                (Boycotted, Reported, "/b/", None),
+                (NotInvited, Reported, "/c/", Some("Wire C")),
+            ],
+            Some((Boycotted, true)),
+        ),
+        (
+            "a reported outcome outweighs plans, however many outlets announce them",
+            &[
+                (Attended, Planned, "/a/", Some("Wire A")),
+                (Attended, Planned, "/b/", Some("Wire B")),
+                (Attended, Planned, "/c/", Some("Wire C")),
+                (Boycotted, Reported, "/d/", Some("Wire D")),
+            ],
+            Some((Boycotted, true)),
+        ),
+        (
+            "a reported outcome outweighs expectations",
+            &[
+                (Boycotted, Expected, "/a/", Some("Wire A")),
+                (Boycotted, Expected, "/b/", Some("Wire B")),
+                (Attended, Reported, "/c/", Some("Wire C")),
+            ],
+            Some((Attended, true)),
+        ),
+        (
+            "a plan outweighs an expectation",
+            &[
+                (Boycotted, Expected, "/a/", Some("Wire A")),
+                (Boycotted, Expected, "/b/", Some("Wire B")),
+                (Attended, Planned, "/c/", Some("Wire C")),
+            ],
+            Some((Attended, true)),
+        ),
+        (
+            "a plan the outcome confirms is no conflict",
+            &[
+                (Attended, Planned, "/a/", Some("Wire A")),
+                (Attended, Reported, "/b/", Some("Wire B")),
+            ],
+            Some((Attended, false)),
+        ),
+        (
+            "observer beats attended when one source says both",
+            &[
+                (Attended, Reported, "/a/", Some("Wire A")),
+                (Observer, Reported, "/a/", Some("Wire A")),
+            ],
+            Some((Observer, false)),
+        ),
+        (
+            "observer beats attended across sources, even outnumbered",
+            &[
+                (Attended, Reported, "/a/", Some("Wire A")),
+                (Attended, Reported, "/b/", Some("Wire B")),
+                (Observer, Reported, "/c/", Some("Wire C")),
+            ],
+            Some((Observer, false)),
+        ),
+        (
+            "host beats attended",
+            &[
+                (Attended, Reported, "/a/", Some("Wire A")),
+                (Attended, Reported, "/c/", Some("Wire C")),
+                (Host, Reported, "/b/", Some("Wire B")),
+            ],
+            Some((Host, false)),
+        ),
+        (
+            "an observer is not a host: a conflict, the more outlets win",
+            &[
+                (Host, Reported, "/a/", Some("Wire A")),
+                (Host, Reported, "/b/", Some("Wire B")),
+                (Observer, Reported, "/c/", Some("Wire C")),
+            ],
+            Some((Host, true)),
+        ),
+        (
+            "a plan against the outcome is still shown as a conflict",
+            &[
+                (Attended, Planned, "/a/", Some("Wire A")),
+                (Boycotted, Reported, "/b/", Some("Wire B")),
+            ],
+            Some((Boycotted, true)),
+        ),
+    ];
+
+    #[test]
+    fn resolution_rules() {
+        for (rule, rows, want) in RULES {
+            let claims: Vec<Claim> = rows
+                .iter()
+                .map(|&(st, m, page, source)| claim(st, m, page, source))
+                .collect();
+            assert_eq!(resolve_claims(&claims), *want, "rule: {rule}");
         }
     }
 
     #[test]
-    fn disagreement_is_a_conflict_and_a_tie_goes_to_the_specific_status() {
-        let c = [
-            claim(Status::Boycotted, Modality::Reported, "/a/"),
-            claim(Status::NotInvited, Modality::Reported, "/b/"),
-        ];
-        assert_eq!(resolve_claims(&c), Some((Status::NotInvited, true)));
-        let c = [
-            claim(Status::Boycotted, Modality::Reported, "/a/"),
-            claim(Status::Boycotted, Modality::Reported, "/c/"),
-            claim(Status::NotInvited, Modality::Reported, "/b/"),
-        ];
-        assert_eq!(resolve_claims(&c), Some((Status::Boycotted, true)));
-    }
-
-    #[test]
-    fn reported_beats_planned_and_compatible_statuses_agree() {
-        let c = [
-            claim(Status::Attended, Modality::Planned, "/a/"),
-            claim(Status::Attended, Modality::Reported, "/b/"),
-        ];
-        assert_eq!(resolve_claims(&c), Some((Status::Attended, false)));
-        let c = [
-            claim(Status::Observer, Modality::Expected, "/a/"),
-            claim(Status::Observer, Modality::Reported, "/b/"),
-        ];
-        assert_eq!(resolve_claims(&c), Some((Status::Observer, false)));
-        let c = [
-            claim(Status::Attended, Modality::Reported, "/a/"),
-            claim(Status::Attended, Modality::Reported, "/c/"),
-            claim(Status::Host, Modality::Reported, "/b/"),
-        ];
-        assert_eq!(resolve_claims(&c), Some((Status::Host, false)));
-        let c = [
-            claim(Status::Attended, Modality::Planned, "/a/"),
-            claim(Status::Boycotted, Modality::Reported, "/b/"),
-        ];
-        assert_eq!(resolve_claims(&c), Some((Status::Boycotted, true)));
+    fn an_outlet_is_the_source_folded_or_the_page() {
+        let a = claim(Attended, Reported, "/a/", Some("Wire  A"));
+        let b = claim(Attended, Reported, "/b/", Some("wire a"));
+        assert_eq!(outlet(&a), outlet(&b));
+        let c = claim(Attended, Reported, "/c/", None);
+        let d = claim(Attended, Reported, "/d/", Some("  "));
+        assert_eq!(outlet(&c), "page:/c/");
+        assert_eq!(outlet(&d), "page:/d/");
+        assert_ne!(outlet(&c), outlet(&d));
     }
 
     #[test]
@@ -181,19 +324,19 @@ mod tests {
         let g = Gazetteer::embedded();
         let tr = g.party_index("turkey").unwrap();
         let found = vec![
-            (tr, claim(Status::Boycotted, Modality::Reported, "/a/")),
-            (tr, claim(Status::NotInvited, Modality::Reported, "/b/")),
+            (tr, claim(Boycotted, Reported, "/a/", None)),
+            (tr, claim(NotInvited, Reported, "/b/", None)),
         ];
         let pins = [(
             tr,
             Pin {
-                status: Status::Boycotted,
+                status: Boycotted,
                 note: "n".into(),
             },
         )];
         let r = resolve(found, &pins, g);
-        assert_eq!(r[0].status, Status::Boycotted);
-        assert_eq!(r[0].claimed_status, Some(Status::NotInvited));
+        assert_eq!(r[0].status, Boycotted);
+        assert_eq!(r[0].claimed_status, Some(NotInvited));
         assert!(r[0].conflict);
         assert_eq!(r[0].claims.len(), 2);
     }

@@ -11,6 +11,7 @@ use super::people::{role_after, role_before};
 use super::text::{Doc, FxSet, SourceRef, doc_year, terms};
 use super::timeline::when;
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target, Via};
+use crate::config::EventConfig;
 use crate::ingest::dates::{Period, Precision, Ymd, find_periods};
 
 /// A value and the sentences that state it.
@@ -48,6 +49,9 @@ pub struct Event {
     /// The backers as an adjective phrase: "Russian".
     pub backing: Option<String>,
     pub opened_by: Vec<Opener>,
+    /// Name, place and dates are those of `site.yaml`'s `event:` (then a value shows the
+    /// sentences that state it only when the texts state the same).
+    pub configured: bool,
 }
 
 /// Briefings counted at most when weighing a candidate name.
@@ -345,6 +349,73 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> DocEvent {
 pub fn event(docs: &[Doc], gazetteer: &Gazetteer) -> Event {
     let parts: Vec<DocEvent> = docs.iter().map(|d| read(d, gazetteer)).collect();
     merge(docs, &parts.iter().collect::<Vec<_>>(), gazetteer)
+}
+
+/// Whether a detected value is the configured one ("the Damascus" is "Damascus").
+fn same_value(found: &str, configured: &str) -> bool {
+    let fold = |s: &str| {
+        s.trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    fold(found) == fold(configured)
+}
+
+/// The event with `site.yaml`'s `event:` winning: its name, place and dates (`start`,
+/// `end` as `YYYY-MM-DD`) replace what the texts state, keeping the citations of a
+/// detected value that is the same; what `event:` leaves empty (or a date it gives in
+/// another form) stays as found, and so do the organiser, backers and openers.
+pub fn configured(mut ev: Event, cfg: &EventConfig) -> Event {
+    let set = |found: Option<Stated>, value: &str| -> Option<Stated> {
+        let value = value.trim();
+        if value.is_empty() {
+            return found;
+        }
+        let sources = found
+            .filter(|f| same_value(&f.value, value))
+            .map(|f| f.sources)
+            .unwrap_or_default();
+        Some(Stated {
+            value: value.to_string(),
+            sources,
+        })
+    };
+    ev.name = set(ev.name.take(), &cfg.name);
+    ev.place = set(ev.place.take(), &cfg.place);
+    if let Some(start) = Ymd::parse(&cfg.start) {
+        let end = Ymd::parse(&cfg.end)
+            .filter(|e| *e >= start)
+            .unwrap_or(start);
+        let (start_s, end_s) = (start.to_string(), end.to_string());
+        let same_days = ev.start.as_deref() == Some(&start_s) && ev.end.as_deref() == Some(&end_s);
+        let sources = ev
+            .dates
+            .take()
+            .filter(|_| same_days)
+            .map(|d| d.sources)
+            .unwrap_or_default();
+        let period = Period {
+            start,
+            end,
+            precision: Precision::Day,
+            part: None,
+            inferred: false,
+            text: String::new(),
+            offset: 0,
+        };
+        ev.start = Some(start_s);
+        ev.end = Some(end_s);
+        ev.dates = Some(Stated {
+            value: when(&period),
+            sources,
+        });
+    }
+    ev.configured = true;
+    ev
 }
 
 fn tally<'a>(map: &mut BTreeMap<&'a str, Tally<'a>>, doc: &'a Doc, seen: &'a [Seen]) {

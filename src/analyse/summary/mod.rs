@@ -5,6 +5,7 @@
 //! Serialised as it is into `data/summary.json` (schema in the README) and given to
 //! templates as `summary`.
 
+pub mod differences;
 pub mod event;
 pub mod figures;
 pub mod keypoints;
@@ -14,14 +15,15 @@ pub mod people;
 pub mod quotes;
 pub mod rank;
 pub mod reading;
-pub mod stances;
 pub mod text;
 pub mod timeline;
 
 use serde::Serialize;
 
 use super::Site;
+use super::attendance::Attendance;
 use super::gazetteer::Gazetteer;
+use crate::config::EventConfig;
 use reading::Reading;
 use text::Doc;
 
@@ -53,10 +55,9 @@ pub struct Summary {
     pub quotes: Vec<quotes::Quote>,
     pub timeline: Vec<timeline::TimelineItem>,
     pub people: Vec<people::Person>,
-    /// What each text states about who took part, clause by clause.
-    pub stated_attendance: Vec<stances::Stance>,
-    /// Parties the texts place differently.
-    pub attendance_differences: Vec<stances::StanceDifference>,
+    /// Parties the sources place differently: the attendance analysis' conflicts, with
+    /// every claim behind them.
+    pub attendance_differences: Vec<differences::AttendanceDifference>,
 }
 
 impl Summary {
@@ -66,7 +67,8 @@ impl Summary {
     }
 }
 
-/// The summary of a site's briefings.
+/// The summary of a site's briefings, with the event of its configuration and the
+/// attendance already analysed (`site.attendance`).
 pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
     let readings: Vec<(usize, Reading)> = site
         .briefings
@@ -74,13 +76,25 @@ pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
         .map(|&i| (i, reading::read(&site.pages[i], i, gazetteer)))
         .collect();
     let refs: Vec<(usize, &Reading)> = readings.iter().map(|(i, r)| (*i, r)).collect();
-    summarise_readings(&refs, gazetteer)
+    summarise_readings(
+        &refs,
+        gazetteer,
+        &site.attendance,
+        site.config.event.as_ref(),
+    )
 }
 
 /// The summary from the [`Reading`] of each briefing, newest first, each with its
 /// index in the site's pages (a reading kept from an earlier analysis may have had
-/// another).
-pub fn summarise_readings(readings: &[(usize, &Reading)], gazetteer: &Gazetteer) -> Summary {
+/// another), the site's attendance (the summary's attendance differences are its
+/// conflicts) and the configured event (`event:` of `site.yaml`, which wins over what
+/// the texts state).
+pub fn summarise_readings(
+    readings: &[(usize, &Reading)],
+    gazetteer: &Gazetteer,
+    attendance: &Attendance,
+    configured: Option<&EventConfig>,
+) -> Summary {
     if readings.is_empty() {
         return Summary::default();
     }
@@ -94,18 +108,27 @@ pub fn summarise_readings(readings: &[(usize, &Reading)], gazetteer: &Gazetteer)
     let rs: Vec<&Reading> = readings.iter().map(|(_, r)| *r).collect();
     // One vocabulary over every sentence: IDF counts sentences, as LexRank does.
     let vectors = local::site_vectors(rs.iter().map(|r| &r.terms));
-    let event = event::merge(
+    let found = event::merge(
         &docs,
         &rs.iter().map(|r| &r.event).collect::<Vec<_>>(),
         gazetteer,
     );
+    // The sentences stating that the event was held, as the texts put it.
+    let held: Vec<text::SourceRef> = found
+        .organiser
+        .iter()
+        .chain(found.dates.iter())
+        .flat_map(|st| st.sources.iter().cloned())
+        .collect();
+    let event = match configured {
+        Some(cfg) => event::configured(found, cfg),
+        None => found,
+    };
     let (figures, figure_differences) = figures::merge(
         &rs.iter().map(|r| r.figures.as_slice()).collect::<Vec<_>>(),
         &vectors,
     );
-    let stated_attendance =
-        stances::merge(&rs.iter().map(|r| r.stances.as_slice()).collect::<Vec<_>>());
-    let attendance_differences = stances::differences(&stated_attendance);
+    let attendance_differences = differences::differences(attendance);
     // What each sentence states, for telling the same fact in other words apart.
     let mut facts: Vec<Vec<keypoints::Facts>> = docs
         .iter()
@@ -147,17 +170,19 @@ pub fn summarise_readings(readings: &[(usize, &Reading)], gazetteer: &Gazetteer)
             facts[d][i].push(fact);
         }
     };
-    for stated in event.organiser.iter().chain(event.dates.iter()) {
-        for src in &stated.sources {
-            state(&src.link, &src.sentence, "event".to_string());
-        }
+    for src in &held {
+        state(&src.link, &src.sentence, "event".to_string());
     }
-    for st in &stated_attendance {
-        state(
-            &st.source.link,
-            &st.source.sentence,
-            format!("stance:{}:{}", st.party, st.status),
-        );
+    // A party's attendance, as the attendance analysis reads each sentence.
+    for p in &attendance.parties {
+        for c in &p.claims {
+            let src = differences::source_of(c);
+            state(
+                &src.link,
+                &src.sentence,
+                format!("stance:{}:{}", p.id, c.status.as_str()),
+            );
+        }
     }
     for f in figures.iter().filter(|f| !f.vague) {
         for src in std::iter::once(&f.source).chain(&f.also) {
@@ -226,7 +251,6 @@ pub fn summarise_readings(readings: &[(usize, &Reading)], gazetteer: &Gazetteer)
         quotes,
         timeline,
         people,
-        stated_attendance,
         attendance_differences,
     }
 }

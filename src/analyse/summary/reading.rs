@@ -5,7 +5,7 @@
 
 use super::local::LocalTerms;
 use super::text::{Doc, read_doc};
-use super::{event, figures, keypoints, people, quotes, stances, timeline};
+use super::{event, figures, keypoints, people, quotes, timeline};
 use crate::analyse::gazetteer::Gazetteer;
 use crate::content::Page;
 
@@ -16,7 +16,6 @@ pub struct Reading {
     pub terms: LocalTerms,
     pub event: event::DocEvent,
     pub figures: Vec<figures::Figure>,
-    pub stances: Vec<stances::Stance>,
     pub quotes: Vec<quotes::Quote>,
     pub timeline: Vec<(timeline::TimelineItem, usize)>,
     pub people: Vec<people::Named>,
@@ -30,7 +29,6 @@ pub fn read(page: &Page, index: usize, gazetteer: &Gazetteer) -> Reading {
         terms: LocalTerms::of(&doc),
         event: event::read(&doc, gazetteer),
         figures: figures::read(&doc, gazetteer),
-        stances: stances::read(&doc, gazetteer),
         quotes: quotes::read(&doc, gazetteer),
         timeline: timeline::read(&doc),
         people: people::read(&doc, gazetteer),

@@ -371,7 +371,7 @@ pub struct SourceRef {
 }
 
 /// A title cut to its first words, for a citation when the page names no outlet.
-fn short_title(title: &str) -> String {
+pub fn short_title(title: &str) -> String {
     let words: Vec<&str> = title.split_whitespace().collect();
     if words.len() <= 6 {
         title.to_string()
