@@ -179,9 +179,13 @@ pub fn arguments(
             (r.parties, r.except, (lb, start))
         }
         Args::ObjectParty(from) => {
-            // "leads the Qatari delegation": the object's own parties.
+            // "leads the Qatari delegation", "drew leaders from Brazil and Chile": the
+            // object's own parties.
             let end = (from..next_start)
-                .find(|&q| v.is_punct(q) || (is(v.w(q), PREPOSITIONS) && v.w(q) != "of"))
+                .find(|&q| {
+                    (v.is_punct(q) && v.w(q) != ",")
+                        || (is(v.w(q), PREPOSITIONS) && !matches!(v.w(q), "of" | "from"))
+                })
                 .unwrap_or(next_start);
             let r = s.parties(&v.idxs(from, end), &v.c.asides);
             if r.parties.is_empty() {
@@ -343,6 +347,15 @@ fn subject(
     prev: &Prev,
 ) -> (Vec<usize>, Vec<usize>, (usize, usize)) {
     let c = v.c;
+    // "…will not travel to the summit, sending his foreign minister instead": a
+    // participle after a comma shares the subject of the verb before.
+    if v.w(start).ends_with("ing")
+        && start > lb
+        && v.w(start - 1) == ","
+        && !prev.subjects.is_empty()
+    {
+        return (prev.subjects.clone(), Vec::new(), (lb, start));
+    }
     // "Egypt's president was the first to arrive": the subject of "was".
     if let Some(vb) = (lb..start).rev().find(|&q| is(v.w(q), BE)) {
         let only_rank = vb + 1 < start
