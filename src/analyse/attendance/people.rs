@@ -222,3 +222,112 @@ pub fn apply(tokens: Vec<Token>, links: &Links, lex: &Lexicon) -> Vec<Token> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::attendance::tokens::tokenize;
+    use crate::analyse::gazetteer::Gazetteer;
+
+    /// The party a name resolves to after linking `text`, by id.
+    fn linked(text: &str, name: &str) -> Option<String> {
+        let g = Gazetteer::embedded();
+        let lex = Lexicon::embedded();
+        let toks = vec![tokenize(text, g)];
+        let l = links(&toks, lex);
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        l.party(&words).map(|p| g.parties[p].id.clone())
+    }
+
+    #[test]
+    fn titles_link_people_to_parties() {
+        // (pattern, text, name, party)
+        let rows: &[(&str, &str, &str, Option<&str>)] = &[
+            (
+                "demonym title",
+                "Chilean President Rosa Marín spoke first.",
+                "Rosa Marín",
+                Some("chile"),
+            ),
+            (
+                "surname alone",
+                "Chilean President Rosa Marín spoke first.",
+                "Marín",
+                Some("chile"),
+            ),
+            (
+                "two-word title",
+                "Kenyan Prime Minister Odhiambo Otieno arrived.",
+                "Otieno",
+                Some("kenya"),
+            ),
+            (
+                "possessive",
+                "Peru's Carlos Quispe Mamani spoke.",
+                "Quispe Mamani",
+                None,
+            ),
+            (
+                "possessive full name",
+                "Peru's Carlos Quispe Mamani spoke.",
+                "Carlos Quispe Mamani",
+                Some("peru"),
+            ),
+            (
+                "organisation title",
+                "UN Secretary-General Ana Duarte opened it.",
+                "Duarte",
+                Some("united-nations"),
+            ),
+            (
+                "title of country",
+                "Prime Minister Lars Dahl of Norway sat down.",
+                "Dahl",
+                Some("norway"),
+            ),
+            (
+                "particle in name",
+                "Saudi Crown Prince Faisal bin Nayef arrived.",
+                "Faisal bin Nayef",
+                Some("saudi-arabia"),
+            ),
+            (
+                "former leader",
+                "Former Brazilian President Ana Lima spoke.",
+                "Lima",
+                None,
+            ),
+            (
+                "a body is not a name",
+                "The Russian Foreign Ministry said so.",
+                "Ministry",
+                None,
+            ),
+            (
+                "meeting after name",
+                "Russia's Kazan summit opened.",
+                "Kazan",
+                None,
+            ),
+        ];
+        for (pattern, text, name, want) in rows {
+            assert_eq!(linked(text, name).as_deref(), *want, "{pattern}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_linked_surname_becomes_one_party_token() {
+        let g = Gazetteer::embedded();
+        let lex = Lexicon::embedded();
+        let toks = vec![
+            tokenize("Chilean President Rosa Marín will skip the summit.", g),
+            tokenize("Marín did not attend.", g),
+        ];
+        let l = links(&toks, lex);
+        let applied = apply(toks[1].clone(), &l, lex);
+        let chile = g.party_index("chile").expect("chile");
+        assert_eq!(applied[0].kind, Kind::Linked(chile));
+        assert_eq!(applied.len(), toks[1].len());
+    }
+}

@@ -213,3 +213,83 @@ pub fn venue(v: &View, from: usize) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::attendance::Event;
+    use crate::analyse::attendance::claims::sentence_claims;
+
+    fn event() -> Event {
+        Event {
+            name: "Lakeside Water Summit".into(),
+            place: "Kazan".into(),
+            start: "2024-10-22".into(),
+            end: "2024-10-24".into(),
+        }
+    }
+
+    #[test]
+    fn the_event_from_its_configuration() {
+        let g = Gazetteer::embedded();
+        let ctx = EventCtx::of(&event(), g);
+        assert_eq!(ctx.years, vec!["2024".to_string()]);
+        assert_eq!(
+            ctx.place_party,
+            g.party_index("russia"),
+            "Kazan is a city of Russia"
+        );
+        assert!(ctx.is_place("kazan"));
+        assert!(ctx.names("lakeside") && ctx.names("summits") && !ctx.names("astana"));
+    }
+
+    #[test]
+    fn another_meeting_gives_no_claim() {
+        let g = Gazetteer::embedded();
+        let ctx = EventCtx::of(&event(), g);
+        // (pattern, sentence, claims expected)
+        let rows: &[(&str, &str, usize)] = &[
+            ("this edition", "Peru attended the summit.", 1),
+            ("another year", "Peru attended the 2019 summit.", 0),
+            ("last year's", "Peru attended last year's summit.", 0),
+            ("the next edition", "Peru will host the next summit.", 0),
+            (
+                "a second round",
+                "Peru attended the second round of talks.",
+                0,
+            ),
+            (
+                "named after another place",
+                "Peru attended the Astana talks.",
+                0,
+            ),
+            (
+                "named after this place",
+                "Peru attended the Kazan summit.",
+                1,
+            ),
+            (
+                "held in another city",
+                "Peru attended a meeting held in Geneva.",
+                0,
+            ),
+            (
+                "in the event's city",
+                "Peru attended the summit in Kazan.",
+                1,
+            ),
+            (
+                "a team's last games",
+                "Peru's president attended his team's last two games.",
+                1,
+            ),
+        ];
+        for (pattern, text, n) in rows {
+            assert_eq!(
+                sentence_claims(text, g, &ctx).len(),
+                *n,
+                "{pattern}: {text}"
+            );
+        }
+    }
+}
