@@ -357,4 +357,18 @@ mod tests {
         let e = g.entities("regime leader Bashar al Assad met Putin; Assad said");
         assert_eq!(e.people, ["Bashar al-Assad", "Vladimir Putin"]);
     }
+
+    #[test]
+    fn cities_place_a_venue_but_are_never_mentions() {
+        let g = Gazetteer::embedded();
+        for (city, party) in [
+            ("Jeddah", "saudi-arabia"),
+            ("kazan", "russia"),
+            ("Sharm el-Sheikh", "egypt"),
+        ] {
+            assert_eq!(g.city(city), g.party_index(party), "{city}");
+        }
+        assert_eq!(g.city("Atlantis"), None);
+        assert!(g.mentions("The summit was held in Jeddah.").is_empty());
+    }
 }
