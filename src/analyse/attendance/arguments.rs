@@ -9,7 +9,8 @@ use super::matcher::{Args, Base, Cue};
 /// Words of rank between "was" and "to arrive": "was the first to arrive", "was one of
 /// the few leaders to attend".
 const RANK_WORDS: &[&str] = &[
-    "the", "a", "first", "only", "last", "one", "of", "few", "among", "second",
+    "the", "a", "first", "only", "last", "one", "of", "few", "among", "second", "that", "who",
+    "which", "those",
 ];
 
 use super::lexicon::{
@@ -316,7 +317,11 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
                 | "chiefly" | "mainly" => 1,
                 _ => 2,
             };
-            let end = if last_cue {
+            // "…, the Kremlin aide said": a closing attribution is not in the list.
+            let said = (q + skip..next_start).find(|&r| is(v.w(r), SPEECH) && r > q + skip);
+            let end = if let Some(sp) = said.filter(|_| last_cue) {
+                (q + skip..sp).rev().find(|&r| v.is_punct(r)).unwrap_or(sp)
+            } else if last_cue {
                 next_start
             } else {
                 (q + skip..next_start)

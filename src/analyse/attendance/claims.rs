@@ -56,6 +56,19 @@ fn status_of(base: Base, negated: bool, observer: bool) -> Option<Status> {
     }
 }
 
+/// Where an "as observers" after a cue may stand: up to the next cue, or past it when
+/// only a relative pronoun separates them ("sent a delegation that followed the talks as
+/// observers").
+fn observer_end(v: &View, from: usize, next_start: usize) -> usize {
+    if next_start < v.len()
+        && (from..next_start).all(|q| matches!(v.w(q), "that" | "which" | "who"))
+    {
+        region_end(v, from)
+    } else {
+        next_start
+    }
+}
+
 fn observer_after(v: &View, from: usize, to: usize) -> bool {
     (from..to.min(v.len())).any(|q| {
         let w = v.w(q);
@@ -185,7 +198,7 @@ pub fn claims_of_tokens(
                 neg = !neg;
             }
             let observer = cue.observer
-                || observer_after(&v, cue.end + 1, next_start)
+                || observer_after(&v, cue.end + 1, observer_end(&v, cue.end + 1, next_start))
                 || (subject_stretch.0..subject_stretch.1).any(|q| {
                     matches!(v.w(q), "observer" | "observers")
                         && v.wb(q, 1) != "as"

@@ -73,6 +73,12 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             (place || spot || meeting).then(|| Cue::new(p, p, Base::Attend, Args::Subject))
         }
         // "the participating states, including …", "participating countries included …".
+        // "The participants, including the head of the Pakistani delegation, …".
+        "participants" | "attendees" | "delegates" | "guests"
+            if w1 == "," && v.w(p + 2) == "including" =>
+        {
+            Some(Cue::new(p, p + 2, Base::Attend, Args::List(p + 3)))
+        }
         "participating" | "attending" if is(w1, GROUPS) => {
             let q = (p + 2..(p + 5).min(v.len()))
                 .find(|&q| is(v.w(q), LIST_OPENERS) || v.w(q) == ":")?;

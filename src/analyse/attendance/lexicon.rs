@@ -159,7 +159,8 @@ pub const REP_NOUNS: &[&str] = &[
     "queen", "sultan", "sheikh", "amir", "emira", "monarch", "premiers", "kings",
     "chancellors", "heads", "chiefs", "vice-president", "secretary-general",
     "undersecretary", "under-secretary", "foreign", "authority", "governments", "emirs",
-    "plane", "motorcade", "convoy", "entourage", "jet", "aircraft", "counterpart",
+    "plane", "motorcade", "convoy", "entourage", "jet", "aircraft", "counterpart", "duke",
+    "duchess", "royals", "royal", "heir",
     "counterparts",
 ];
 
@@ -167,6 +168,7 @@ pub const REP_NOUNS: &[&str] = &[
 /// or "EU member states" the mention before the noun is a modifier, not the party.
 #[rustfmt::skip]
 pub const RELATIONAL: &[&str] = &[
+    "chair", "observer",
     "allies", "ally", "allied", "backers", "backer", "partners", "partner", "friends",
     "friend", "neighbours", "neighbors", "neighbour", "neighbor", "neighbouring",
     "neighboring", "supporters", "supporter", "opponents", "opponent", "critics", "critic",

@@ -109,6 +109,18 @@ pub const LIST_OPENERS: &[&str] = &[
 /// Determiners before a noun: a verb cue after one of these is a noun ("a boycott").
 const NOUN_DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "'s"];
 
+/// Whether the word before `p` is an adjective after a determiner ("a diplomatic",
+/// "a wide international"): the word at `p` is then a noun.
+fn after_adjective(v: &View, p: usize) -> bool {
+    const SUFFIXES: &[&str] = &["al", "ic", "ive", "ous", "ful", "ary", "wide", "ble"];
+    let adjective = |w: &str| w.len() > 3 && SUFFIXES.iter().any(|s| w.ends_with(s)) || w == "wide";
+    let mut q = p;
+    while q > 0 && adjective(v.w(q - 1)) && !v.is_mention(q - 1) {
+        q -= 1;
+    }
+    q < p && is(v.wb(q, 1), NOUN_DETERMINERS)
+}
+
 /// Determiners a multiword cue may have inside it ("accepted the invitation",
 /// "cancelled its participation").
 const INNER_DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "any"];
@@ -318,8 +330,8 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         if (end + 1..(end + 4).min(v.len())).any(|q| row.unless_after.iter().any(|u| u == v.w(q))) {
             continue;
         }
-        if row.pos == Pos::Verb && is(v.wb(p, 1), NOUN_DETERMINERS) {
-            continue; // "announced a boycott": a noun
+        if row.pos == Pos::Verb && (is(v.wb(p, 1), NOUN_DETERMINERS) || after_adjective(v, p)) {
+            continue; // "announced a boycott", "amid a wide international boycott": a noun
         }
         let mut head = p;
         if !row.subject_nouns.is_empty() && !delegation_before {

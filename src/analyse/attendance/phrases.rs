@@ -142,8 +142,8 @@ fn rep_follows(tokens: &[Token], conj: &[usize], k: usize) -> bool {
                 }
                 if seen_rep {
                     // "government sources", "military presence": the noun was a modifier
-                    // unless a preposition, a name or the end follows it.
-                    return is(w, PREPOSITIONS) || t.capital || w == "'s";
+                    // unless a preposition, a name, a verb or the end follows it.
+                    return is(w, PREPOSITIONS) || t.capital || w == "'s" || w.ends_with("ed");
                 }
                 if is(w, PREPOSITIONS) || is(w, RELATIONAL) {
                     return false;
@@ -178,6 +178,14 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                 }
                 // "which the EU shunned": an object relative before its subject.
                 if at_start && is(w, RELATIVES) && conj.len() > k + 1 {
+                    continue;
+                }
+                // "those of Brazil and Colombia": the ones of.
+                if matches!(w, "those" | "that")
+                    && conj.get(k + 1).is_some_and(|&n| tokens[n].lower == "of")
+                {
+                    after_rep = true;
+                    opened = true;
                     continue;
                 }
                 if is(w, PREPOSITIONS) {

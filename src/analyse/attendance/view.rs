@@ -109,6 +109,12 @@ impl<'a> View<'a> {
         let mut n = 0;
         while q < self.len() && n < 8 {
             let w = self.w(q);
+            // "the work of the conference", "the opening of the Games".
+            if w == "of" && n > 0 && is(self.w(q - 1), OF_HEADS) {
+                q += 1;
+                n += 1;
+                continue;
+            }
             if self.is_punct(q) || is(w, PREPOSITIONS) || is(w, RELATIVES) || is(w, AUX) {
                 break;
             }
@@ -145,6 +151,26 @@ impl<'a> View<'a> {
             && !is(w, PREPOSITIONS)
     }
 }
+
+/// Nouns whose "of" phrase names the meeting: "the work of the conference".
+const OF_HEADS: &[&str] = &[
+    "work",
+    "opening",
+    "closing",
+    "start",
+    "end",
+    "day",
+    "days",
+    "rest",
+    "part",
+    "session",
+    "sessions",
+    "proceedings",
+    "deliberations",
+    "sidelines",
+    "margins",
+    "edition",
+];
 
 /// The object after a cue: absent, naming a meeting, or something else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
