@@ -54,8 +54,24 @@ const PHRASE_WORDS: &[&str] = &[
 /// Words a title must not end with.
 const WEAK_END: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "with", "its", "their", "his",
-    "her", "is", "are", "was", "were", "be", "by", "at", "from", "that", "this", "as",
+    "her", "is", "are", "was", "were", "be", "by", "at", "from", "that", "this", "as", "which",
+    "who", "whose", "has", "have", "had", "will", "would", "not", "but", "than", "into",
 ];
+
+/// A cut reads as a title when it has at least four words and a lowercase word that is
+/// not a function word (a verb or common noun): "Syrian President Bashar al-Assad" or
+/// "The Grand Hotel in Jeddah, Saudi Arabia" name someone or something but say nothing.
+fn reads_as_title(cut: &str) -> bool {
+    let words: Vec<&str> = cut.split_whitespace().collect();
+    words.len() >= 4
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.chars().next().is_some_and(char::is_lowercase)
+                && w.chars().count() >= 3
+                && !WEAK_END.contains(&w)
+                && !matches!(w, "and" | "the" | "for" | "with" | "from" | "its")
+        })
+}
 
 /// Derives a title from a standfirst.
 ///
@@ -83,7 +99,7 @@ pub fn derive_title(standfirst: &str) -> String {
                     }
                 })
                 .map(|(_, at)| *at)
-                .filter(|at| !ends_weak(&trimmed[..*at]))
+                .filter(|at| !ends_weak(&trimmed[..*at]) && reads_as_title(&trimmed[..*at]))
                 .max();
             if let Some(at) = best {
                 return tidy_end(&trimmed[..at]);
@@ -230,6 +246,19 @@ mod tests {
         assert!(t.ends_with("Word"));
         let one = "x".repeat(200);
         assert_eq!(derive_title(&one).chars().count(), TITLE_TARGET);
+    }
+
+    #[test]
+    fn a_name_alone_is_not_a_title() {
+        let t = derive_title(
+            "The Grand Harbour Hotel in Lisbon, Portugal, will host the ministers of the coastal states for the two-day meeting on fisheries on Friday.",
+        );
+        assert!(t.contains("will host"), "{t}");
+        let t = derive_title(
+            "Portuguese Minister Ana Maria Costa, who is in Lisbon for the fisheries meeting of the coastal states, met her Spanish counterpart on Friday.",
+        );
+        assert_ne!(t, "Portuguese Minister Ana Maria Costa");
+        assert!(!ends_weak(&t), "{t}");
     }
 
     #[test]

@@ -1,0 +1,364 @@
+//! The layout pass over a copied page's lines: which are the headline, the lede, bylines,
+//! date lines and furniture (by the table in [`super::furniture`] and by position: the
+//! teasers under a teaser label, a lone name under a headline, a tag list). Furniture is
+//! blanked out of the text the block parser reads, and every cut line is recorded. Pure.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::Ymd;
+use super::furniture::{self, Kind};
+use super::pubdate::{self, DateLine, Role};
+
+/// A line dropped from the body, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Cut {
+    pub line: String,
+    pub kind: Kind,
+}
+
+/// What the layout pass found.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The lines left for the block parser (furniture and the headline blanked).
+    pub lines: Vec<String>,
+    /// Index in `lines` of the lede (the story's first paragraph line).
+    pub lede: Option<usize>,
+    pub headline: Option<String>,
+    /// A leading `date YYYY-MM-DD` tag.
+    pub tag_date: Option<Ymd>,
+    /// Date lines, in order, with whether they stood in the opening.
+    pub date_lines: Vec<DateLine>,
+    pub author: Option<String>,
+    pub cut: Vec<Cut>,
+}
+
+static DATE_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*").expect("date tag pattern"));
+
+/// A credit line under a photo: "Jane Doe/Agency via Getty Images", "Image: AP".
+static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:via getty images|getty images|alamy(?: stock photo)?|shutterstock|^(?:photo|image|photograph|picture|credit|foto)s?:\s*\S.*)$")
+        .expect("credit line pattern")
+});
+
+fn ends_sentence(line: &str) -> bool {
+    let l = line.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    l.ends_with(['.', '!', '?', '…'])
+}
+
+fn words(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// A line that reads as story prose: a sentence of some length, or a long line.
+fn is_prose(line: &str) -> bool {
+    let n = words(line);
+    (ends_sentence(line) && n >= 8) || n >= 40
+}
+
+/// A short photo-credit line (the line above it is the caption).
+pub fn is_credit_line(line: &str) -> bool {
+    let t = line.trim();
+    let labelled = t.contains(':');
+    words(t) <= if labelled { 6 } else { 10 } && CREDIT_ONLY.is_match(t)
+}
+
+/// Runs the layout pass over normalised text.
+pub fn analyse(text: &str) -> Layout {
+    let mut lines: Vec<String> = text.lines().map(|l| l.trim().to_string()).collect();
+    let mut out = Layout::default();
+    let n = lines.len();
+    let mut kind: Vec<Option<Kind>> = vec![None; n];
+    let cut_line = |out: &mut Layout, line: &str, k: Kind| {
+        out.cut.push(Cut {
+            line: line.to_string(),
+            kind: k,
+        });
+    };
+
+    // A leading "date YYYY-MM-DD" tag (left by some copy tools) before the first line.
+    if let Some(first) = lines.iter().position(|l| !l.is_empty())
+        && let Some(c) = DATE_TAG.captures(&lines[first])
+    {
+        out.tag_date = Ymd::parse(&c[1]);
+        let rest = lines[first][c.get(0).expect("group 0").end()..].to_string();
+        cut_line(&mut out, &format!("date {}", &c[1]), Kind::DateLine);
+        lines[first] = rest;
+    }
+
+    // Furniture by words or shape; date lines anywhere.
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        kind[i] = furniture::classify(line);
+        if kind[i].is_none()
+            && let Some(d) = pubdate::parse_date_line(line)
+        {
+            out.date_lines.push(d);
+            kind[i] = Some(Kind::DateLine);
+        } else if kind[i] == Some(Kind::DateLine)
+            && let Some(d) = pubdate::parse_date_line(line)
+        {
+            out.date_lines.push(d);
+        }
+    }
+
+    // The teasers under a teaser label, up to the next line of prose.
+    let mut i = 0;
+    while i < n {
+        if kind[i] == Some(Kind::Teaser) {
+            let mut j = i + 1;
+            while j < n {
+                let l = &lines[j];
+                if l.is_empty() || kind[j].is_some() {
+                    j += 1;
+                    continue;
+                }
+                if !furniture::is_teaser_line(l) {
+                    break;
+                }
+                kind[j] = Some(Kind::Teaser);
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+
+    let prev_kind = |kind: &[Option<Kind>], lines: &[String], i: usize| -> Option<Option<Kind>> {
+        (0..i)
+            .rev()
+            .find(|&j| !lines[j].is_empty())
+            .map(|j| kind[j])
+    };
+    let next_kind = |kind: &[Option<Kind>], lines: &[String], i: usize| -> Option<Option<Kind>> {
+        (i + 1..lines.len())
+            .find(|&j| !lines[j].is_empty())
+            .map(|j| kind[j])
+    };
+
+    // Tag lists: lowercase keyword lines after furniture or a finished sentence.
+    for i in 0..n {
+        let l = &lines[i];
+        if l.is_empty() || kind[i].is_some() || !furniture::is_tag_line(l) {
+            continue;
+        }
+        if l.chars().any(char::is_uppercase) {
+            continue;
+        }
+        let after_break = match (0..i).rev().find(|&j| !lines[j].is_empty()) {
+            None => true,
+            Some(j) => kind[j].is_some() || ends_sentence(&lines[j]) || lines[j].ends_with(':'),
+        };
+        if after_break {
+            kind[i] = Some(Kind::Tags);
+        }
+    }
+
+    // The lede: the first line of prose that is not furniture.
+    let lede = (0..n).find(|&i| kind[i].is_none() && is_prose(&lines[i]));
+
+    // The opening: headline, its repeats, bylines, credits above the lede.
+    if let Some(lede) = lede {
+        let opening: Vec<usize> = (0..lede)
+            .filter(|&i| !lines[i].is_empty() && kind[i].is_none())
+            .collect();
+        let mut headline: Option<usize> = None;
+        for (k, &i) in opening.iter().enumerate() {
+            let l = lines[i].clone();
+            if let Some(h) = headline
+                && lines[h] == l
+            {
+                kind[i] = Some(Kind::Repeat);
+                continue;
+            }
+            let next = opening.get(k + 1).map(|&j| lines[j].as_str());
+            let is_caption = next.is_some_and(is_credit_line) || is_credit_line(&l);
+            if furniture::is_name_line(&l) && (headline.is_some() || opening.len() > 1) {
+                kind[i] = Some(Kind::Byline);
+                out.author.get_or_insert(l);
+                continue;
+            }
+            if headline.is_none() && !is_caption && words(&l) <= 30 && !l.ends_with(':') {
+                headline = Some(i);
+                continue;
+            }
+            // A short capitalised line under the headline: the outlet's or author's credit.
+            if headline.is_some()
+                && !is_caption
+                && words(&l) <= 4
+                && !ends_sentence(&l)
+                && l.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+            {
+                kind[i] = Some(Kind::Byline);
+            }
+        }
+        if let Some(h) = headline {
+            out.headline = Some(lines[h].clone());
+            // The headline repeated further down (a sticky header) is not body text.
+            for i in lede..n {
+                if lines[i] == lines[h] {
+                    kind[i] = Some(Kind::Repeat);
+                }
+            }
+            lines[h].clear();
+        }
+        out.lede = Some(lede);
+    }
+
+    // A lone name line beside furniture or at the end ("Jane Doe/Tom" above "Check Also").
+    for i in 0..n {
+        if lines[i].is_empty() || kind[i].is_some() || !furniture::is_name_line(&lines[i]) {
+            continue;
+        }
+        let edge = |k: Option<Option<Kind>>| k.is_none_or(|k| k.is_some());
+        if lines[i].contains('/')
+            || (edge(prev_kind(&kind, &lines, i)) && edge(next_kind(&kind, &lines, i)))
+            || next_kind(&kind, &lines, i).is_some_and(|k| k == Some(Kind::Teaser))
+        {
+            kind[i] = Some(Kind::Byline);
+        }
+    }
+
+    // A short label line between two furniture lines is furniture too.
+    for _ in 0..2 {
+        for i in 0..n {
+            let l = &lines[i];
+            if l.is_empty() || kind[i].is_some() || words(l) > 4 || ends_sentence(l) {
+                continue;
+            }
+            let furn = |k: Option<Option<Kind>>| k.is_some_and(|k| k.is_some());
+            if furn(prev_kind(&kind, &lines, i)) && furn(next_kind(&kind, &lines, i)) {
+                kind[i] = Some(Kind::Debris);
+            }
+        }
+    }
+
+    // Blank out what was cut, recording it.
+    for i in 0..n {
+        if let Some(k) = kind[i]
+            && !lines[i].is_empty()
+        {
+            if k == Kind::Byline && out.author.is_none() {
+                out.author = Some(lines[i].clone());
+            }
+            cut_line(&mut out, &lines[i], k);
+            lines[i].clear();
+        }
+    }
+    out.lines = lines;
+    out
+}
+
+/// The stated publication date among the date lines: "Published" first, then a plain
+/// date line, then "Updated"; ambiguous numeric dates are read by `text_dates`.
+pub fn stated_date(date_lines: &[DateLine], text_dates: &[Ymd]) -> Option<Ymd> {
+    [Role::Published, Role::Plain, Role::Updated]
+        .iter()
+        .find_map(|role| date_lines.iter().find(|d| d.role == *role))
+        .map(|d| pubdate::resolve(d, text_dates))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut_kinds(l: &Layout) -> Vec<(&str, Kind)> {
+        l.cut.iter().map(|c| (c.line.as_str(), c.kind)).collect()
+    }
+
+    #[test]
+    fn opening_with_labels_headline_byline_and_date() {
+        let l = analyse(
+            "Skip to content\n\nBreaking News\n\nPort talks end without a deal\n\nBy Ann Writer, Harbour Times\n\n4 min read\n\nUpdated 9:30 a.m. 3 May 2022\n\nDelegates from the three coastal states left the talks on Monday without an agreement.\n\nMore text follows here, and it is long enough to be prose.\n",
+        );
+        assert_eq!(l.headline.as_deref(), Some("Port talks end without a deal"));
+        assert_eq!(
+            cut_kinds(&l),
+            [
+                ("Skip to content", Kind::Navigation),
+                ("Breaking News", Kind::SectionLabel),
+                ("By Ann Writer, Harbour Times", Kind::Byline),
+                ("4 min read", Kind::ReadingTime),
+                ("Updated 9:30 a.m. 3 May 2022", Kind::DateLine),
+            ]
+        );
+        assert_eq!(l.author.as_deref(), Some("By Ann Writer, Harbour Times"));
+        assert!(l.lines[l.lede.unwrap()].starts_with("Delegates from"));
+        assert_eq!(
+            stated_date(&l.date_lines, &[])
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2022-05-03")
+        );
+    }
+
+    #[test]
+    fn doubled_headline_and_date_tag() {
+        let l = analyse(
+            "date 2021-03-04 Ferry service resumes\nFerry service resumes\nThe ferry between the two islands ran again on Thursday after a long pause.\n",
+        );
+        assert_eq!(
+            l.tag_date.map(|d| d.to_string()).as_deref(),
+            Some("2021-03-04")
+        );
+        assert_eq!(l.headline.as_deref(), Some("Ferry service resumes"));
+        assert!(l.cut.iter().any(|c| c.kind == Kind::Repeat));
+    }
+
+    #[test]
+    fn teaser_block_is_cut_up_to_the_next_paragraph() {
+        let l = analyse(
+            "The council met on Monday and approved the harbour budget for next year.\nJane Roe/Tom\nCheck Also\nMayor opens new bridge in the old town\nThe mayor opened the bridge on Sunday in front of a small crowd and...\nEarlier, the council had postponed the vote twice because of a dispute over costs.\n",
+        );
+        let kinds = cut_kinds(&l);
+        assert_eq!(kinds[0], ("Jane Roe/Tom", Kind::Byline));
+        assert_eq!(kinds[1], ("Check Also", Kind::Teaser));
+        assert_eq!(kinds.len(), 4, "{kinds:?}");
+        assert!(
+            l.lines
+                .iter()
+                .any(|x| x.starts_with("Earlier, the council"))
+        );
+    }
+
+    #[test]
+    fn tag_lists_and_debris_after_the_story() {
+        let l = analyse(
+            "Harbour talks resume\nThe talks resumed in the port city on Tuesday after a week of delays.\nhttps://example.org/a/b.html\nharbour\nport talks\nHarbour Times\nnews@example.org +44 2079460000\n",
+        );
+        let lines: Vec<&str> = l.cut.iter().map(|c| c.line.as_str()).collect();
+        assert_eq!(
+            lines,
+            [
+                "https://example.org/a/b.html",
+                "harbour",
+                "port talks",
+                "Harbour Times",
+                "news@example.org +44 2079460000"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_keeps_its_lowercase_continuation() {
+        let l = analyse(
+            "The delegates met in the hall and spoke at\nlength about the ports.\nAnother sentence ends here, and it is long enough.\n",
+        );
+        assert!(l.cut.is_empty(), "{:?}", l.cut);
+    }
+
+    #[test]
+    fn photo_caption_with_credit_is_not_the_headline() {
+        let l = analyse(
+            "Ministers meet at the port\nA minister speaks at the opening of the talks in the port city\nJane Doe/Agency via Getty Images\nThe talks opened on Tuesday with a speech by the host, who welcomed the delegates.\n",
+        );
+        assert_eq!(l.headline.as_deref(), Some("Ministers meet at the port"));
+        assert!(l.cut.is_empty(), "{:?}", l.cut);
+    }
+}
