@@ -8,14 +8,22 @@
 pub mod dateline;
 pub mod dates;
 pub mod furniture;
+pub mod html;
 pub mod layout;
 pub mod pubdate;
+pub mod seed;
+pub mod seedmeta;
 pub mod title;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use serde::Serialize;
 
 pub use dates::InferredDate;
 pub use layout::Cut;
+pub use seed::{ParsedSeed, is_seed_name, parse_seed};
 
 /// One block of an article body, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -438,8 +446,50 @@ pub fn parse_article(raw: &str) -> Article {
     article
 }
 
+static MD_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("markdown image pattern"));
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("markdown link pattern"));
+static MD_EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*|__|`").expect("markdown emphasis pattern"));
+
+/// A Markdown seed as plain copy: heading marks, bullets, quotes, links, images and
+/// emphasis markers go; the words stay (and are escaped again when the page is written).
+pub fn markdown_to_text(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for line in md.lines() {
+        let t = line.trim_start();
+        let heading = t.starts_with('#') && t.trim_start_matches('#').starts_with(' ');
+        let t = if heading {
+            t.trim_start_matches('#').trim()
+        } else {
+            t
+        };
+        let t = t.strip_prefix("> ").unwrap_or(t);
+        let bullet = ["- ", "* ", "+ "].iter().find_map(|b| t.strip_prefix(b));
+        let t = MD_IMAGE.replace_all(t, "");
+        let t = MD_LINK.replace_all(&t, "$1");
+        let t = MD_EMPHASIS.replace_all(&t, "");
+        if heading {
+            out.push('\n');
+        }
+        match bullet {
+            Some(_) => {
+                out.push_str("• ");
+                out.push_str(t[2..].trim_start());
+            }
+            None => out.push_str(&t),
+        }
+        out.push('\n');
+        if heading {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// "By Jane Doe, Harbour Times" → "Jane Doe, Harbour Times".
-fn byline_names(line: &str) -> String {
+pub(crate) fn byline_names(line: &str) -> String {
     let t = line.trim();
     for p in ["by ", "written by ", "reporting by "] {
         if let Some(rest) = strip_prefix_ci(t, p) {
@@ -450,7 +500,7 @@ fn byline_names(line: &str) -> String {
 }
 
 /// The credit of a credit line: "Image: Agency" → "Agency".
-fn credit_text(line: &str) -> &str {
+pub(crate) fn credit_text(line: &str) -> &str {
     let t = line.trim();
     match t.split_once(':') {
         Some((label, rest)) if label.split_whitespace().count() == 1 => rest.trim(),

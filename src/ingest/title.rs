@@ -81,6 +81,7 @@ fn reads_as_title(cut: &str) -> bool {
 /// a preposition; the last resort is a cut at a word boundary.
 pub fn derive_title(standfirst: &str) -> String {
     let first = first_sentence(standfirst.trim());
+    let first = drop_relative_clause(first);
     let trimmed = first.trim_end_matches(['.', '!', '?']).trim_end();
     if trimmed.chars().count() <= TITLE_TARGET {
         return trimmed.to_string();
@@ -120,6 +121,34 @@ pub fn derive_title(standfirst: &str) -> String {
         return trimmed.chars().take(TITLE_TARGET).collect();
     }
     tidy_end(&trimmed[..cut])
+}
+
+/// "The minister, who flew in on Monday, met the envoy" → "The minister met the envoy":
+/// a relative clause between commas right after the subject is dropped, so a title cut
+/// keeps the subject's own verb ("Minister X, who travelled to …" says nothing).
+fn drop_relative_clause(s: &str) -> std::borrow::Cow<'_, str> {
+    for pat in [", who ", ", which "] {
+        let Some(open) = s.find(pat) else {
+            continue;
+        };
+        // Only right after a short subject, and only when the clause closes.
+        if s[..open].split_whitespace().count() > 8 {
+            continue;
+        }
+        let Some(close) = s[open + pat.len()..].find(", ") else {
+            continue;
+        };
+        let close = open + pat.len() + close;
+        let after = &s[close + 2..];
+        if after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        {
+            return format!("{} {}", &s[..open], after).into();
+        }
+    }
+    s.into()
 }
 
 fn first_sentence(s: &str) -> &str {
@@ -258,6 +287,18 @@ mod tests {
             "Portuguese Minister Ana Maria Costa, who is in Lisbon for the fisheries meeting of the coastal states, met her Spanish counterpart on Friday.",
         );
         assert_ne!(t, "Portuguese Minister Ana Maria Costa");
+        assert!(!ends_weak(&t), "{t}");
+    }
+
+    #[test]
+    fn a_relative_clause_after_the_subject_is_dropped() {
+        let t = derive_title(
+            "Regional Minister Ana Sousa, who travelled to the islands to inspect the pier, met the harbour master and the heads of the two ferry companies on Friday, her office said.",
+        );
+        assert!(
+            t.starts_with("Regional Minister Ana Sousa met the harbour master"),
+            "{t}"
+        );
         assert!(!ends_weak(&t), "{t}");
     }
 
