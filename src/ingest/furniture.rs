@@ -105,6 +105,7 @@ const LABELS: &[Label] = &[
     row("next article", Exact, Navigation),
     row("previous article", Exact, Navigation),
     row("you are here", Prefix, Navigation),
+    row("breadcrumb", Prefix, Navigation),
     // section labels
     row("breaking news", Exact, SectionLabel),
     row("breaking", Exact, SectionLabel),
@@ -134,6 +135,9 @@ const LABELS: &[Label] = &[
     row("video", Exact, SectionLabel),
     row("videos", Exact, SectionLabel),
     row("top news", Exact, SectionLabel),
+    row("gallery", Exact, SectionLabel),
+    row("watch", Exact, SectionLabel),
+    row("play video", Exact, SectionLabel),
     // teaser blocks
     row("check also", Exact, Teaser),
     row("related", Exact, Teaser),
@@ -166,6 +170,11 @@ const LABELS: &[Label] = &[
     row("top stories", Exact, Teaser),
     row("editor's picks", Exact, Teaser),
     row("don't miss", Exact, Teaser),
+    row("also read:", Prefix, Teaser),
+    row("read also:", Prefix, Teaser),
+    row("see also:", Prefix, Teaser),
+    row("related:", Prefix, Teaser),
+    row("suggested reading", Exact, Teaser),
     // share and follow
     row("share", Exact, Share),
     row("share this", Prefix, Share),
@@ -183,7 +192,7 @@ const LABELS: &[Label] = &[
     row("telegram", Exact, Share),
     row("comments", Exact, Share),
     // adverts
-    row("advertisement", Exact, Advert),
+    row("advertisement", Prefix, Advert),
     row("advertising", Exact, Advert),
     row("sponsored", Exact, Advert),
     row("commercial break", Exact, Advert),
@@ -225,6 +234,15 @@ const LABELS: &[Label] = &[
     row("written by", Prefix, Byline),
     row("reporting by", Prefix, Byline),
     row("edited by", Prefix, Byline),
+    row("editing by", Prefix, Byline),
+    row("additional reporting by", Prefix, Byline),
+    row("compiled by", Prefix, Byline),
+    // copyright lines and tag lists
+    row("all rights reserved", Prefix, Debris),
+    row("copyright", Prefix, Debris),
+    row("tags:", Prefix, Tags),
+    row("topics:", Prefix, Tags),
+    row("filed under:", Prefix, Tags),
     row("staff report", Exact, Byline),
     row("staff reporter", Exact, Byline),
     row("web desk", Exact, Byline),
@@ -244,7 +262,7 @@ struct Shape {
 const SHAPES: &[Shape] = &[
     // "4 min read", "6 minute read", "3 min listen", "Reading time: 5 minutes"
     Shape {
-        pattern: r"(?i)^(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)(?:\s+(?:read|listen))?$",
+        pattern: r"(?i)^(?:(?:reading time|read time|time to read):?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\.?(?:\s+(?:read|listen))?$",
         kind: ReadingTime,
     },
     // a bare URL
@@ -276,6 +294,31 @@ const SHAPES: &[Shape] = &[
     Shape {
         pattern: r"^(?:[A-Z][\w'’.-]*\s+){1,3}(?:Report|Reporter|Correspondent|Bureau|Desk)$",
         kind: Byline,
+    },
+    // "Home > World > Middle East": a breadcrumb trail
+    Shape {
+        pattern: r"^(?:[\w'’&-]+(?: [\w'’&-]+){0,2}\s*[>»›|]\s*)+[\w'’&-]+(?: [\w'’&-]+){0,2}$",
+        kind: Navigation,
+    },
+    // "Share 0 Tweet 0", "12 Comments", "1.2k views"
+    Shape {
+        pattern: r"(?i)^(?:(?:share|tweet|pin|email|comments?|likes?|views?|shares)\s*[\d.,k]*\s*)+$|^[\d.,k]+\s+(?:comments?|likes?|views?|shares)$",
+        kind: Share,
+    },
+    // "© 2020 Harbour Times", "(c) Agency"
+    Shape {
+        pattern: r"(?i)^(?:©|\(c\))\s*",
+        kind: Debris,
+    },
+    // "(Reporting by …; Editing by …)"
+    Shape {
+        pattern: r"(?i)^\(?(?:additional )?(?:reporting|writing|editing) by\b.*\)?$",
+        kind: Byline,
+    },
+    // a time stamp alone: "09:30 GMT", "0:45" (a video's length)
+    Shape {
+        pattern: r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:gmt|utc|[a-z]{2,4})?$",
+        kind: DateLine,
     },
     // "2 minutes ago", "Faizan Hashmi 3 hours ago …"
     Shape {
@@ -445,6 +488,16 @@ mod tests {
             ("Harbour Times Report", Byline),
             ("Our Correspondent", Byline),
             ("2 minutes ago", DateLine),
+            ("Read time: 3 min", ReadingTime),
+            ("3-minute read", ReadingTime),
+            ("Home > World > Middle East", Navigation),
+            ("News » Europe", Navigation),
+            ("Share 0 Tweet 0", Share),
+            ("12 Comments", Share),
+            ("© 2021 Harbour Times. All rights reserved.", Debris),
+            ("(Reporting by Ann Writer; Editing by Tom Roe)", Byline),
+            ("09:30 GMT", DateLine),
+            ("0:45", Debris),
             ("Ann Reporter 3 hours ago Mon 2nd May 2022", DateLine),
         ];
         for (line, kind) in rows {

@@ -109,7 +109,8 @@ pub fn analyse(text: &str) -> Layout {
     // The teasers under a teaser label, up to the next line of prose.
     let mut i = 0;
     while i < n {
-        if kind[i] == Some(Kind::Teaser) {
+        // "Also read: <title>" is one teaser; a bare label opens a block.
+        if kind[i] == Some(Kind::Teaser) && !lines[i].contains(": ") {
             let mut j = i + 1;
             while j < n {
                 let l = &lines[j];
@@ -159,8 +160,38 @@ pub fn analyse(text: &str) -> Layout {
         }
     }
 
-    // The lede: the first line of prose that is not furniture.
-    let lede = (0..n).find(|&i| kind[i].is_none() && is_prose(&lines[i]));
+    // The lede: the first line of prose that is not furniture (a short question or
+    // exclamation before other prose is a headline, not the lede).
+    let content: Vec<usize> = (0..n)
+        .filter(|&i| !lines[i].is_empty() && kind[i].is_none())
+        .collect();
+    let headline_like = |i: usize| {
+        lines[i]
+            .trim_end_matches(['"', '”', '’'])
+            .ends_with(['?', '!'])
+            && words(&lines[i]) <= 20
+    };
+    let mut lede = content.iter().copied().find(|&i| is_prose(&lines[i]));
+    if let Some(l) = lede
+        && headline_like(l)
+        && !content.iter().any(|&i| i < l && words(&lines[i]) > 3)
+    {
+        lede = content
+            .iter()
+            .copied()
+            .find(|&i| i > l && is_prose(&lines[i]));
+    }
+    // A wrapped lede starts on the line above its lowercase continuation.
+    while let Some(l) = lede
+        && l > 0
+        && kind[l - 1].is_none()
+        && !lines[l - 1].is_empty()
+        && !ends_sentence(&lines[l - 1])
+        && words(&lines[l - 1]) >= 6
+        && lines[l].chars().next().is_some_and(char::is_lowercase)
+    {
+        lede = Some(l - 1);
+    }
 
     // The opening: headline, its repeats, bylines, credits above the lede.
     if let Some(lede) = lede {
@@ -181,6 +212,16 @@ pub fn analyse(text: &str) -> Layout {
             if furniture::is_name_line(&l) && (headline.is_some() || opening.len() > 1) {
                 kind[i] = Some(Kind::Byline);
                 out.author.get_or_insert(l);
+                continue;
+            }
+            // A kicker above the headline ("Syria conflict"): a topic label.
+            let next_is_headline = next.is_some_and(|nx| {
+                (4..=20).contains(&words(nx)) && !is_credit_line(nx) && !nx.ends_with('.')
+            }) && opening
+                .get(k + 2)
+                .is_none_or(|&j| !is_credit_line(&lines[j]));
+            if headline.is_none() && words(&l) <= 3 && !ends_sentence(&l) && next_is_headline {
+                kind[i] = Some(Kind::SectionLabel);
                 continue;
             }
             if headline.is_none() && !is_caption && words(&l) <= 30 && !l.ends_with(':') {
@@ -351,6 +392,21 @@ mod tests {
             "The delegates met in the hall and spoke at\nlength about the ports.\nAnother sentence ends here, and it is long enough.\n",
         );
         assert!(l.cut.is_empty(), "{:?}", l.cut);
+    }
+
+    #[test]
+    fn a_kicker_above_the_headline_is_a_label_and_a_question_is_a_headline() {
+        let l = analyse(
+            "Harbour dispute
+Will the ferry strike end before the summer season begins?
+The union and the port authority meet again on Monday, with both sides saying a deal is close.
+",
+        );
+        assert_eq!(
+            l.headline.as_deref(),
+            Some("Will the ferry strike end before the summer season begins?")
+        );
+        assert_eq!(cut_kinds(&l), [("Harbour dispute", Kind::SectionLabel)]);
     }
 
     #[test]

@@ -189,7 +189,8 @@ fn split_credit(line: &str) -> Option<(&str, &str)> {
 }
 
 fn is_known_credit(credit: &str) -> bool {
-    credit.split('/').any(|c| {
+    let credit = credit_text(credit);
+    credit.split(['/', '|', ',']).any(|c| {
         PHOTO_CREDITS
             .iter()
             .any(|k| k.eq_ignore_ascii_case(c.trim()))

@@ -42,6 +42,10 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("iso date pattern")
 });
 
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("year-first date pattern")
+});
+
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("numeric date pattern")
 });
@@ -113,6 +117,10 @@ pub fn parse_date_line(line: &str) -> Option<DateLine> {
 fn find_printed(t: &str) -> Option<(Printed, String)> {
     if let Some(c) = ISO.captures(t) {
         let d = Ymd::parse(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))?;
+        return Some((Printed::Exact(d), c[0].to_string()));
+    }
+    if let Some(c) = YEAR_FIRST.captures(t) {
+        let d = Ymd::parse(&format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]))?;
         return Some((Printed::Exact(d), c[0].to_string()));
     }
     if let Some(c) = NUMERIC.captures(t) {
@@ -199,6 +207,12 @@ mod tests {
             ("date 2022-01-28", ymd(2022, 1, 28), Role::Plain),
             ("2024-10-23T06:42+0000", ymd(2024, 10, 23), Role::Plain),
             ("25/11/2020", ymd(2020, 11, 25), Role::Plain),
+            ("2020/11/05 09:30", ymd(2020, 11, 5), Role::Plain),
+            (
+                "First published on Wed 11 Nov 2020 09.30 GMT",
+                ymd(2020, 11, 11),
+                Role::Published,
+            ),
             (
                 "Ann Reporter 2 minutes ago Sat 24th July 2021 | 12:30 PM",
                 ymd(2021, 7, 24),
