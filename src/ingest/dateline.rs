@@ -36,6 +36,8 @@ const FORMS: &[&str] = &[
     r"^(?P<place>[A-Z][A-Z.'’]+(?:[ /,-]+[A-Z][A-Z.'’]*)*)\s*[-–—:]+\s+",
     // Moscow: Russia on Thursday …
     r"^(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?):\s+",
+    // Brussels - At least 35 leaders …  (a title-case place before a spaced dash)
+    r"^(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2}) [-–—] ",
 ];
 
 static FORM_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {

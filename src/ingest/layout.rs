@@ -58,6 +58,28 @@ fn is_prose(line: &str) -> bool {
     (ends_sentence(line) && n >= 8) || n >= 40
 }
 
+/// A photo caption with its agency credit at the end, after the caption's last sentence:
+/// "… in the port on Monday. REUTERS/Jane Doe", "… (Photo: Agency)".
+static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[.)”\x22]\s+|\()(?P<credit>(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|XINHUA|Xinhua|ANADOLU|SANA|TASS|Getty Images|(?:Photo|Image|Photograph|Picture): [^()]{2,60})(?:/[\w .'’-]{2,40})?)\)?\s*$")
+        .expect("trailing credit pattern")
+});
+
+/// Splits a caption with a trailing credit into its text and credit.
+pub fn trailing_credit(line: &str) -> Option<(&str, &str)> {
+    let c = TRAILING_CREDIT.captures(line)?;
+    let whole = c.get(0).expect("group 0");
+    let credit = c.name("credit").expect("credit group").as_str().trim();
+    let text = line[..whole.start()].trim_end();
+    let text = if line[whole.start()..].starts_with('(') {
+        text
+    } else {
+        // keep the caption's own full stop
+        &line[..whole.start() + 1]
+    };
+    (!text.is_empty() && words(credit) <= 8).then_some((text.trim_end(), credit))
+}
+
 /// A short photo-credit line (the line above it is the caption).
 pub fn is_credit_line(line: &str) -> bool {
     let t = line.trim();
@@ -171,7 +193,10 @@ pub fn analyse(text: &str) -> Layout {
             .ends_with(['?', '!'])
             && words(&lines[i]) <= 20
     };
-    let mut lede = content.iter().copied().find(|&i| is_prose(&lines[i]));
+    let mut lede = content
+        .iter()
+        .copied()
+        .find(|&i| is_prose(&lines[i]) && trailing_credit(&lines[i]).is_none());
     if let Some(l) = lede
         && headline_like(l)
         && !content.iter().any(|&i| i < l && words(&lines[i]) > 3)
@@ -179,7 +204,7 @@ pub fn analyse(text: &str) -> Layout {
         lede = content
             .iter()
             .copied()
-            .find(|&i| i > l && is_prose(&lines[i]));
+            .find(|&i| i > l && is_prose(&lines[i]) && trailing_credit(&lines[i]).is_none());
     }
     // A wrapped lede starts on the line above its lowercase continuation.
     while let Some(l) = lede
@@ -193,8 +218,38 @@ pub fn analyse(text: &str) -> Layout {
         lede = Some(l - 1);
     }
 
+    // The lede printed twice with the headline between them (a wire layout): the
+    // headline is the line between, the second copy a repeat.
+    let mut headline_after_lede: Option<usize> = None;
+    if let Some(l) = lede {
+        let next: Vec<usize> = content.iter().copied().filter(|&i| i > l).take(3).collect();
+        if let Some(k) = next.iter().position(|&j| lines[j] == lines[l])
+            && k >= 1
+        {
+            let h = next[0];
+            if words(&lines[h]) <= 30 && !ends_sentence(&lines[h]) {
+                headline_after_lede = Some(h);
+            }
+        }
+    }
+    // Identical prose lines after the first: a copy artifact.
+    {
+        let mut seen = std::collections::HashSet::new();
+        for &i in &content {
+            if is_prose(&lines[i]) && !seen.insert(lines[i].as_str()) {
+                kind[i] = Some(Kind::Repeat);
+            }
+        }
+    }
+    if let Some(h) = headline_after_lede {
+        out.headline = Some(lines[h].clone());
+        lines[h].clear();
+    }
+
     // The opening: headline, its repeats, bylines, credits above the lede.
-    if let Some(lede) = lede {
+    if let Some(lede) = lede
+        && headline_after_lede.is_none()
+    {
         let opening: Vec<usize> = (0..lede)
             .filter(|&i| !lines[i].is_empty() && kind[i].is_none())
             .collect();
@@ -249,8 +304,8 @@ pub fn analyse(text: &str) -> Layout {
             }
             lines[h].clear();
         }
-        out.lede = Some(lede);
     }
+    out.lede = lede;
 
     // A lone name line beside furniture or at the end ("Jane Doe/Tom" above "Check Also").
     for i in 0..n {
@@ -407,6 +462,30 @@ The union and the port authority meet again on Monday, with both sides saying a 
             Some("Will the ferry strike end before the summer season begins?")
         );
         assert_eq!(cut_kinds(&l), [("Harbour dispute", Kind::SectionLabel)]);
+    }
+
+    #[test]
+    fn a_lede_printed_twice_around_its_headline() {
+        let l = analyse(
+            "LISBON (Wire) – Ministers of the coastal states agreed on a shared quota on Saturday after two days of talks.\nCoastal states agree shared quota\nLISBON (Wire) – Ministers of the coastal states agreed on a shared quota on Saturday after two days of talks.\nThe quota runs for five years, officials said, and it will be reviewed by scientists.\n",
+        );
+        assert_eq!(
+            l.headline.as_deref(),
+            Some("Coastal states agree shared quota")
+        );
+        assert_eq!(l.cut.len(), 1);
+        assert_eq!(l.cut[0].kind, Kind::Repeat);
+    }
+
+    #[test]
+    fn a_caption_with_a_trailing_agency_credit_is_not_the_lede() {
+        let text = "The minister (left) greets the envoy at the port during the opening of the talks on the future of the fisheries agreement between the two coastal states and their neighbours in the north. REUTERS/Ann Writer\n\nPorto - Ministers met on Monday to open talks on the quota, officials said.\n";
+        let l = analyse(text);
+        assert!(l.lines[l.lede.unwrap()].starts_with("Porto - Ministers"));
+        assert_eq!(
+            trailing_credit(text.lines().next().unwrap()).map(|(_, c)| c),
+            Some("REUTERS/Ann Writer")
+        );
     }
 
     #[test]

@@ -349,11 +349,13 @@ pub fn parse_article(raw: &str) -> Article {
                 .filter(|l| layout::is_credit_line(l) && !ends_sentence(line))
                 .map(|c| (line, credit_text(c)));
             let glued = glued_credit(line);
+            let trailing = layout::trailing_credit(line);
             let found = next_caption
                 .map(|c| (c, 2))
                 .or(own_caption.map(|c| (c, 1)))
                 .or(credit_below.map(|c| (c, 2)))
-                .or(glued.map(|c| (c, 1)));
+                .or(glued.map(|c| (c, 1)))
+                .or(trailing.map(|c| (c, 1)));
             if let Some(((t, credit), skip)) = found {
                 flush(&mut para, &mut article.blocks);
                 let (text, credit) = (t.to_string(), credit.to_string());
