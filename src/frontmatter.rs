@@ -13,7 +13,7 @@ use crate::diagnostics::{Diagnostic, Location};
 #[serde(deny_unknown_fields)]
 pub struct ImageMeta {
     pub caption: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub credit: String,
 }
 

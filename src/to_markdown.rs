@@ -225,10 +225,14 @@ pub fn article_body(article: &Article) -> String {
             }
             Block::Caption { text, credit } => {
                 figure += 1;
+                let credit = if credit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" <span class=\"credit\">({})</span>", escape_html(credit))
+                };
                 out.push_str(&format!(
-                    "<figure class=\"caption\" id=\"photo-{figure}\"><figcaption>{} <span class=\"credit\">({})</span></figcaption></figure>\n\n",
+                    "<figure class=\"caption\" id=\"photo-{figure}\"><figcaption>{}{credit}</figcaption></figure>\n\n",
                     escape_html(text),
-                    escape_html(credit)
                 ));
             }
         }

@@ -229,6 +229,8 @@ const LABELS: &[Label] = &[
     row("amateur footage shows", Prefix, VideoCaption),
     row("footage shows", Prefix, VideoCaption),
     row("video shows", Prefix, VideoCaption),
+    row("media caption", Prefix, VideoCaption),
+    row("image source", Prefix, Debris),
     // bylines
     row("by ", Prefix, Byline),
     row("written by", Prefix, Byline),

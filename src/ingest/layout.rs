@@ -43,6 +43,17 @@ static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("credit line pattern")
 });
 
+/// A bare agency line: "AFP", "Reuters/Jane Doe", "AP Photo/Jane Doe".
+static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:AFP|Reuters|REUTERS|AP|AP Photo|EPA|EPA-EFE|Xinhua|XINHUA|Anadolu Agency|AA|SANA|TASS|Sputnik|Getty)(?:\s*(?:/|via)\s*[\w .'’/-]{2,60})?$")
+        .expect("agency line pattern")
+});
+
+/// A bare agency credit line (under a caption, or under a headline as its source).
+pub fn is_agency_line(line: &str) -> bool {
+    AGENCY_ONLY.is_match(line.trim())
+}
+
 fn ends_sentence(line: &str) -> bool {
     let l = line.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
     l.ends_with(['.', '!', '?', '…'])
@@ -84,7 +95,7 @@ pub fn trailing_credit(line: &str) -> Option<(&str, &str)> {
 pub fn is_credit_line(line: &str) -> bool {
     let t = line.trim();
     let labelled = t.contains(':');
-    words(t) <= if labelled { 6 } else { 10 } && CREDIT_ONLY.is_match(t)
+    (words(t) <= if labelled { 6 } else { 10 } && CREDIT_ONLY.is_match(t)) || is_agency_line(t)
 }
 
 /// Runs the layout pass over normalised text.
@@ -121,7 +132,7 @@ pub fn analyse(text: &str) -> Layout {
         {
             out.date_lines.push(d);
             kind[i] = Some(Kind::DateLine);
-        } else if kind[i] == Some(Kind::DateLine)
+        } else if matches!(kind[i], Some(Kind::DateLine | Kind::Byline))
             && let Some(d) = pubdate::parse_date_line(line)
         {
             out.date_lines.push(d);
@@ -263,7 +274,13 @@ pub fn analyse(text: &str) -> Layout {
                 continue;
             }
             let next = opening.get(k + 1).map(|&j| lines[j].as_str());
-            let is_caption = next.is_some_and(is_credit_line) || is_credit_line(&l);
+            // (A bare agency line under the first line is its source, not a photo credit.)
+            let photo_credit = |x: &str| is_credit_line(x) && !is_agency_line(x);
+            let is_caption = next.is_some_and(photo_credit) || photo_credit(&l);
+            if headline.is_some() && is_agency_line(&l) {
+                kind[i] = Some(Kind::Byline);
+                continue;
+            }
             if furniture::is_name_line(&l) && (headline.is_some() || opening.len() > 1) {
                 kind[i] = Some(Kind::Byline);
                 out.author.get_or_insert(l);
@@ -486,6 +503,17 @@ The union and the port authority meet again on Monday, with both sides saying a 
             trailing_credit(text.lines().next().unwrap()).map(|(_, c)| c),
             Some("REUTERS/Ann Writer")
         );
+    }
+
+    #[test]
+    fn an_agency_line_under_the_headline_is_a_credit_and_under_a_caption_a_photo_credit() {
+        let l = analyse(
+            "Ferry strike ends\nReuters\nPORTO (Reuters) - Dock workers returned to work on Tuesday after a deal on pay.\nA worker ties up a ferry at the northern pier on Tuesday morning\nAFP\nThe union said members voted by a large majority to accept the offer.\n",
+        );
+        assert_eq!(l.headline.as_deref(), Some("Ferry strike ends"));
+        assert_eq!(cut_kinds(&l), [("Reuters", Kind::Byline)]);
+        assert!(is_credit_line("AFP"));
+        assert!(is_credit_line("AP Photo/Ann Writer"));
     }
 
     #[test]

@@ -339,6 +339,25 @@ pub fn parse_article(raw: &str) -> Article {
                 article.blocks.push(Block::List(items));
                 continue;
             }
+            // "Image caption, …": the story's photo, its label dropped.
+            if let Some(rest) = strip_prefix_ci(line, "image caption,")
+                .or_else(|| strip_prefix_ci(line, "image caption:"))
+                .filter(|r| !r.is_empty())
+            {
+                flush(&mut para, &mut article.blocks);
+                if !article.images.iter().any(|im| im.caption == rest) {
+                    article.images.push(Image {
+                        caption: rest.to_string(),
+                        credit: String::new(),
+                    });
+                    article.blocks.push(Block::Caption {
+                        text: rest.to_string(),
+                        credit: String::new(),
+                    });
+                }
+                i += 1;
+                continue;
+            }
             // A caption: "text" followed by "text (CREDIT)", a lone line with a known
             // credit, a line followed by a credit line ("… via Getty Images"), or a line
             // with its credit glued on ("…Image: Agency").

@@ -55,7 +55,7 @@ static FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?
-        | \b\d+\s+(?:second|minute|hour|day|week)s?\s+ago\b
+        | \b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b
         | \b(?:first\s+|last\s+)?(?:published|updated|modified|posted|edited|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|bst|cet|cest|ist|msk|ast|et|pt)\b\.?
         | \b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?
         | [+-]\d{2}:?\d{2}\b
@@ -91,7 +91,10 @@ pub fn parse_date_line(line: &str) -> Option<DateLine> {
     if !names_only {
         return None;
     }
-    let lower = t.to_lowercase();
+    // "Updated" names the line's date only when it comes before it ("Nov 11, 2020 …
+    // Updated 2 years ago" is the publication date).
+    let at = t.find(&matched).unwrap_or(0);
+    let lower = t[..at].to_lowercase();
     let role = if lower.contains("updated") || lower.contains("modified") {
         Role::Updated
     } else if lower.contains("published") || lower.contains("posted") {
@@ -207,6 +210,21 @@ mod tests {
             ("date 2022-01-28", ymd(2022, 1, 28), Role::Plain),
             ("2024-10-23T06:42+0000", ymd(2024, 10, 23), Role::Plain),
             ("25/11/2020", ymd(2020, 11, 25), Role::Plain),
+            (
+                "November 11, 2020 9:30 AM GMT Updated 2 years ago",
+                ymd(2020, 11, 11),
+                Role::Plain,
+            ),
+            (
+                "Date 18.11.2010 | Author Ann Writer",
+                ymd(2010, 11, 18),
+                Role::Plain,
+            ),
+            (
+                "By Ann Writer | Published November 11, 2020",
+                ymd(2020, 11, 11),
+                Role::Published,
+            ),
             ("2020/11/05 09:30", ymd(2020, 11, 5), Role::Plain),
             (
                 "First published on Wed 11 Nov 2020 09.30 GMT",
