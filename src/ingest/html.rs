@@ -253,7 +253,7 @@ pub fn parse_html(html: &str) -> Result<(Article, PageMeta, Option<Ymd>), HtmlEr
     let extracted = readability
         .parse()
         .map_err(|e| HtmlError::NoArticle(e.to_string()))?;
-    let mut blocks = content_blocks(&extracted.content);
+    let blocks = content_blocks(&extracted.content);
     // The headline inside the content is the title, not body text.
     let title = meta
         .og_title
@@ -268,40 +268,56 @@ pub fn parse_html(html: &str) -> Result<(Article, PageMeta, Option<Ymd>), HtmlEr
         .or_else(|| (!extracted.title.is_empty()).then(|| extracted.title.clone()))
         .map(|t| collapse(&t));
     let mut cut = Vec::new();
-    blocks.retain(|b| {
-        !matches!(b, Block::Heading(h) | Block::Paragraph(h)
-            if Some(h) == title.as_ref() || Some(h) == meta.h1.as_ref())
-    });
-    // Furniture the extractor kept (share bars, "Read more" and its teasers).
-    let mut in_teasers = false;
-    blocks.retain(|b| {
-        let t = match b {
-            Block::Paragraph(t) | Block::Heading(t) => t,
-            _ => {
-                in_teasers = false;
-                return true;
-            }
+    let blocks: Vec<Block> = blocks
+        .into_iter()
+        .filter(|b| {
+            !matches!(b, Block::Heading(h) | Block::Paragraph(h)
+                if Some(h) == title.as_ref() || Some(h) == meta.h1.as_ref())
+        })
+        .collect();
+    // Furniture the extractor kept (share bars, newsletter boxes, "More like this" and
+    // its teasers): a furniture label, and the short paragraphs and lists under it up to
+    // the next heading or paragraph of prose.
+    let mut under_label = false;
+    let mut kept = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let (text, is_heading) = match &b {
+            Block::Paragraph(t) => (Some(t.clone()), false),
+            Block::Heading(t) => (Some(t.clone()), true),
+            _ => (None, false),
         };
-        let kind = furniture::classify(t)
-            .or_else(|| super::pubdate::parse_date_line(t).map(|_| Kind::DateLine));
-        if let Some(kind) = kind {
-            in_teasers = kind == Kind::Teaser;
-            cut.push(Cut {
-                line: t.clone(),
-                kind,
-            });
-            return false;
+        if let Some(t) = &text {
+            let kind = furniture::classify(t)
+                .or_else(|| super::pubdate::parse_date_line(t).map(|_| Kind::DateLine));
+            if let Some(kind) = kind {
+                under_label = matches!(kind, Kind::Teaser | Kind::Notice | Kind::Share);
+                cut.push(Cut {
+                    line: t.clone(),
+                    kind,
+                });
+                continue;
+            }
+            if is_heading || t.split_whitespace().count() >= 20 {
+                under_label = false;
+            }
         }
-        if in_teasers && furniture::is_teaser_line(t) {
-            cut.push(Cut {
-                line: t.clone(),
-                kind: Kind::Teaser,
-            });
-            return false;
+        if under_label {
+            let lines: Vec<String> = match &b {
+                Block::List(items) => items.clone(),
+                Block::Paragraph(t) => vec![t.clone()],
+                _ => Vec::new(),
+            };
+            if !lines.is_empty() {
+                cut.extend(lines.into_iter().map(|line| Cut {
+                    line,
+                    kind: Kind::Teaser,
+                }));
+                continue;
+            }
         }
-        in_teasers = false;
-        true
-    });
+        kept.push(b);
+    }
+    let blocks = kept;
     let words: usize = blocks
         .iter()
         .filter_map(|b| match b {
