@@ -121,7 +121,8 @@ pub fn analyse(text: &str) -> Layout {
         lines[first] = rest;
     }
 
-    // Furniture by words or shape; date lines anywhere.
+    // Furniture by words or shape; date lines anywhere (by line index).
+    let mut date_lines: Vec<(usize, DateLine)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
             continue;
@@ -130,12 +131,12 @@ pub fn analyse(text: &str) -> Layout {
         if kind[i].is_none()
             && let Some(d) = pubdate::parse_date_line(line)
         {
-            out.date_lines.push(d);
+            date_lines.push((i, d));
             kind[i] = Some(Kind::DateLine);
         } else if matches!(kind[i], Some(Kind::DateLine | Kind::Byline))
             && let Some(d) = pubdate::parse_date_line(line)
         {
-            out.date_lines.push(d);
+            date_lines.push((i, d));
         }
     }
 
@@ -323,6 +324,14 @@ pub fn analyse(text: &str) -> Layout {
         }
     }
     out.lede = lede;
+    // A bare date deep in the body (a timeline entry) is not the page's date: plain date
+    // lines count in the opening and just under the lede; "Published"/"Updated" anywhere.
+    let near = lede.map_or(n, |l| l + 6);
+    out.date_lines = date_lines
+        .into_iter()
+        .filter(|(i, d)| *i <= near || d.role != Role::Plain)
+        .map(|(_, d)| d)
+        .collect();
 
     // A lone name line beside furniture or at the end ("Jane Doe/Tom" above "Check Also").
     for i in 0..n {
@@ -514,6 +523,22 @@ The union and the port authority meet again on Monday, with both sides saying a 
         assert_eq!(cut_kinds(&l), [("Reuters", Kind::Byline)]);
         assert!(is_credit_line("AFP"));
         assert!(is_credit_line("AP Photo/Ann Writer"));
+    }
+
+    #[test]
+    fn a_bare_date_deep_in_the_body_is_not_the_page_date() {
+        let mut text = String::from(
+            "Talks timeline\nThe talks on the fisheries quota have run for a year, with several pauses and two walkouts.\n",
+        );
+        for k in 0..8 {
+            text.push_str(&format!(
+                "Round {k} ended without a deal, and the delegates went home again.\n"
+            ));
+        }
+        text.push_str("3 March 2021\nThe last round opened in the port city with a new offer.\n");
+        let l = analyse(&text);
+        assert_eq!(stated_date(&l.date_lines, &[]), None);
+        assert!(l.cut.iter().any(|c| c.kind == Kind::DateLine));
     }
 
     #[test]
