@@ -366,7 +366,8 @@ pub fn analyse(text: &str) -> Layout {
         if let Some(k) = kind[i]
             && !lines[i].is_empty()
         {
-            if k == Kind::Byline && out.author.is_none() {
+            // The author is the opening's byline, not an agency's closing credit.
+            if k == Kind::Byline && out.author.is_none() && lede.is_none_or(|l| i < l) {
                 out.author = Some(lines[i].clone());
             }
             cut_line(&mut out, &lines[i], k);
