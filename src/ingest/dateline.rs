@@ -36,6 +36,8 @@ const FORMS: &[&str] = &[
     r"^(?P<place>[A-Z][A-Z.'’]+(?:[ /,-]+[A-Z][A-Z.'’]*)*)\s*[-–—:]+\s+",
     // Moscow: Russia on Thursday …
     r"^(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?):\s+",
+    // (CNN) — The talks … : an outlet without a place
+    r"^\((?P<src>[A-Z][A-Za-z .&]{1,24})\)\s*[-–—]+\s*(?P<place>)",
     // Brussels - At least 35 leaders …  (a title-case place before a spaced dash)
     r"^(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2}) [-–—] ",
 ];
@@ -86,7 +88,9 @@ pub fn parse(lede: &str) -> Option<Dateline> {
             continue;
         };
         let whole = c.get(0).expect("group 0");
-        let place_raw = c["place"].trim().trim_end_matches([',', ' ']);
+        let place_raw = c
+            .name("place")
+            .map_or("", |p| p.as_str().trim().trim_end_matches([',', ' ']));
         if NOT_PLACES.contains(&place_raw) || place_raw.split_whitespace().count() > 6 {
             continue;
         }

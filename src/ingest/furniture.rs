@@ -170,6 +170,9 @@ const LABELS: &[Label] = &[
     row("top stories", Exact, Teaser),
     row("editor's picks", Exact, Teaser),
     row("don't miss", Exact, Teaser),
+    row("key events", Exact, Teaser),
+    row("show key events only", Exact, Teaser),
+    row("click here", Prefix, Teaser),
     row("also read:", Prefix, Teaser),
     row("read also:", Prefix, Teaser),
     row("see also:", Prefix, Teaser),
@@ -191,10 +194,12 @@ const LABELS: &[Label] = &[
     row("whatsapp", Exact, Share),
     row("telegram", Exact, Share),
     row("comments", Exact, Share),
+    row("leave a comment", Prefix, Share),
+    row("leave a reply", Prefix, Share),
     // adverts
     row("advertisement", Prefix, Advert),
     row("advertising", Exact, Advert),
-    row("sponsored", Exact, Advert),
+    row("sponsored", Prefix, Advert),
     row("commercial break", Exact, Advert),
     row("scroll to continue reading", Exact, Advert),
     row("scroll to continue with content", Exact, Advert),
@@ -299,7 +304,7 @@ const SHAPES: &[Shape] = &[
     },
     // "Home > World > Middle East": a breadcrumb trail
     Shape {
-        pattern: r"^(?:[\w'’&-]+(?: [\w'’&-]+){0,2}\s*[>»›|]\s*)+[\w'’&-]+(?: [\w'’&-]+){0,2}$",
+        pattern: r"^(?:[\w'’&-]+(?: [\w'’&-]+){0,2}\s*[>»›]\s*)+[\w'’&-]+(?: [\w'’&-]+){0,2}$|^Home\s*[|/]\s*[\w'’&| /-]{2,60}$",
         kind: Navigation,
     },
     // "Share 0 Tweet 0", "12 Comments", "1.2k views"
@@ -419,10 +424,10 @@ pub fn is_name_line(line: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || c == '/')
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '·' | ','))
         .filter(|w| !w.is_empty())
         .collect();
-    if !(2..=5).contains(&words.len()) {
+    if !(2..=7).contains(&words.len()) {
         return false;
     }
     words.iter().all(|w| {
@@ -494,6 +499,7 @@ mod tests {
             ("3-minute read", ReadingTime),
             ("Home > World > Middle East", Navigation),
             ("News » Europe", Navigation),
+            ("Home | World | Europe", Navigation),
             ("Share 0 Tweet 0", Share),
             ("12 Comments", Share),
             ("© 2021 Harbour Times. All rights reserved.", Debris),
@@ -535,6 +541,7 @@ mod tests {
     fn name_lines_tag_lines_and_teasers() {
         assert!(is_name_line("Maria Lopez/Tom"));
         assert!(is_name_line("Jane Doe and John Roe"));
+        assert!(is_name_line("Jane Doe | Staff Writer"));
         assert!(!is_name_line("Syria & Russia"));
         assert!(!is_name_line("Visual effect and deals"));
         assert!(!is_name_line("Talks resume."));

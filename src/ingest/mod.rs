@@ -364,8 +364,11 @@ pub fn parse_article(raw: &str) -> Article {
             let next_line = run.get(i + 1).map(|(_, l)| l.trim());
             let next_caption = next_line.and_then(split_credit).filter(|(t, _)| *t == line);
             let own_caption = split_credit(line).filter(|(_, c)| is_known_credit(c));
+            // (A bare agency name under a finished paragraph is the story's sign-off.)
             let credit_below = next_line
-                .filter(|l| layout::is_credit_line(l) && !ends_sentence(line))
+                .filter(|l| layout::is_credit_line(l) && word_count(line) <= 60)
+                .filter(|l| !layout::is_agency_line(l) || !ends_sentence(line))
+                .filter(|_| !layout::is_credit_line(line))
                 .map(|c| (line, credit_text(c)));
             let glued = glued_credit(line);
             let trailing = layout::trailing_credit(line);
@@ -397,6 +400,16 @@ pub fn parse_article(raw: &str) -> Article {
                     article.blocks.push(Block::Caption { text, credit });
                 }
                 i += skip;
+                continue;
+            }
+            // A photo credit without its caption (the caption was cut or never copied).
+            if layout::is_credit_line(line) {
+                flush(&mut para, &mut article.blocks);
+                article.cut.push(Cut {
+                    line: line.to_string(),
+                    kind: furniture::Kind::Debris,
+                });
+                i += 1;
                 continue;
             }
             // A section heading: a short line alone in its run (or between sentences),
@@ -443,7 +456,7 @@ pub fn parse_article(raw: &str) -> Article {
         None => title::derive_title(story_start),
     };
     if let Some(d) = &dateline {
-        article.place = Some(d.place.clone());
+        article.place = (!d.place.is_empty()).then(|| d.place.clone());
         if article.source.is_none() {
             article.source = d.source.clone();
         }

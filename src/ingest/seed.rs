@@ -159,7 +159,7 @@ fn apply_meta(article: &mut Article, meta: seedmeta::SeedMeta, date: Option<Ymd>
 /// the text supports, as for a text seed.
 fn fill_from_text(article: &mut Article) {
     if let Some(d) = super::dateline::parse(&article.standfirst) {
-        article.place = Some(d.place);
+        article.place = (!d.place.is_empty()).then_some(d.place);
         if article.source.is_none() {
             article.source = d.source;
         }
