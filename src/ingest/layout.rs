@@ -289,7 +289,7 @@ pub fn analyse(text: &str) -> Layout {
             }
             // A kicker above the headline ("Syria conflict"): a topic label.
             let next_is_headline = next.is_some_and(|nx| {
-                (4..=20).contains(&words(nx)) && !is_credit_line(nx) && !nx.ends_with('.')
+                (4..=14).contains(&words(nx)) && !is_credit_line(nx) && !nx.ends_with('.')
             }) && opening
                 .get(k + 2)
                 .is_none_or(|&j| !is_credit_line(&lines[j]));
@@ -540,6 +540,15 @@ The union and the port authority meet again on Monday, with both sides saying a 
         let l = analyse(&text);
         assert_eq!(stated_date(&l.date_lines, &[]), None);
         assert!(l.cut.iter().any(|c| c.kind == Kind::DateLine));
+    }
+
+    #[test]
+    fn a_short_headline_above_its_standfirst_is_not_a_kicker() {
+        let l = analyse(
+            "Ferry returns\nThe island ferry will run again from Monday after three weeks of repairs to the northern pier, the operator says\nThe ferry between the two islands will run again on Monday, the operator said in a statement.\n",
+        );
+        assert_eq!(l.headline.as_deref(), Some("Ferry returns"));
+        assert!(l.cut.is_empty(), "{:?}", l.cut);
     }
 
     #[test]
