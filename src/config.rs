@@ -26,7 +26,13 @@ pub struct SiteConfig {
     pub paginate_by: usize,
     /// Event the briefing is about, shown on the attendance and summary pages.
     pub event: Option<EventConfig>,
+    /// The largest seed file ingest reads, in bytes; a larger one is refused with an
+    /// error naming it (a news article is tens of KB, a saved page a few MB).
+    pub max_seed_bytes: u64,
 }
+
+/// The default [`SiteConfig::max_seed_bytes`]: 8 MiB.
+pub const DEFAULT_MAX_SEED_BYTES: u64 = 8 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,6 +58,7 @@ impl Default for SiteConfig {
             words_per_minute: 220,
             paginate_by: 20,
             event: None,
+            max_seed_bytes: DEFAULT_MAX_SEED_BYTES,
         }
     }
 }
@@ -70,7 +77,7 @@ impl SiteConfig {
             Diagnostic::new("invalid site configuration")
                 .at(loc)
                 .cause(strip_yaml_position(&e.to_string()))
-                .hint("site.yaml keys: title, description, base_url, theme, language, author, words_per_minute, paginate_by, event")
+                .hint("site.yaml keys: title, description, base_url, theme, language, author, words_per_minute, paginate_by, event, max_seed_bytes")
         })?;
         config.base_url = normalize_base_url(&config.base_url).map_err(|why| {
             Diagnostic::new("invalid base_url")
@@ -78,6 +85,9 @@ impl SiteConfig {
                 .cause(why)
                 .hint("use an absolute URL such as https://example.org/ or https://example.org/briefings/")
         })?;
+        if config.max_seed_bytes == 0 {
+            config.max_seed_bytes = DEFAULT_MAX_SEED_BYTES;
+        }
         if config.words_per_minute == 0 {
             config.words_per_minute = 220;
         }

@@ -13,7 +13,7 @@ use crate::diagnostics::{Diagnostic, Location};
 #[serde(deny_unknown_fields)]
 pub struct ImageMeta {
     pub caption: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub credit: String,
 }
 
@@ -33,6 +33,17 @@ pub struct FrontMatter {
     pub date_inferred: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The address the seed was copied or saved from (http or https only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    /// The dateline's place, e.g. `Beijing`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The article's language when its seed states it (BCP 47, e.g. `en`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,6 +91,10 @@ pub const KNOWN_KEYS: &[&str] = &[
     "date",
     "date_inferred",
     "source",
+    "source_url",
+    "place",
+    "author",
+    "language",
     "seed",
     "seed_sha256",
     "generated_sha256",

@@ -96,8 +96,25 @@ pub fn is_temp_file(name: &str) -> bool {
         || name.contains(".tmp-")
 }
 
-/// Reads every `seeds/*.txt`. Unreadable seeds are reported, the rest returned.
+/// Reads every seed (`seeds/*.txt`, `*.md`, `*.html`, `*.htm`) up to the default size
+/// limit. Unreadable seeds are reported, the rest returned.
 pub fn read_seeds(root: &Path) -> (Vec<SeedFile>, Vec<Diagnostic>) {
+    read_seeds_limited(root, crate::config::DEFAULT_MAX_SEED_BYTES)
+}
+
+/// "52.4 MB", "812 KB", "96 bytes".
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1_000_000.0),
+        b if b >= 1_000 => format!("{} KB", b / 1_000),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// Reads every seed, refusing (with an error naming it, its size and the limit) any file
+/// larger than `max_bytes` before reading it. Unreadable seeds are reported, the rest
+/// returned.
+pub fn read_seeds_limited(root: &Path, max_bytes: u64) -> (Vec<SeedFile>, Vec<Diagnostic>) {
     let dir = root.join("seeds");
     let mut seeds = Vec::new();
     let mut errors = Vec::new();
@@ -109,14 +126,32 @@ pub fn read_seeds(root: &Path) -> (Vec<SeedFile>, Vec<Diagnostic>) {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if !name.ends_with(".txt") || is_temp_file(&name) || path.parent() != Some(dir.as_path()) {
+        if !crate::ingest::is_seed_name(&name)
+            || is_temp_file(&name)
+            || path.parent() != Some(dir.as_path())
+        {
             continue;
         }
         let rel = PathBuf::from("seeds").join(&name);
+        let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        if size > max_bytes {
+            errors.push(
+                Diagnostic::new(format!(
+                    "seed is too large: {} ({size} bytes), over the limit of {}",
+                    human_size(size),
+                    human_size(max_bytes)
+                ))
+                .in_file(&rel)
+                .hint(
+                    "trim the seed to the article itself, or raise `max_seed_bytes` in site.yaml",
+                ),
+            );
+            continue;
+        }
         match read_text(root, &rel) {
             Ok(text) => seeds.push(SeedFile { name, text }),
             Err(e) => errors.push(e.hint(format!(
-                "fix or remove the seed; seeds are read as UTF-8 plain text ({})",
+                "fix or remove the seed; seeds are read as UTF-8 text or HTML ({})",
                 rel.display()
             ))),
         }

@@ -43,6 +43,9 @@ enum Command {
         /// Print the time each stage took.
         #[arg(long)]
         timings: bool,
+        /// Also list, for each seed, the lines ingest cut as site furniture.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Everything build does, but write nothing; also checks templates.
     Check {
@@ -108,6 +111,33 @@ fn action_word(a: SeedAction) -> &'static str {
         SeedAction::Unchanged => "unchanged",
         SeedAction::KeptEdited => "kept (edited by hand)",
         SeedAction::Forced => "regenerated (forced over edits)",
+    }
+}
+
+/// `build -v`: the lines ingest cut from each seed, by kind. Seeds are read and parsed
+/// again (ingest is pure), so the list covers unchanged seeds too.
+fn print_cuts(root: &std::path::Path) {
+    let limit = briefing::load::read_config(root)
+        .map(|c| c.max_seed_bytes)
+        .unwrap_or(briefing::config::DEFAULT_MAX_SEED_BYTES);
+    let (seeds, _) = briefing::load::read_seeds_limited(root, limit);
+    for seed in &seeds {
+        let Ok(parsed) = briefing::ingest::parse_seed(&seed.name, &seed.text) else {
+            continue;
+        };
+        let Some(article) = parsed.article else {
+            continue;
+        };
+        if article.cut.is_empty() {
+            println!("cut: seeds/{}: nothing", seed.name);
+        }
+        for c in &article.cut {
+            let mut line: String = c.line.chars().take(100).collect();
+            if c.line.chars().count() > 100 {
+                line.push('…');
+            }
+            println!("cut: seeds/{}: {}: {line:?}", seed.name, c.kind.label());
+        }
     }
 }
 
@@ -201,7 +231,11 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             timings,
+            verbose,
         } => {
+            if verbose {
+                print_cuts(&cli.root);
+            }
             let mut opts = BuildOptions::new(&cli.root);
             opts.output = output;
             opts.base_url = base_url;

@@ -162,7 +162,7 @@ pub fn load_site(opts: &BuildOptions, force: &Force) -> Result<Loaded, BuildFail
     let gazetteer = Gazetteer::embedded();
     let mut errors = Vec::new();
 
-    let (seeds, seed_errors) = load::read_seeds(&opts.root);
+    let (seeds, seed_errors) = load::read_seeds_limited(&opts.root, config.max_seed_bytes);
     errors.extend(seed_errors);
     let (mut files, content_errors) = load::read_content(&opts.root);
     errors.extend(content_errors);
@@ -172,6 +172,7 @@ pub fn load_site(opts: &BuildOptions, force: &Force) -> Result<Loaded, BuildFail
         .cloned()
         .collect();
     let ingest = plan_ingest(&seeds, &existing, force, config.words_per_minute, gazetteer);
+    errors.extend(ingest.errors.iter().cloned());
     // The content as it will be once the planned pages are written.
     for w in &ingest.writes {
         match files.iter_mut().find(|f| f.rel == w.rel) {
@@ -278,7 +279,22 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             data: loaded.data,
             warnings,
         }),
-        _ => Err(BuildFailure { errors, warnings }),
+        _ => {
+            // Seeds fail alone: when every error is a seed's, the other seeds' pages are
+            // still written (`dist/` is not).
+            let seed_error = |d: &Diagnostic| {
+                d.location
+                    .as_ref()
+                    .is_some_and(|l| l.file.starts_with("seeds"))
+            };
+            if opts.write
+                && errors.iter().all(seed_error)
+                && let Err(e) = write_pages(&opts.root, &loaded.ingest)
+            {
+                errors.push(e);
+            }
+            Err(BuildFailure { errors, warnings })
+        }
     }
 }
 
@@ -394,10 +410,7 @@ pub fn write_pages(root: &Path, plan: &IngestPlan) -> Result<(), Diagnostic> {
 pub fn ingest(root: &Path, only: &[String], force: bool) -> Result<IngestPlan, BuildFailure> {
     let opts = BuildOptions::new(root);
     let config = config_for(&opts).map_err(BuildFailure::from)?;
-    let (mut seeds, errors) = load::read_seeds(root);
-    if !errors.is_empty() {
-        return Err(errors.into());
-    }
+    let (mut seeds, mut seed_errors) = load::read_seeds_limited(root, config.max_seed_bytes);
     let names: Vec<String> = only
         .iter()
         .map(|s| {
@@ -448,5 +461,20 @@ pub fn ingest(root: &Path, only: &[String], force: bool) -> Result<IngestPlan, B
         plan.warnings.retain(|w| !w.message.contains("is gone"));
     }
     write_pages(root, &plan).map_err(BuildFailure::from)?;
+    // Seeds fail alone: the others' pages are written above, then the failures reported.
+    seed_errors.extend(plan.errors.iter().cloned());
+    seed_errors.retain(|e| {
+        names.is_empty()
+            || e.location
+                .as_ref()
+                .and_then(|l| l.file.file_name())
+                .is_some_and(|f| names.iter().any(|n| f.to_string_lossy() == n.as_str()))
+    });
+    if !seed_errors.is_empty() {
+        return Err(BuildFailure {
+            errors: seed_errors,
+            warnings: plan.warnings,
+        });
+    }
     Ok(plan)
 }

@@ -8,6 +8,9 @@
 //! - A page a person edited is never overwritten; if its seed changed, a warning
 //!   names `briefing ingest --force <seed>`.
 //! - A page whose seed is gone is left alone, with a warning.
+//! - A seed that gives no article fails alone: an empty one is skipped with a warning, a
+//!   broken one (its YAML block, a saved page without an article) is an error naming it;
+//!   every other seed still gets its page.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -17,7 +20,7 @@ use rayon::prelude::*;
 use crate::analyse::article_facts;
 use crate::analyse::gazetteer::Gazetteer;
 use crate::diagnostics::Diagnostic;
-use crate::ingest::parse_article;
+use crate::ingest::parse_seed;
 use crate::load::{SeedFile, TextFile};
 use crate::to_markdown::{
     PageInput, generate_page, is_unedited, page_slug, recorded_value, sha256_hex,
@@ -62,6 +65,8 @@ pub enum SeedAction {
 pub struct IngestPlan {
     pub writes: Vec<TextFile>,
     pub warnings: Vec<Diagnostic>,
+    /// Seeds that could not be ingested (each names its seed); the others are planned.
+    pub errors: Vec<Diagnostic>,
     pub actions: Vec<(String, SeedAction)>,
 }
 
@@ -93,12 +98,26 @@ pub fn plan_ingest(
     let parsed: Vec<_> = sorted
         .par_iter()
         .map(|seed| {
-            let article = parse_article(&seed.text);
-            let facts = article_facts(&article, gazetteer);
-            (article, facts)
+            parse_seed(&seed.name, &seed.text).map(|p| {
+                let facts = p.article.as_ref().map(|a| article_facts(a, gazetteer));
+                (p, facts)
+            })
         })
         .collect();
-    for (seed, (article, facts)) in sorted.into_iter().zip(parsed) {
+    for (seed, parsed) in sorted.into_iter().zip(parsed) {
+        let (article, facts) = match parsed {
+            Ok((p, facts)) => {
+                plan.warnings.extend(p.warnings);
+                match (p.article, facts) {
+                    (Some(a), Some(f)) => (a, f),
+                    _ => continue,
+                }
+            }
+            Err(e) => {
+                plan.errors.push(e);
+                continue;
+            }
+        };
         let page_text = |slug: &str| {
             generate_page(&PageInput {
                 article: &article,

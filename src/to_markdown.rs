@@ -225,10 +225,14 @@ pub fn article_body(article: &Article) -> String {
             }
             Block::Caption { text, credit } => {
                 figure += 1;
+                let credit = if credit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" <span class=\"credit\">({})</span>", escape_html(credit))
+                };
                 out.push_str(&format!(
-                    "<figure class=\"caption\" id=\"photo-{figure}\"><figcaption>{} <span class=\"credit\">({})</span></figcaption></figure>\n\n",
+                    "<figure class=\"caption\" id=\"photo-{figure}\"><figcaption>{}{credit}</figcaption></figure>\n\n",
                     escape_html(text),
-                    escape_html(credit)
                 ));
             }
         }
@@ -265,6 +269,10 @@ pub fn generate_page(input: &PageInput<'_>) -> String {
         date: a.date.map(|d| d.date.to_string()),
         date_inferred: a.date.is_some_and(|d| d.inferred),
         source: a.source.clone(),
+        source_url: a.source_url.clone(),
+        place: a.place.clone(),
+        author: a.author.clone(),
+        language: a.language.clone(),
         seed: Some(input.seed_name.to_string()),
         seed_sha256: Some(sha256_hex(input.seed_text.as_bytes())),
         generated_sha256: Some(String::new()),

@@ -243,19 +243,43 @@ fn in_future_context(sentence: &str) -> bool {
     FUTURE_CUES.iter().any(|cue| s.contains(cue))
 }
 
-/// The best date the text supports for the article: the latest day it reports as begun
-/// (the start of each range), skipping sentences about the future. Seeds carry no
-/// dateline, so the result is always marked inferred.
+/// The date the text supports for an article that states none, or `None`: no date is
+/// better than a wrong one.
+///
+/// Only the latest year the text writes (outside sentences about the future) can be the
+/// article's year, so a year from background ("since 2016", "joined on January 1, 2011")
+/// never wins over the story's own. Candidates are the days the text reports as begun
+/// (the start of each range) in that year: a day written with the year, or a day written
+/// without one whose weekday the text also names ("on Tuesday … October 22"). The latest
+/// candidate is the date, marked inferred.
 pub fn infer_date(blocks: &[&str]) -> Option<InferredDate> {
-    let all = blocks.join("\n");
-    let year = dominant_year(&all);
-    let mut best: Option<Ymd> = None;
+    let mut sentences: Vec<&str> = Vec::new();
     for block in blocks {
-        for sentence in sentencex::segment("en", block) {
-            if in_future_context(sentence) {
-                continue;
-            }
-            for m in find_dates(sentence, year) {
+        sentences.extend(
+            sentencex::segment("en", block)
+                .into_iter()
+                .filter(|s| !in_future_context(s)),
+        );
+    }
+    let year = sentences
+        .iter()
+        .flat_map(|s| YEAR.find_iter(s))
+        .filter_map(|m| m.as_str().parse::<i32>().ok())
+        .max()?;
+    let named_weekdays: Vec<u32> = sentences
+        .iter()
+        .flat_map(|s| WEEKDAY_NAME.find_iter(s))
+        .filter_map(|m| weekday_number(m.as_str()))
+        .collect();
+    let mut best: Option<Ymd> = None;
+    for sentence in &sentences {
+        for m in find_dates(sentence, Some(year)) {
+            let supported = if m.year_inferred {
+                named_weekdays.contains(&weekday(m.start))
+            } else {
+                m.start.year == year
+            };
+            if supported {
                 best = Some(best.map_or(m.start, |b| b.max(m.start)));
             }
         }
@@ -265,6 +289,11 @@ pub fn infer_date(blocks: &[&str]) -> Option<InferredDate> {
         inferred: true,
     })
 }
+
+static WEEKDAY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+        .expect("weekday name pattern")
+});
 
 /// How precise a [`Period`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -621,6 +650,37 @@ mod tests {
         let d = infer_date(&blocks).unwrap();
         assert_eq!(d.date, ymd(2020, 11, 11));
         assert!(d.inferred);
+    }
+
+    #[test]
+    fn background_years_never_give_the_date() {
+        // The story's year is 2024; a day in 2011 is background.
+        let blocks = [
+            "The bloc was founded in 2006 and grew on January 1, 2011 to five members.",
+            "Leaders meet in the city on October 22-24, 2024.",
+        ];
+        assert_eq!(infer_date(&blocks).unwrap().date, ymd(2024, 10, 22));
+        // Only a background day with a year: no date.
+        let blocks = [
+            "The leaders met in the city.",
+            "Since 2016 the bloc has grown; it was founded on March 3, 2011.",
+        ];
+        assert_eq!(infer_date(&blocks), None);
+    }
+
+    #[test]
+    fn a_day_without_its_year_needs_its_weekday() {
+        // 22 October 2024 was a Tuesday.
+        let blocks = [
+            "The president spoke on Tuesday with his counterpart about the summit.",
+            "The summit is being held on October 22-24 in the city, the 2024 host.",
+        ];
+        assert_eq!(infer_date(&blocks).unwrap().date, ymd(2024, 10, 22));
+        let blocks = [
+            "The president spoke on Friday with his counterpart about the summit.",
+            "The summit is being held on October 22-24 in the city, the 2024 host.",
+        ];
+        assert_eq!(infer_date(&blocks), None);
     }
 
     #[test]

@@ -5,12 +5,25 @@
 //! `Source:` line, trailing site chrome) and normalises typography. It never touches
 //! the disk and never produces markup: escaping happens when the page is written.
 
+pub mod dateline;
 pub mod dates;
+pub mod furniture;
+pub mod html;
+pub mod layout;
+pub mod pubdate;
+pub mod seed;
+pub mod seedmeta;
 pub mod title;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use serde::Serialize;
 
 pub use dates::InferredDate;
+pub use layout::Cut;
+pub use seed::{ParsedSeed, is_seed_name, parse_seed};
 
 /// One block of an article body, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,18 +50,31 @@ pub struct Image {
 /// A seed article, parsed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Article {
-    /// The first line: none of the seeds has a headline, so this is a standfirst.
+    /// The lede: the story's first paragraph (the seeds' standfirst line).
     pub standfirst: String,
-    /// A readable title derived from the standfirst (at most about 90 characters).
+    /// The headline when the page has one; otherwise a readable title cut from the
+    /// lede (at most about 90 characters).
     pub title: String,
+    /// The page's own headline line, when it has one.
+    pub headline: Option<String>,
     /// The body, standfirst first.
     pub blocks: Vec<Block>,
     pub images: Vec<Image>,
     /// `READ MORE:` teasers, in order.
     pub related: Vec<String>,
-    /// The closing `Source: …` line's value.
+    /// The closing `Source: …` line's value, else the dateline's agency or outlet.
     pub source: Option<String>,
     pub date: Option<InferredDate>,
+    /// The dateline's place ("Beijing").
+    pub place: Option<String>,
+    /// A byline's names.
+    pub author: Option<String>,
+    /// Where the seed says it was copied from (its own front matter or canonical link).
+    pub source_url: Option<String>,
+    /// The seed's language, when it says.
+    pub language: Option<String>,
+    /// Lines cut as site furniture, in order (listed by `briefing build -v`).
+    pub cut: Vec<Cut>,
 }
 
 impl Article {
@@ -95,23 +121,6 @@ const PHOTO_CREDITS: &[&str] = &[
     "Xinhua",
     "Sputnik",
     "EPA-EFE",
-];
-
-/// Standalone lines that are web-page furniture, not article text.
-const CHROME_LINES: &[&str] = &[
-    "latest briefs",
-    "latest news",
-    "related articles",
-    "related",
-    "more from",
-    "advertisement",
-    "share",
-    "share this article",
-    "most read",
-    "recommended",
-    "subscribe",
-    "read more",
-    "trending",
 ];
 
 /// Normalises typography: CRLF, non-breaking and other odd spaces, zero-width characters,
@@ -180,7 +189,8 @@ fn split_credit(line: &str) -> Option<(&str, &str)> {
 }
 
 fn is_known_credit(credit: &str) -> bool {
-    credit.split('/').any(|c| {
+    let credit = credit_text(credit);
+    credit.split(['/', '|', ',']).any(|c| {
         PHOTO_CREDITS
             .iter()
             .any(|k| k.eq_ignore_ascii_case(c.trim()))
@@ -194,11 +204,6 @@ fn strip_prefix_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
     } else {
         None
     }
-}
-
-fn is_chrome(line: &str) -> bool {
-    let l = line.trim().trim_end_matches(['.', ':']).to_lowercase();
-    CHROME_LINES.contains(&l.as_str())
 }
 
 fn bullet_text(line: &str) -> Option<&str> {
@@ -222,48 +227,66 @@ fn unwrap_quotes(s: &str) -> &str {
     s
 }
 
-/// Parses a seed into an [`Article`].
+/// Parses a seed's text into an [`Article`].
 pub fn parse_article(raw: &str) -> Article {
     let text = normalize_text(raw);
-    let lines: Vec<&str> = text.lines().collect();
+    let layout = layout::analyse(&text);
 
-    // Group lines into runs separated by blank lines, keeping order.
-    let mut runs: Vec<Vec<&str>> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in &lines {
+    // Group lines into runs separated by blank lines, keeping order and line numbers.
+    let mut runs: Vec<Vec<(usize, &str)>> = Vec::new();
+    let mut current: Vec<(usize, &str)> = Vec::new();
+    for (n, line) in layout.lines.iter().enumerate() {
         if line.trim().is_empty() {
             if !current.is_empty() {
                 runs.push(std::mem::take(&mut current));
             }
         } else {
-            current.push(line.trim_end());
+            current.push((n, line.trim_end()));
         }
     }
     if !current.is_empty() {
         runs.push(current);
     }
 
-    // Trailing site chrome: short unpunctuated lines after the last real paragraph.
-    while let Some(last) = runs.last() {
-        let chrome = last.iter().all(|l| {
-            is_chrome(l) || (word_count(l) <= 3 && !ends_sentence(l) && split_credit(l).is_none())
-        }) && !last.iter().any(|l| strip_prefix_ci(l, "source:").is_some());
-        if chrome && runs.len() > 1 {
-            runs.pop();
-        } else {
-            break;
-        }
-    }
-
     let mut article = Article {
         standfirst: String::new(),
         title: String::new(),
+        headline: layout.headline.clone(),
         blocks: Vec::new(),
         images: Vec::new(),
         related: Vec::new(),
         source: None,
         date: None,
+        place: None,
+        author: layout.author.as_deref().map(byline_names),
+        source_url: None,
+        language: None,
+        cut: layout.cut.clone(),
     };
+
+    // Trailing site chrome: short unpunctuated lines after the last real paragraph.
+    while let Some(last) = runs.last() {
+        let chrome = last
+            .iter()
+            .all(|(_, l)| word_count(l) <= 3 && !ends_sentence(l) && split_credit(l).is_none())
+            && !last
+                .iter()
+                .any(|(_, l)| strip_prefix_ci(l, "source:").is_some());
+        if chrome && runs.len() > 1 {
+            for (_, l) in runs.pop().unwrap_or_default() {
+                article.cut.push(Cut {
+                    line: l.to_string(),
+                    kind: furniture::Kind::Debris,
+                });
+            }
+        } else {
+            break;
+        }
+    }
+    // Without a lede found by the layout, the first line stands in for it.
+    let lede = layout
+        .lede
+        .or_else(|| runs.first().and_then(|r| r.first()).map(|(n, _)| *n));
 
     let n_runs = runs.len();
     for (ri, run) in runs.iter().enumerate() {
@@ -276,16 +299,12 @@ pub fn parse_article(raw: &str) -> Article {
             }
         };
         while i < run.len() {
-            let line = run[i].trim();
-            // The standfirst: the first line of the text.
-            if article.standfirst.is_empty() && ri == 0 && i == 0 {
+            let (n, line) = (run[i].0, run[i].1.trim());
+            // The lede: the story's first paragraph line, a paragraph of its own.
+            if Some(n) == lede && article.standfirst.is_empty() {
+                flush(&mut para, &mut article.blocks);
                 article.standfirst = line.to_string();
                 article.blocks.push(Block::Paragraph(line.to_string()));
-                i += 1;
-                continue;
-            }
-            if is_chrome(line) {
-                flush(&mut para, &mut article.blocks);
                 i += 1;
                 continue;
             }
@@ -311,7 +330,7 @@ pub fn parse_article(raw: &str) -> Article {
                 let mut items = vec![item.to_string()];
                 i += 1;
                 while i < run.len() {
-                    match bullet_text(run[i]) {
+                    match bullet_text(run[i].1) {
                         Some(next) => items.push(next.to_string()),
                         None => break,
                     }
@@ -320,16 +339,58 @@ pub fn parse_article(raw: &str) -> Article {
                 article.blocks.push(Block::List(items));
                 continue;
             }
-            // A caption: "text" followed by "text (CREDIT)", or a lone line with a known credit.
-            let next_caption = run
-                .get(i + 1)
-                .and_then(|n| split_credit(n.trim()))
-                .filter(|(t, _)| *t == line);
-            let own_caption = split_credit(line).filter(|(_, c)| is_known_credit(c));
-            if let Some((t, credit)) = next_caption.or(own_caption) {
+            // "Image caption, …": the story's photo, its label dropped.
+            if let Some(rest) = strip_prefix_ci(line, "image caption,")
+                .or_else(|| strip_prefix_ci(line, "image caption:"))
+                .filter(|r| !r.is_empty())
+            {
                 flush(&mut para, &mut article.blocks);
-                let skip = if next_caption.is_some() { 2 } else { 1 };
+                if !article.images.iter().any(|im| im.caption == rest) {
+                    article.images.push(Image {
+                        caption: rest.to_string(),
+                        credit: String::new(),
+                    });
+                    article.blocks.push(Block::Caption {
+                        text: rest.to_string(),
+                        credit: String::new(),
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            // A caption: "text" followed by "text (CREDIT)", a lone line with a known
+            // credit, a line followed by a credit line ("… via Getty Images"), or a line
+            // with its credit glued on ("…Image: Agency").
+            let next_line = run.get(i + 1).map(|(_, l)| l.trim());
+            let next_caption = next_line.and_then(split_credit).filter(|(t, _)| *t == line);
+            let own_caption = split_credit(line).filter(|(_, c)| is_known_credit(c));
+            // (A bare agency name under a finished paragraph is the story's sign-off.)
+            let credit_below = next_line
+                .filter(|l| layout::is_credit_line(l) && word_count(line) <= 60)
+                .filter(|l| !layout::is_agency_line(l) || !ends_sentence(line))
+                .filter(|_| !layout::is_credit_line(line))
+                .map(|c| (line, credit_text(c)));
+            let glued = glued_credit(line);
+            let trailing = layout::trailing_credit(line);
+            let found = next_caption
+                .map(|c| (c, 2))
+                .or(own_caption.map(|c| (c, 1)))
+                .or(credit_below.map(|c| (c, 2)))
+                .or(glued.map(|c| (c, 1)))
+                .or(trailing.map(|c| (c, 1)));
+            if let Some(((t, credit), skip)) = found {
+                flush(&mut para, &mut article.blocks);
                 let (text, credit) = (t.to_string(), credit.to_string());
+                // A short alt text right above the caption is the same photo.
+                if let Some(Block::Heading(alt)) = article.blocks.last()
+                    && glued.is_some()
+                {
+                    article.cut.push(Cut {
+                        line: alt.clone(),
+                        kind: furniture::Kind::Repeat,
+                    });
+                    article.blocks.pop();
+                }
                 // A repeated caption elsewhere in the text is the same photo.
                 if !article.images.iter().any(|im| im.caption == text) {
                     article.images.push(Image {
@@ -341,10 +402,30 @@ pub fn parse_article(raw: &str) -> Article {
                 i += skip;
                 continue;
             }
-            // A section heading: a short line alone in its run, without end punctuation,
-            // with text after it.
-            if run.len() == 1
-                && ri + 1 < n_runs
+            // A photo credit without its caption (the caption was cut or never copied).
+            if layout::is_credit_line(line) {
+                flush(&mut para, &mut article.blocks);
+                article.cut.push(Cut {
+                    line: line.to_string(),
+                    kind: furniture::Kind::Debris,
+                });
+                i += 1;
+                continue;
+            }
+            // A section heading: a short line alone in its run (or between sentences),
+            // without end punctuation, with text after it.
+            let starts_sentence = |l: &str| {
+                l.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || "“\"‘'".contains(c))
+            };
+            let alone = run.len() == 1
+                || (i + 1 < run.len()
+                    && starts_sentence(run[i + 1].1)
+                    && (i == 0 || ends_sentence(run[i - 1].1)));
+            if alone
+                && (ri + 1 < n_runs || i + 1 < run.len())
+                && para.is_empty()
                 && !ends_sentence(line)
                 && word_count(line) <= 10
                 && line.chars().count() <= 80
@@ -366,10 +447,117 @@ pub fn parse_article(raw: &str) -> Article {
         flush(&mut para, &mut article.blocks);
     }
 
-    article.title = title::derive_title(&article.standfirst);
+    let dateline = dateline::parse(&article.standfirst);
+    let story_start = dateline.as_ref().map_or(article.standfirst.as_str(), |d| {
+        &article.standfirst[d.len..]
+    });
+    article.title = match &article.headline {
+        Some(h) => h.trim().to_string(),
+        None => title::derive_title(story_start),
+    };
+    if let Some(d) = &dateline {
+        article.place = (!d.place.is_empty()).then(|| d.place.clone());
+        if article.source.is_none() {
+            article.source = d.source.clone();
+        }
+    }
     let all: Vec<&str> = article.texts().collect();
-    article.date = dates::infer_date(&all);
+    let text_dates: Vec<dates::Ymd> = all
+        .iter()
+        .flat_map(|t| dates::find_dates(t, None))
+        .map(|m| m.start)
+        .collect();
+    let stated = layout
+        .tag_date
+        .or_else(|| layout::stated_date(&layout.date_lines, &text_dates))
+        .or_else(|| dateline.as_ref().and_then(|d| d.date));
+    article.date = match stated {
+        Some(date) => Some(InferredDate {
+            date,
+            inferred: false,
+        }),
+        None => dates::infer_date(&all),
+    };
     article
+}
+
+static MD_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("markdown image pattern"));
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("markdown link pattern"));
+static MD_EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*|__|`").expect("markdown emphasis pattern"));
+
+/// A Markdown seed as plain copy: heading marks, bullets, quotes, links, images and
+/// emphasis markers go; the words stay (and are escaped again when the page is written).
+pub fn markdown_to_text(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for line in md.lines() {
+        let t = line.trim_start();
+        let heading = t.starts_with('#') && t.trim_start_matches('#').starts_with(' ');
+        let t = if heading {
+            t.trim_start_matches('#').trim()
+        } else {
+            t
+        };
+        let t = t.strip_prefix("> ").unwrap_or(t);
+        let bullet = ["- ", "* ", "+ "].iter().find_map(|b| t.strip_prefix(b));
+        let t = MD_IMAGE.replace_all(t, "");
+        let t = MD_LINK.replace_all(&t, "$1");
+        let t = MD_EMPHASIS.replace_all(&t, "");
+        if heading {
+            out.push('\n');
+        }
+        match bullet {
+            Some(_) => {
+                out.push_str("• ");
+                out.push_str(t[2..].trim_start());
+            }
+            None => out.push_str(&t),
+        }
+        out.push('\n');
+        if heading {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// "By Jane Doe, Harbour Times" → "Jane Doe, Harbour Times".
+pub(crate) fn byline_names(line: &str) -> String {
+    let t = line.trim();
+    for p in ["by ", "written by ", "reporting by "] {
+        if let Some(rest) = strip_prefix_ci(t, p) {
+            return rest.to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// The credit of a credit line: "Image: Agency" → "Agency".
+pub(crate) fn credit_text(line: &str) -> &str {
+    let t = line.trim();
+    match t.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() == 1 => rest.trim(),
+        _ => t,
+    }
+}
+
+/// A caption with its credit glued on: "The envoy in OsloImage: Agency/Name".
+fn glued_credit(line: &str) -> Option<(&str, &str)> {
+    for label in ["Image: ", "Photo: ", "Photograph: ", "Picture: "] {
+        if let Some(at) = line.rfind(label) {
+            let (text, credit) = (line[..at].trim_end(), line[at + label.len()..].trim());
+            if !text.is_empty()
+                && !credit.is_empty()
+                && word_count(credit) <= 6
+                && !ends_sentence(credit)
+            {
+                return Some((text, credit));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
