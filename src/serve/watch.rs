@@ -69,7 +69,7 @@ impl Changes {
         match (first.as_str(), parts.len()) {
             ("site.yaml", 1) => self.full = true,
             ("seeds", 1) => self.all_seeds = true,
-            ("seeds", 2) if name.ends_with(".txt") => {
+            ("seeds", 2) if crate::ingest::seed::is_seed_name(name) => {
                 self.seeds.insert(name.to_string());
             }
             ("content", n) if n >= 2 && parts[1] == "_data" => self.data = true,
@@ -292,6 +292,8 @@ mod tests {
         let (c, took) = changes(&[
             "site.yaml",
             "seeds/a.txt",
+            "seeds/b.md",
+            "seeds/c.html",
             "content/briefings/x.md",
             "content/_data/attendance.yaml",
             "templates/page.html",
@@ -299,7 +301,10 @@ mod tests {
         ]);
         assert!(took.iter().all(|t| *t));
         assert!(c.full && c.data && c.theme);
-        assert_eq!(c.seeds.iter().collect::<Vec<_>>(), ["a.txt"]);
+        assert_eq!(
+            c.seeds.iter().collect::<Vec<_>>(),
+            ["a.txt", "b.md", "c.html"]
+        );
         assert_eq!(
             c.content.iter().collect::<Vec<_>>(),
             [Path::new("content/briefings/x.md")]
@@ -320,7 +325,7 @@ mod tests {
             "content/briefings/x.md___jb_old___",
             "content/briefings/.x.md.tmp-123",
             "seeds/#a.txt#",
-            "seeds/notes.md",
+            "seeds/notes.pdf",
             "seeds/sub/a.txt",
             "README.md",
         ]);
