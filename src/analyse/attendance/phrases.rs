@@ -240,6 +240,13 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                     });
                 let ok = match via {
                     _ if names_meeting => false,
+                    // "the BRICS New Development Bank": a name inside another's name.
+                    _ if conj.get(k + 1).is_some_and(
+                        |&n| matches!(tokens[n].kind, Kind::Party(_, v) if v != Via::Demonym),
+                    ) =>
+                    {
+                        false
+                    }
                     Via::Demonym => rep_follows(tokens, conj, k),
                     _ if possessive => bare_possessive || rep_follows(tokens, conj, k + 1),
                     _ => true,
