@@ -270,3 +270,28 @@ fn a_seed_edit_reingests_without_looping_on_its_own_write() {
     assert!(Path::new(&page).exists());
     running.stop();
 }
+
+#[test]
+fn a_seed_that_cannot_be_ingested_shows_its_error_until_it_is_mended() {
+    let (dir, running) = serve_copy();
+    let root = dir.path();
+    let seed = root.join("seeds/zz_broken.txt");
+    // A front matter block whose YAML does not parse.
+    fs::write(
+        &seed,
+        "---\ntitle: [unclosed\n---\nOfficials met in the capital on Monday.\n",
+    )
+    .unwrap();
+    let failure_names_seed = || match running.hub.failure() {
+        Some(briefing::serve::hub::Notice::Failure { text, .. }) => text.contains("zz_broken.txt"),
+        _ => false,
+    };
+    wait_until(10, "the seed's error in the overlay", failure_names_seed);
+    fs::write(
+        &seed,
+        "---\ntitle: Officials meet in the capital\n---\nOfficials met in the capital on Monday.\n",
+    )
+    .unwrap();
+    wait_until(10, "the error cleared", || running.hub.failure().is_none());
+    running.stop();
+}

@@ -330,8 +330,11 @@ impl Engine {
         let mut edited: BTreeSet<PathBuf> = BTreeSet::new();
         let mut other = false;
         if changes.all_seeds || !changes.seeds.is_empty() {
+            let errors_before = self.seed_errors.clone();
             let (written, warnings) = self.apply_seeds(changes);
             report.warnings = warnings;
+            // A seed that fails (or is mended) changes what the overlay shows.
+            other |= self.seed_errors != errors_before;
             for rel in written {
                 match self.files.get(&rel) {
                     Some(Entry {

@@ -97,6 +97,13 @@ impl Engine {
             self.config.words_per_minute,
             Gazetteer::embedded(),
         );
+        // A seed that cannot be ingested (a broken front matter block, a saved page with
+        // no article) shows in the overlay like one that cannot be read.
+        for e in std::mem::take(&mut plan.errors) {
+            if let Some(name) = e.location.as_ref().and_then(|l| file_name_of(&l.file)) {
+                self.seed_errors.insert(name, e);
+            }
+        }
         let concerned: BTreeSet<&Path> = existing
             .iter()
             .filter(|f| {
