@@ -525,3 +525,44 @@ fn a_malformed_pins_file_fails_the_build_at_its_line_and_column() {
     assert_eq!(loc.file, PathBuf::from("content/_data/attendance.yaml"));
     assert_eq!((loc.line, loc.col), (Some(3), Some(13)));
 }
+
+#[test]
+fn without_an_event_in_site_yaml_the_event_the_texts_state_scopes_the_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/briefings")).unwrap();
+    std::fs::write(root.join("site.yaml"), "title: T\n").unwrap();
+    for (name, body) in [
+        (
+            "a",
+            "The Lakeside Water Summit opened in Kazan on 22 October 2024. Chile attended the summit in Kazan. Peru attended a meeting in Geneva last week.",
+        ),
+        (
+            "b",
+            "Leaders gathered in Kazan for the Lakeside Water Summit on 22 October 2024. Kenya took part in the summit.",
+        ),
+    ] {
+        std::fs::write(
+            root.join(format!("content/briefings/{name}.md")),
+            format!("---\ntitle: Report {name}\ndate: 2024-10-22\n---\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let opts = BuildOptions {
+        write: false,
+        ..BuildOptions::new(root)
+    };
+    let prepared = prepare(&opts, &Force::None).unwrap();
+    let att = &prepared.site.attendance;
+    assert_eq!(
+        att.event.place, "Kazan",
+        "the place the texts state: {:?}",
+        att.event
+    );
+    assert_eq!(att.party("chile").unwrap().status.as_str(), "attended");
+    assert_eq!(att.party("kenya").unwrap().status.as_str(), "attended");
+    assert!(
+        att.party("peru").is_none(),
+        "a meeting in another city is another meeting"
+    );
+}

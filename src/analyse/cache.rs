@@ -177,22 +177,31 @@ pub fn analyse_site(
         &site.briefings,
         &analyses.iter().map(|a| &a.terms).collect::<Vec<_>>(),
     );
-    site.attendance = attendance::assemble(
-        &site,
-        &pins,
-        gazetteer,
-        event,
-        &analyses
-            .iter()
-            .map(|a| a.claims.as_slice())
-            .collect::<Vec<_>>(),
-    );
     let readings: Vec<(usize, &Reading)> = site
         .briefings
         .iter()
         .zip(&analyses)
         .map(|(&i, a)| (i, &a.reading))
         .collect();
+    // Without `event:` in site.yaml, the event the texts state scopes the claims (read
+    // again with it: the cached claims were read without one).
+    let stated = if site.config.event.is_none() {
+        attendance::event_stated(&summary::stated_event(&readings, gazetteer))
+    } else {
+        None
+    };
+    let restated: Option<Vec<Vec<attendance::PageClaim>>> = stated.as_ref().map(|ev| {
+        site.briefings
+            .iter()
+            .map(|&i| attendance::claims_of_page(&site.pages[i], gazetteer, ev))
+            .collect()
+    });
+    let claims: Vec<&[attendance::PageClaim]> = match &restated {
+        Some(c) => c.iter().map(Vec::as_slice).collect(),
+        None => analyses.iter().map(|a| a.claims.as_slice()).collect(),
+    };
+    site.attendance =
+        attendance::assemble(&site, &pins, gazetteer, stated.unwrap_or(event), &claims);
     site.summary = summary::summarise_readings(
         &readings,
         gazetteer,

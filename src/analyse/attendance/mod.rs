@@ -296,6 +296,28 @@ pub fn event_of(config: &crate::config::SiteConfig) -> Event {
         })
 }
 
+/// The event as the texts state it, when `site.yaml` names none: its name, place and
+/// dates, if the texts give a name or a place.
+pub fn event_stated(found: &crate::analyse::summary::event::Event) -> Option<Event> {
+    let value = |s: &Option<crate::analyse::summary::event::Stated>| {
+        s.as_ref().map(|s| s.value.clone()).unwrap_or_default()
+    };
+    let event = Event {
+        name: value(&found.name),
+        place: value(&found.place),
+        start: found.start.clone().unwrap_or_default(),
+        end: found.end.clone().unwrap_or_default(),
+    };
+    (!event.name.is_empty() || !event.place.is_empty()).then(|| Event {
+        name: if event.name.is_empty() {
+            "the conference".into()
+        } else {
+            event.name.clone()
+        },
+        ..event
+    })
+}
+
 /// Every sentence of a page, in reading order.
 fn sentences_of(page: &crate::content::Page) -> impl Iterator<Item = &crate::markdown::Sentence> {
     page.rendered.blocks.iter().flat_map(|b| b.sentences.iter())
@@ -334,7 +356,25 @@ pub fn build(
     gazetteer: &Gazetteer,
 ) -> Result<Attendance, Vec<Diagnostic>> {
     let pins = pins_of(pins, gazetteer)?;
-    let event = event_of(&site.config);
+    let mut event = event_of(&site.config);
+    if site.config.event.is_none() {
+        let readings: Vec<(usize, crate::analyse::summary::reading::Reading)> = site
+            .briefings
+            .iter()
+            .map(|&i| {
+                (
+                    i,
+                    crate::analyse::summary::reading::read(&site.pages[i], i, gazetteer),
+                )
+            })
+            .collect();
+        let refs: Vec<(usize, &crate::analyse::summary::reading::Reading)> =
+            readings.iter().map(|(i, r)| (*i, r)).collect();
+        if let Some(stated) = event_stated(&crate::analyse::summary::stated_event(&refs, gazetteer))
+        {
+            event = stated;
+        }
+    }
     let claims: Vec<Vec<PageClaim>> = site
         .briefings
         .iter()

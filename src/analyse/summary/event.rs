@@ -238,6 +238,25 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> DocEvent {
                     seen(&mut places, &text[m.start..m.end], 1, i);
                 }
             }
+            // "in Kazan", "in Sharm el-Sheikh": a city of the gazetteer (not a capital).
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for k in 1..words.len() {
+                if !matches!(words[k - 1], "in" | "at") {
+                    continue;
+                }
+                let clean = |w: &str| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                        .to_string()
+                };
+                let one = clean(words[k]);
+                let two = words.get(k + 1).map(|w| format!("{one} {}", clean(w)));
+                let city = two
+                    .filter(|t| gazetteer.city(t).is_some())
+                    .or_else(|| gazetteer.city(&one).is_some().then(|| one.clone()));
+                if let Some(c) = city.filter(|c| c.starts_with(char::is_uppercase)) {
+                    seen(&mut places, &c, 1, i);
+                }
+            }
             let lower = text.to_lowercase();
             let future = [
                 "second round",

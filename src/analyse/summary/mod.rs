@@ -84,6 +84,21 @@ pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
     )
 }
 
+/// The event as the briefings state it (name, place, dates, organiser), from the
+/// [`Reading`] of each briefing: what the summary shows without `event:` in `site.yaml`,
+/// and what the attendance analysis is scoped to then.
+pub fn stated_event(readings: &[(usize, &Reading)], gazetteer: &Gazetteer) -> event::Event {
+    let docs: Vec<Doc> = readings
+        .iter()
+        .map(|&(page, r)| Doc {
+            page,
+            ..r.doc.clone()
+        })
+        .collect();
+    let parts: Vec<&event::DocEvent> = readings.iter().map(|(_, r)| &r.event).collect();
+    event::merge(&docs, &parts, gazetteer)
+}
+
 /// The summary from the [`Reading`] of each briefing, newest first, each with its
 /// index in the site's pages (a reading kept from an earlier analysis may have had
 /// another), the site's attendance (the summary's attendance differences are its
@@ -108,11 +123,7 @@ pub fn summarise_readings(
     let rs: Vec<&Reading> = readings.iter().map(|(_, r)| *r).collect();
     // One vocabulary over every sentence: IDF counts sentences, as LexRank does.
     let vectors = local::site_vectors(rs.iter().map(|r| &r.terms));
-    let found = event::merge(
-        &docs,
-        &rs.iter().map(|r| &r.event).collect::<Vec<_>>(),
-        gazetteer,
-    );
+    let found = stated_event(readings, gazetteer);
     // The sentences stating that the event was held, as the texts put it.
     let held: Vec<text::SourceRef> = found
         .organiser
