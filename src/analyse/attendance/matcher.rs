@@ -149,6 +149,13 @@ fn rest_matches(v: &View, p: usize, rest: &[String], plural_last: bool) -> Optio
     Some(q)
 }
 
+/// Words that may follow a cue that takes no object ("Canada joined later", "joined two
+/// days later", "joined too").
+const AFTER_NOTHING: &[&str] = &[
+    "and", "but", "later", "too", "soon", "on", "in", "within", "shortly", "days", "weeks", "two",
+    "three",
+];
+
 /// Whether the object of a host verb names a meeting other than bilateral talks.
 fn host_object(v: &View, from: usize) -> bool {
     if v.object(from) != Obj::Event {
@@ -191,26 +198,7 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
     };
     match need {
         Need::Any => plain(true),
-        Need::Nothing => plain(
-            from >= v.len()
-                || v.is_punct(from)
-                || matches!(
-                    v.w(from),
-                    "and"
-                        | "but"
-                        | "later"
-                        | "too"
-                        | "soon"
-                        | "on"
-                        | "in"
-                        | "within"
-                        | "shortly"
-                        | "days"
-                        | "weeks"
-                        | "two"
-                        | "three"
-                ),
-        ),
+        Need::Nothing => plain(from >= v.len() || v.is_punct(from) || is(v.w(from), AFTER_NOTHING)),
         Need::MeetingOrNone => plain(v.object(from) != Obj::Other),
         Need::Meeting => plain(match v.object(from) {
             Obj::Event => true,
