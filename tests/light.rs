@@ -1,5 +1,6 @@
 //! A site that stays light at any size: on a site of many briefings, the 404 page is a
-//! few links, `_headers` has a handful of rules, and the data files are compact JSON.
+//! few links, `_headers` has a handful of rules, the data files are compact JSON, and
+//! search is small files a query loads on demand.
 
 mod common;
 
@@ -107,4 +108,55 @@ fn data_files_are_compact_json() {
             "{name} is written without indentation"
         );
     }
+}
+
+/// The record numbers a folded word occurs in, found as the client finds them: the
+/// manifest's shards whose prefix begins the word, then the word in those shards.
+fn lookup(search: &Path, word: &str) -> Vec<u64> {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&search.join("manifest.json"))).unwrap();
+    let mut found = Vec::new();
+    for prefix in manifest["shards"].as_array().unwrap() {
+        let prefix = prefix.as_str().unwrap();
+        if !word.starts_with(prefix) {
+            continue;
+        }
+        let name = briefing::render::search::shard_name(prefix);
+        let shard: serde_json::Value =
+            serde_json::from_str(&read(&search.join(format!("w/{name}.json")))).unwrap();
+        if let Some(postings) = shard[word].as_array() {
+            found.extend(postings.chunks(5).map(|p| p[0].as_u64().unwrap()));
+        }
+    }
+    found
+}
+
+#[test]
+fn search_is_split_into_small_files_a_query_finds_its_page_through() {
+    let (_tmp, root) = many_briefings(120);
+    let search = root.join("dist/search");
+    assert!(!search.join("index.json").exists(), "no single index");
+    // Every file is small; shards stay under their budget.
+    for dir in ["w", "d"] {
+        for e in fs::read_dir(search.join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            assert!(size(&p) <= 1024 * 1024, "{}", p.display());
+        }
+    }
+    assert!(size(&search.join("manifest.json")) <= 64 * 1024);
+    // A word of one briefing leads to that briefing's record.
+    let found = lookup(&search, "marker77word");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let record: serde_json::Value =
+        serde_json::from_str(&read(&search.join(format!("d/{}.json", found[0])))).unwrap();
+    assert_eq!(record["url"], "/briefings/dispatch-77/");
+    assert!(record["text"].as_str().unwrap().contains("marker77word"));
+    // A country's name finds every briefing naming it and its term page (and the
+    // summary pages that name it).
+    let jordan = lookup(&search, "jordan");
+    assert!(jordan.len() > 120 / 5, "{jordan:?}");
+    // Without JavaScript the page links to the archive, not to every briefing.
+    let page = read(&search.join("index.html"));
+    assert!(!page.contains("dispatch-77"), "the page lists no briefing");
+    assert!(page.contains("href=/briefings/>") || page.contains("href=\"/briefings/\""));
 }

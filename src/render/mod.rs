@@ -664,7 +664,7 @@ pub fn render_site(
 /// The files made from the rendered site itself: the search index (from the pages'
 /// HTML), then the hosts' files (`_headers` names every fingerprinted asset).
 pub fn post_passes(site: &Site, outputs: &[OutputRef<'_>]) -> Vec<Output> {
-    let mut extra: Vec<Output> = search::index_output(site, outputs).into_iter().collect();
+    let mut extra: Vec<Output> = search::index_outputs(site, outputs);
     let mut all: Vec<OutputRef> = outputs.to_vec();
     all.extend(extra.iter().map(Output::as_ref));
     extra.extend(publish::host_files(&all));
@@ -672,7 +672,11 @@ pub fn post_passes(site: &Site, outputs: &[OutputRef<'_>]) -> Vec<Output> {
 }
 
 /// The paths [`post_passes`] writes.
-pub const POST_PASS_PATHS: &[&str] = &["search/index.json", "_headers", ".nojekyll"];
+///
+/// The search shards (`search/w/`) and records (`search/d/`) vary with the site; the
+/// post passes read only HTML pages and fingerprinted assets, so the previous ones in
+/// `serve`'s outputs change nothing.
+pub const POST_PASS_PATHS: &[&str] = &[search::MANIFEST_PATH, "_headers", ".nojekyll"];
 
 /// A page's context (the first page that is not the home page), for rendering
 /// templates no page uses.
