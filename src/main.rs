@@ -240,7 +240,9 @@ fn main() -> ExitCode {
             opts.output = output;
             opts.base_url = base_url;
             opts.drafts = drafts;
-            match pipeline::build(&opts) {
+            // Progress bars only on a terminal (never in logs or pipes).
+            let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            match pipeline::build_with_progress(&opts, tty) {
                 Ok(r) => {
                     print_diagnostics("warning", &r.warnings);
                     let changed: Vec<_> = r

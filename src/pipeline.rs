@@ -16,7 +16,7 @@ use crate::load::{self, SeedFile, TextFile};
 use crate::render::{Extras, Output, RenderOptions, Renderer, render_site};
 use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, SeedAction, plan_ingest};
 use crate::theme::Theme;
-use crate::write::{check_output_dir, write_dist, write_file_atomic};
+use crate::write::{check_output_dir, write_dist_reporting, write_file_atomic};
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -342,6 +342,99 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
 /// A build that regenerates the pages `force` names over people's edits.
 pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, BuildFailure> {
+    build_reporting(opts, force, &Progress::hidden())
+}
+
+/// [`build`] with a progress bar per stage on standard error when `show` (the command
+/// line passes whether standard error is a terminal).
+pub fn build_with_progress(opts: &BuildOptions, show: bool) -> Result<BuildReport, BuildFailure> {
+    let progress = if show {
+        Progress::on_stderr()
+    } else {
+        Progress::hidden()
+    };
+    let result = build_reporting(opts, &Force::None, &progress);
+    progress.done();
+    result
+}
+
+/// Progress of a build on a terminal: one bar per stage (a spinner where the stage
+/// has no count, a bar of files while writing), drawn only once the build has run for
+/// [`Progress::DELAY`], so quick builds print nothing but their summary line, and
+/// cleared when the stage ends.
+pub struct Progress {
+    bar: indicatif::ProgressBar,
+    show: bool,
+}
+
+impl Progress {
+    /// How long a build runs before its progress shows.
+    pub const DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+
+    /// No output at all (`serve`, tests, a build whose output is not a terminal).
+    pub fn hidden() -> Progress {
+        Progress {
+            bar: indicatif::ProgressBar::hidden(),
+            show: false,
+        }
+    }
+
+    /// Bars on standard error, after [`Progress::DELAY`].
+    pub fn on_stderr() -> Progress {
+        let bar = indicatif::ProgressBar::hidden();
+        let later = bar.clone();
+        // Reveals the bar if the build is still running after the delay.
+        std::thread::spawn(move || {
+            std::thread::sleep(Self::DELAY);
+            if !later.is_finished() {
+                later.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        });
+        Progress { bar, show: true }
+    }
+
+    /// Starts a stage: a spinner, or a bar of `len` steps.
+    fn stage(&self, name: &str, len: Option<u64>) {
+        if !self.show {
+            return;
+        }
+        self.bar.reset();
+        let style = match len {
+            Some(n) => {
+                self.bar.set_length(n);
+                indicatif::ProgressStyle::with_template(
+                    "{prefix:>22} [{bar:30}] {pos}/{len} {elapsed}",
+                )
+            }
+            None => indicatif::ProgressStyle::with_template("{prefix:>22} {spinner} {elapsed}"),
+        };
+        if let Ok(style) = style {
+            self.bar.set_style(style.progress_chars("=> "));
+        }
+        self.bar.set_prefix(name.to_string());
+        self.bar.set_position(0);
+        self.bar
+            .enable_steady_tick(std::time::Duration::from_millis(120));
+    }
+
+    fn step(&self, pos: usize) {
+        if self.show {
+            self.bar.set_position(pos as u64);
+        }
+    }
+
+    /// Clears the bar (before the summary line).
+    pub fn done(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// [`build_with`], reporting each stage to `progress`.
+pub fn build_reporting(
+    opts: &BuildOptions,
+    force: &Force,
+    progress: &Progress,
+) -> Result<BuildReport, BuildFailure> {
     let out_dir = opts.output_dir();
     if opts.write {
         check_output_dir(&opts.root, &out_dir)
@@ -353,8 +446,10 @@ pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, Bui
         timings.push((name, clock.elapsed()));
         clock = std::time::Instant::now();
     };
+    progress.stage("load, ingest, analyse", None);
     let prepared = prepare(opts, force)?;
     lap("load, ingest, analyse");
+    progress.stage("render", None);
     let warnings = prepared.warnings.clone();
     let mut render = opts.render;
     // `check` also looks at template variables and templates no page uses.
@@ -364,6 +459,7 @@ pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, Bui
         warnings: warnings.clone(),
     })?;
     lap("render");
+    progress.stage("link check", None);
     let broken = check_links(&prepared, &outputs);
     if !broken.is_empty() {
         return Err(BuildFailure {
@@ -377,11 +473,15 @@ pub fn build_with(opts: &BuildOptions, force: &Force) -> Result<BuildReport, Bui
             errors: vec![e],
             warnings: warnings.clone(),
         })?;
-        write_dist(&out_dir, &outputs).map_err(|e| BuildFailure {
-            errors: vec![
-                Diagnostic::from_anyhow(&e).hint("the previous output folder was left as it was"),
-            ],
-            warnings: warnings.clone(),
+        progress.stage("write", Some(outputs.len() as u64));
+        write_dist_reporting(&out_dir, &outputs, &|n| progress.step(n)).map_err(|e| {
+            BuildFailure {
+                errors: vec![
+                    Diagnostic::from_anyhow(&e)
+                        .hint("the previous output folder was left as it was"),
+                ],
+                warnings: warnings.clone(),
+            }
         })?;
         lap("write");
     }

@@ -82,6 +82,12 @@ fn normalize(p: &Path) -> PathBuf {
 
 /// Writes every output into a temp folder beside `out`, then swaps it in.
 pub fn write_dist(out: &Path, outputs: &[Output]) -> Result<()> {
+    write_dist_reporting(out, outputs, &|_| {})
+}
+
+/// [`write_dist`], calling `written` with the number of files written so far (a
+/// progress bar's hook).
+pub fn write_dist_reporting(out: &Path, outputs: &[Output], written: &dyn Fn(usize)) -> Result<()> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -98,7 +104,7 @@ pub fn write_dist(out: &Path, outputs: &[Output]) -> Result<()> {
     let _ = fs::remove_dir_all(&tmp);
     let result = (|| -> Result<()> {
         fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-        for o in outputs {
+        for (n, o) in outputs.iter().enumerate() {
             if o.path.split('/').any(|c| c == ".." || c.is_empty()) {
                 bail!("refusing to write outside the output folder: `{}`", o.path);
             }
@@ -109,6 +115,7 @@ pub fn write_dist(out: &Path, outputs: &[Output]) -> Result<()> {
             }
             fs::write(&path, &o.bytes)
                 .with_context(|| format!("cannot write {}", path.display()))?;
+            written(n + 1);
         }
         if out.exists() {
             fs::rename(out, &old)

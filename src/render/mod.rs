@@ -574,10 +574,56 @@ pub const GENERATORS: &[Generator] = &[
     gen_search,
     gen_feeds,
     gen_statics,
-    summary::gen_json,
-    attendance::gen_json,
+    gen_summary_json,
+    gen_attendance_json,
     attendance::gen_csv,
 ];
+
+/// `data/summary.json`, compact (see [`compact_json`]).
+fn gen_summary_json(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    summary::gen_json(rc).map(compact_outputs)
+}
+
+/// `data/attendance.json`, compact (see [`compact_json`]).
+fn gen_attendance_json(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    attendance::gen_json(rc).map(compact_outputs)
+}
+
+fn compact_outputs(mut outputs: Vec<Output>) -> Vec<Output> {
+    for o in &mut outputs {
+        if o.path.ends_with(".json") {
+            o.bytes = compact_json(&o.bytes);
+        }
+    }
+    outputs
+}
+
+/// The same JSON without the whitespace between tokens, ending in a newline: the data
+/// files are read by programs, and indentation made up a third of their size. (Valid
+/// JSON in, valid JSON out; whitespace inside strings is kept.)
+pub fn compact_json(json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in json {
+        if in_string {
+            out.push(b);
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if !matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+            if b == b'"' {
+                in_string = true;
+            }
+            out.push(b);
+        }
+    }
+    out.push(b'\n');
+    out
+}
 
 /// Renders the whole site. All errors of all pages are collected.
 pub fn render_site(
@@ -618,7 +664,7 @@ pub fn render_site(
 /// The files made from the rendered site itself: the search index (from the pages'
 /// HTML), then the hosts' files (`_headers` names every fingerprinted asset).
 pub fn post_passes(site: &Site, outputs: &[OutputRef<'_>]) -> Vec<Output> {
-    let mut extra: Vec<Output> = search::index_output(site, outputs).into_iter().collect();
+    let mut extra: Vec<Output> = search::index_outputs(site, outputs);
     let mut all: Vec<OutputRef> = outputs.to_vec();
     all.extend(extra.iter().map(Output::as_ref));
     extra.extend(publish::host_files(&all));
@@ -626,7 +672,11 @@ pub fn post_passes(site: &Site, outputs: &[OutputRef<'_>]) -> Vec<Output> {
 }
 
 /// The paths [`post_passes`] writes.
-pub const POST_PASS_PATHS: &[&str] = &["search/index.json", "_headers", ".nojekyll"];
+///
+/// The search shards (`search/w/`) and records (`search/d/`) vary with the site; the
+/// post passes read only HTML pages and fingerprinted assets, so the previous ones in
+/// `serve`'s outputs change nothing.
+pub const POST_PASS_PATHS: &[&str] = &[search::MANIFEST_PATH, "_headers", ".nojekyll"];
 
 /// A page's context (the first page that is not the home page), for rendering
 /// templates no page uses.
@@ -836,9 +886,21 @@ fn gen_index(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
         .map(|o| vec![o]))
 }
 
+/// How many of the newest briefings the 404 page links to: the page stays the same size
+/// at any number of briefings.
+pub const NOT_FOUND_LATEST: usize = 5;
+
 fn gen_not_found(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let site = rc.site;
     let mut ctx = Context::new();
     ctx.insert("current_path", "/404.html");
+    let latest: Vec<PageRef> = site
+        .briefings
+        .iter()
+        .take(NOT_FOUND_LATEST)
+        .map(|&i| PageRef::new(&site.pages[i], &site.config))
+        .collect();
+    ctx.insert("latest", &latest);
     let meta = Meta::page(rc.site, "Page not found", "", "/404.html");
     one(rc
         .page(
@@ -1011,6 +1073,23 @@ fn gen_statics(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_json_keeps_the_value_and_drops_the_indentation() {
+        let value = serde_json::json!({
+            "a": [1, 2, {"b": "two  words\n \"quoted\" \\ back"}],
+            "c": null,
+            " key ": "x"
+        });
+        let pretty = serde_json::to_vec_pretty(&value).unwrap();
+        let compact = compact_json(&pretty);
+        assert_eq!(
+            compact,
+            [serde_json::to_vec(&value).unwrap(), b"\n".to_vec()].concat()
+        );
+        let back: serde_json::Value = serde_json::from_slice(&compact).unwrap();
+        assert_eq!(back, value);
+    }
 
     #[test]
     fn fingerprints_css_and_js_only() {

@@ -1,10 +1,12 @@
 //! Files for static hosts and links that survive a sub-path (pure: outputs in,
 //! outputs out).
 //!
-//! - `_headers` (Netlify and Cloudflare Pages format): a year-long immutable cache for
-//!   each fingerprinted asset, a short revalidating cache for pages, feeds and data.
-//!   Those hosts join the values of every rule that matches a path, so no catch-all
-//!   `/*` rule sets `Cache-Control`: every rule names one path.
+//! - `_headers` (Netlify and Cloudflare Pages format): a handful of rules at any size of
+//!   site. Both hosts join the values of every rule that matches a path, so no two rules
+//!   may set `Cache-Control` for one file: the catch-all `/*` sets only security
+//!   headers, each fingerprinted asset (a few, from the theme) gets a year-long immutable
+//!   cache by its exact path, and every other file keeps the hosts' own default,
+//!   `public, max-age=0, must-revalidate` (pages, feeds, data and search revalidate).
 //! - `.nojekyll`, so GitHub Pages serves the files as they are.
 //! - [`rebase_links`]: root-relative links written in Markdown (`/summary/`) get the
 //!   site's base path, as `url(path=...)` does in templates.
@@ -15,7 +17,8 @@ use crate::render::{Output, OutputRef};
 
 /// Cache for fingerprinted files: their name changes whenever their content does.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
-/// Cache for pages and everything else: always revalidate (ETag / Last-Modified).
+/// Cache for pages and everything else: always revalidate (ETag / Last-Modified). The
+/// default of Netlify and Cloudflare Pages for a file no rule gives a `Cache-Control`.
 pub const SHORT: &str = "public, max-age=0, must-revalidate";
 
 /// Whether an output's file name carries a content hash: `style.0123456789.css`.
@@ -28,40 +31,27 @@ pub fn is_fingerprinted(path: &str) -> bool {
     }
 }
 
-/// The URL path (under the host's root) a file is requested at: folders for pages.
-fn served_path(path: &str) -> String {
-    if path == "index.html" {
-        "/".to_string()
-    } else if let Some(dir) = path.strip_suffix("/index.html") {
-        format!("/{dir}/")
-    } else {
-        format!("/{path}")
-    }
-}
-
 /// `_headers` for the given outputs (paths relative to the host's root, which is the
-/// output folder however the site's `base_url` reads).
+/// output folder however the site's `base_url` reads): one rule for every path, one per
+/// fingerprinted asset. Pages, feeds and data add no rule, so the file has the same
+/// handful of rules at ten pages or ten thousand.
 pub fn headers_file(outputs: &[OutputRef<'_>]) -> Output {
     let mut text = String::from(
         "# Headers for Netlify and Cloudflare Pages, written by `briefing build`.\n\
-         # Those hosts join the values of every rule that matches a path, so the catch-all\n\
-         # rule sets no Cache-Control: fingerprinted assets are cached for a year (their\n\
-         # name changes with their content), everything else revalidates.\n\
+         # Those hosts join the values of every rule that matches a path, so only one rule\n\
+         # sets Cache-Control for a file: fingerprinted assets are cached for a year (their\n\
+         # name changes with their content); pages, feeds, data and search keep the hosts'\n\
+         # default, `public, max-age=0, must-revalidate`.\n\
          /*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n",
     );
-    let mut paths: Vec<&str> = outputs
+    let mut assets: Vec<&str> = outputs
         .iter()
         .map(|o| o.path)
-        .filter(|p| !p.starts_with('.') && *p != "_headers")
+        .filter(|p| !p.starts_with('.') && is_fingerprinted(p))
         .collect();
-    paths.sort();
-    for p in paths {
-        let cache = if is_fingerprinted(p) {
-            IMMUTABLE
-        } else {
-            SHORT
-        };
-        text.push_str(&format!("\n{}\n  Cache-Control: {cache}\n", served_path(p)));
+    assets.sort();
+    for p in assets {
+        text.push_str(&format!("\n/{p}\n  Cache-Control: {IMMUTABLE}\n"));
     }
     Output {
         path: "_headers".into(),
@@ -130,29 +120,58 @@ mod tests {
         assert!(!is_fingerprinted("briefings/x/index.html"));
     }
 
+    /// The rules of a `_headers` file: (path, header lines).
+    fn rules(text: &str) -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<(String, Vec<String>)> = Vec::new();
+        for line in text.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if line.starts_with('/') {
+                out.push((line.to_string(), Vec::new()));
+            } else {
+                out.last_mut().unwrap().1.push(line.trim().to_string());
+            }
+        }
+        out
+    }
+
     #[test]
-    fn headers_have_one_rule_per_path_and_no_catch_all() {
+    fn headers_cache_assets_for_a_year_and_leave_the_rest_to_the_default() {
         let h = headers_file(&[
             out("index.html"),
             out("briefings/x/index.html"),
             out("404.html"),
             out("style.9cc4fcb14c.css"),
+            out("js/search.0123456789.js"),
             out("atom.xml"),
+            out("data/summary.json"),
             out(".nojekyll"),
         ]);
         let text = String::from_utf8(h.bytes).unwrap();
-        assert!(text.contains(
-            "\n/style.9cc4fcb14c.css\n  Cache-Control: public, max-age=31536000, immutable\n"
-        ));
-        assert!(text.contains("\n/\n  Cache-Control: public, max-age=0, must-revalidate\n"));
-        assert!(text.contains("\n/briefings/x/\n  Cache-Control: public, max-age=0"));
-        assert!(text.contains("\n/404.html\n"));
-        assert!(text.contains("\n/atom.xml\n"));
-        assert_eq!(text.matches("  Cache-Control: ").count(), 5, "{text}");
-        let from = text.find("\n/*\n").unwrap();
-        let catch_all = text[from..].split("\n\n").next().unwrap();
-        assert!(!catch_all.contains("Cache-Control"));
+        let rules = rules(&text);
+        let paths: Vec<&str> = rules.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["/*", "/js/search.0123456789.js", "/style.9cc4fcb14c.css"]
+        );
+        assert!(!rules[0].1.iter().any(|h| h.starts_with("Cache-Control")));
+        for (_, headers) in &rules[1..] {
+            assert_eq!(headers, &[format!("Cache-Control: {IMMUTABLE}")]);
+        }
         assert!(!text.contains(".nojekyll"));
+    }
+
+    #[test]
+    fn headers_do_not_grow_with_the_pages() {
+        let paths: Vec<String> = (0..5000)
+            .map(|i| format!("briefings/b{i}/index.html"))
+            .chain(["style.9cc4fcb14c.css".to_string()])
+            .collect();
+        let outputs: Vec<OutputRef> = paths.iter().map(|p| out(p)).collect();
+        let text = String::from_utf8(headers_file(&outputs).bytes).unwrap();
+        assert_eq!(rules(&text).len(), 2, "{text}");
+        assert!(text.len() < 1024);
     }
 
     #[test]

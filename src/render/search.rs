@@ -1,6 +1,15 @@
 //! The search index (pure): every page of the built site as a record with its URL,
-//! title, kind, date, description, entities and plain text, written at build time to
-//! `search/index.json` for the offline client in the theme's `search.js`.
+//! title, kind, date, description, entities and plain text, written at build time as
+//! files the theme's `search.js` loads on demand, each small at any size of site:
+//!
+//! - `search/manifest.json`: the number of records, how many are briefings (they come
+//!   first) and the word prefixes that have a shard;
+//! - `search/w/<prefix>.json` (the prefix's UTF-8 in hex): every word beginning with
+//!   the prefix, with the records it occurs in and how often in each field. A prefix
+//!   is two letters, or longer where two letters would make a shard over
+//!   [`SHARD_BUDGET`]; a query loads only the shards of its words' prefixes;
+//! - `search/d/<n>.json`: record `n` (URL, title, kind, dates, description, text),
+//!   loaded for the results shown (at most 50) to show them and cut their snippets.
 //!
 //! Pages the model knows (briefings, hand-written pages, taxonomy terms) are described
 //! from it; every other HTML page (summary, attendance, pages added by later
@@ -9,9 +18,9 @@
 //!
 //! Why not the `pagefind` crate: measured here, a clean release build of it alone is
 //! 135 more crates (~980 CPU-seconds on the 2 shared cores, 12m49s of wall time), a
-//! 15 MB binary, and it brings the archived `serde_yaml` 0.8 and `yaml-rust`. A
-//! briefing site has tens of pages, so one compact JSON file and ~200 lines of
-//! vanilla JavaScript do the job, offline and under any base path.
+//! 15 MB binary, and it brings the archived `serde_yaml` 0.8 and `yaml-rust`. Word
+//! shards by prefix and ~250 lines of vanilla JavaScript do the job, offline and under
+//! any base path, loading a few hundred kilobytes per query at 10,000 briefings.
 
 use std::collections::BTreeSet;
 
@@ -22,11 +31,21 @@ use crate::analyse::Site;
 use crate::render::context::display_date;
 use crate::render::{Output, OutputRef, output_path};
 
-/// The index file's path in the output.
-pub const INDEX_PATH: &str = "search/index.json";
+/// The manifest's path in the output.
+pub const MANIFEST_PATH: &str = "search/manifest.json";
+
+/// The largest a word shard may grow before it is split by one more letter (bytes).
+pub const SHARD_BUDGET: usize = 256 * 1024;
+
+/// The longest prefix a shard is split to (a shard of one very common word stays whole).
+const MAX_PREFIX: usize = 6;
+
+/// How many matches of a word in one field count, as in `search.js`: the title,
+/// entities and description up to 3, the text up to 8.
+const CAPS: [u32; 4] = [3, 3, 3, 8];
 
 /// One searchable page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SearchDoc {
     /// Root-relative URL under the base path.
     pub url: String,
@@ -326,16 +345,176 @@ pub fn build_index(site: &Site, outputs: &[OutputRef<'_>]) -> SearchIndex {
     SearchIndex { version: 1, docs }
 }
 
-/// `search/index.json`, when the theme has a search page.
-pub fn index_output(site: &Site, outputs: &[OutputRef<'_>]) -> Option<Output> {
+/// A word as the client folds it: decomposed, combining marks U+0300–U+036F dropped,
+/// lower case (`search.js`: `fold`).
+pub fn fold(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The folded words of a text: runs of letters and digits (`search.js`: `[\p{L}\p{N}]+`).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(fold)
+}
+
+fn is_word_char(c: char) -> bool {
+    use std::sync::LazyLock;
+    static LETTER_OR_NUMBER: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"^[\p{L}\p{N}]$").expect("valid"));
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        let mut buf = [0u8; 4];
+        LETTER_OR_NUMBER.is_match(c.encode_utf8(&mut buf))
+    }
+}
+
+/// The file name of a prefix's shard: its UTF-8 bytes in hex (`search.js`: `shardName`).
+pub fn shard_name(prefix: &str) -> String {
+    prefix.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A word's postings: record number, then the (capped) count in the title, entities,
+/// description and text, five numbers per record.
+type Postings = Vec<u32>;
+
+/// Every word of the index with its postings, in word order.
+pub fn postings(docs: &[SearchDoc]) -> std::collections::BTreeMap<String, Postings> {
+    use std::collections::{BTreeMap, HashMap};
+    let per_doc: Vec<HashMap<String, [u32; 4]>> = {
+        use rayon::prelude::*;
+        docs.par_iter()
+            .map(|d| {
+                let mut counts: HashMap<String, [u32; 4]> = HashMap::new();
+                let entities = d.entities.join(" ");
+                for (field, text) in [&d.title, &entities, &d.description, &d.text]
+                    .into_iter()
+                    .enumerate()
+                {
+                    for w in words(text) {
+                        let c = &mut counts.entry(w).or_default()[field];
+                        *c = (*c + 1).min(CAPS[field]);
+                    }
+                }
+                counts
+            })
+            .collect()
+    };
+    let mut out: BTreeMap<String, Postings> = BTreeMap::new();
+    for (n, counts) in per_doc.into_iter().enumerate() {
+        for (w, c) in counts {
+            let list = out.entry(w).or_default();
+            list.push(n as u32);
+            list.extend(c);
+        }
+    }
+    out
+}
+
+/// The shards: `(prefix, words)`, each under [`SHARD_BUDGET`] unless its prefix is
+/// [`MAX_PREFIX`] letters long. Words no longer than a split prefix stay in its shard.
+pub fn shards(
+    words: &std::collections::BTreeMap<String, Postings>,
+) -> Vec<(String, Vec<(&str, &Postings)>)> {
+    fn size(words: &[(&str, &Postings)]) -> usize {
+        words.iter().map(|(w, p)| w.len() + 4 + p.len() * 4).sum()
+    }
+    fn split<'a>(
+        prefix: String,
+        words: Vec<(&'a str, &'a Postings)>,
+        out: &mut Vec<(String, Vec<(&'a str, &'a Postings)>)>,
+    ) {
+        let len = prefix.chars().count();
+        if size(&words) <= SHARD_BUDGET || len >= MAX_PREFIX {
+            out.push((prefix, words));
+            return;
+        }
+        let mut here = Vec::new();
+        let mut longer: std::collections::BTreeMap<String, Vec<(&str, &Postings)>> =
+            Default::default();
+        for (w, p) in words {
+            if w.chars().count() <= len {
+                here.push((w, p));
+            } else {
+                longer
+                    .entry(w.chars().take(len + 1).collect())
+                    .or_default()
+                    .push((w, p));
+            }
+        }
+        if !here.is_empty() {
+            out.push((prefix, here));
+        }
+        for (p, ws) in longer {
+            split(p, ws, out);
+        }
+    }
+    let mut by_prefix: std::collections::BTreeMap<String, Vec<(&str, &Postings)>> =
+        Default::default();
+    for (w, p) in words {
+        by_prefix
+            .entry(w.chars().take(2).collect())
+            .or_default()
+            .push((w.as_str(), p));
+    }
+    let mut out = Vec::new();
+    for (prefix, ws) in by_prefix {
+        split(prefix, ws, &mut out);
+    }
+    out
+}
+
+/// The manifest the client reads first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    pub version: u32,
+    /// How many records there are (`search/d/0.json` …).
+    pub docs: usize,
+    /// Records `0..briefings` are briefings.
+    pub briefings: usize,
+    /// The prefixes with a shard, sorted.
+    pub shards: Vec<String>,
+}
+
+/// The search files, when the theme has a search page: the manifest, the word shards and
+/// one file per record.
+pub fn index_outputs(site: &Site, outputs: &[OutputRef<'_>]) -> Vec<Output> {
     if !outputs.iter().any(|o| o.path == "search/index.html") {
-        return None;
+        return Vec::new();
     }
     let index = build_index(site, outputs);
-    Some(Output {
-        path: INDEX_PATH.to_string(),
-        bytes: serde_json::to_vec(&index).unwrap_or_default(),
-    })
+    let words = postings(&index.docs);
+    let shards = shards(&words);
+    let mut out = Vec::with_capacity(index.docs.len() + shards.len() + 1);
+    let manifest = Manifest {
+        version: 2,
+        docs: index.docs.len(),
+        briefings: index.docs.iter().filter(|d| d.kind == "Briefing").count(),
+        shards: shards.iter().map(|(p, _)| p.clone()).collect(),
+    };
+    out.push(Output {
+        path: MANIFEST_PATH.to_string(),
+        bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
+    });
+    for (prefix, ws) in &shards {
+        let map: std::collections::BTreeMap<&str, &Postings> = ws.iter().copied().collect();
+        out.push(Output {
+            path: format!("search/w/{}.json", shard_name(prefix)),
+            bytes: serde_json::to_vec(&map).unwrap_or_default(),
+        });
+    }
+    for (n, d) in index.docs.iter().enumerate() {
+        out.push(Output {
+            path: format!("search/d/{n}.json"),
+            bytes: serde_json::to_vec(d).unwrap_or_default(),
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -352,6 +531,59 @@ mod tests {
         assert_eq!(d.date, "2020-11-12");
         assert_eq!(d.date_display, "12 November 2020");
         assert_eq!(d.text, "Who attended Russia attended. Iran China");
+    }
+
+    #[test]
+    fn words_are_folded_as_the_client_folds_them() {
+        let w: Vec<String> = words("Türkiye's São-Paulo talks, 2020 (ÉLYSÉE)").collect();
+        assert_eq!(
+            w,
+            ["turkiye", "s", "sao", "paulo", "talks", "2020", "elysee"]
+        );
+        assert_eq!(shard_name("le"), "6c65");
+        assert_eq!(shard_name("é"), "c3a9");
+    }
+
+    fn doc(title: &str, text: &str) -> SearchDoc {
+        SearchDoc {
+            url: format!("/{title}/"),
+            title: title.into(),
+            kind: "Briefing".into(),
+            date: String::new(),
+            date_display: String::new(),
+            description: String::new(),
+            entities: vec!["Lebanon".into()],
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn postings_count_each_field_up_to_its_cap() {
+        let docs = [
+            doc("Refugees", "refugees refugees refugees refugees"),
+            doc("Talks", "no match here"),
+        ];
+        let p = postings(&docs);
+        assert_eq!(p["refugees"], [0, 1, 0, 0, 4]);
+        assert_eq!(p["lebanon"], [0, 0, 1, 0, 0, 1, 0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn large_prefixes_are_split_into_longer_ones() {
+        // 3,000 words beginning with `th` in each of 40 records: over 1 MB in one shard.
+        let text: String = (0..3000).map(|i| format!("th{i} ")).collect();
+        let docs: Vec<SearchDoc> = (0..40).map(|i| doc(&format!("d{i}"), &text)).collect();
+        let p = postings(&docs);
+        let s = shards(&p);
+        assert!(s.len() > 2, "{}", s.len());
+        for (prefix, ws) in &s {
+            assert!(ws.iter().all(|(w, _)| w.starts_with(prefix.as_str())));
+            let map: std::collections::BTreeMap<&str, &Postings> = ws.iter().copied().collect();
+            let bytes = serde_json::to_vec(&map).unwrap().len();
+            assert!(bytes <= SHARD_BUDGET, "{prefix}: {bytes} bytes");
+        }
+        let total: usize = s.iter().map(|(_, ws)| ws.len()).sum();
+        assert_eq!(total, p.len(), "every word is in one shard");
     }
 
     #[test]

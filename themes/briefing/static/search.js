@@ -1,18 +1,28 @@
-/* briefing — offline search over search/index.json, built with the site.
-   No dependencies, no network beyond the site itself. Without JavaScript the page
-   shows the list of every page, which this script hides while a query is active. */
+/* briefing — offline search over the index built with the site, loaded on demand:
+   search/manifest.json first, then for a query only the word shards of its words'
+   prefixes (search/w/<hex of the prefix>.json) and the records of the results shown
+   (search/d/<n>.json). No dependencies, no network beyond the site itself. Without
+   JavaScript the page links to the archive and the index pages, which this script
+   hides while a query is active. */
 (function () {
   "use strict";
 
   var box = document.getElementById("search-box");
-  if (!box || !window.fetch) { return; }
+  if (!box || !window.fetch || !window.TextEncoder) { return; }
   var input = document.getElementById("search-input");
   var form = box.querySelector("form");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var all = document.getElementById("search-all");
-  var docs = null;
+  var manifestUrl = box.getAttribute("data-index");
+  var base = manifestUrl.slice(0, manifestUrl.lastIndexOf("/") + 1);
+  var manifest = null;
+  var shards = {};
+  var records = {};
+  var generation = 0;
   var MAX = 50;
+  var CAPS = [3, 3, 3, 8];
+  var WEIGHTS = [10, 6, 3, 1];
   var WORD = /[\p{L}\p{N}]+/gu;
   var STOP = { a: 1, an: 1, and: 1, "in": 1, of: 1, on: 1, or: 1, the: 1, to: 1 };
 
@@ -35,46 +45,76 @@
     return tokens(text).map(function (t) { return t.word; });
   }
 
-  function prepare(index) {
-    return index.docs.map(function (d) {
-      return {
-        doc: d,
-        title: words(d.title),
-        entities: words(d.entities.join(" ")),
-        description: words(d.description),
-        textTokens: tokens(d.text)
-      };
+  function getJson(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.json();
     });
   }
 
-  function count(list, term, cap) {
-    var n = 0;
-    for (var i = 0; i < list.length && n < cap; i++) {
-      if (list[i].lastIndexOf(term, 0) === 0) { n++; }
-    }
-    return n;
+  /* The shard file of a prefix: its UTF-8 bytes in hex. */
+  function shardName(prefix) {
+    var bytes = new TextEncoder().encode(prefix);
+    var out = "";
+    for (var i = 0; i < bytes.length; i++) { out += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16); }
+    return out;
   }
 
-  function countTokens(list, term, cap) {
-    var n = 0;
-    for (var i = 0; i < list.length && n < cap; i++) {
-      if (list[i].word.lastIndexOf(term, 0) === 0) { n++; }
-    }
-    return n;
+  function shard(prefix) {
+    if (!shards[prefix]) { shards[prefix] = getJson(base + "w/" + shardName(prefix) + ".json"); }
+    return shards[prefix];
   }
 
-  /* Every term must match the beginning of a word somewhere in the page. */
-  function score(p, terms) {
-    var total = 0;
+  /* A record with its words, ready for snippets. */
+  function record(n) {
+    if (!records[n]) {
+      records[n] = getJson(base + "d/" + n + ".json").then(function (d) {
+        return { doc: d, textTokens: tokens(d.text) };
+      });
+    }
+    return records[n];
+  }
+
+  /* The shards that may hold words beginning with a term. */
+  function shardsFor(term) {
+    return manifest.shards.filter(function (p) {
+      return p.lastIndexOf(term, 0) === 0 || term.lastIndexOf(p, 0) === 0;
+    });
+  }
+
+  /* Scores of the records matching every term: per term, the matches of the words
+     beginning with it, by field (title, names, description, text), capped per field. */
+  function scores(terms, loaded) {
+    var total = null;
     for (var i = 0; i < terms.length; i++) {
       var t = terms[i];
-      var s = 10 * count(p.title, t, 3) + 6 * count(p.entities, t, 3) +
-        3 * count(p.description, t, 3) + countTokens(p.textTokens, t, 8);
-      if (s === 0) { return 0; }
-      total += s;
+      var fields = {};
+      loaded[i].forEach(function (shardWords) {
+        for (var w in shardWords) {
+          if (w.lastIndexOf(t, 0) !== 0) { continue; }
+          var p = shardWords[w];
+          for (var k = 0; k < p.length; k += 5) {
+            var f = fields[p[k]] || (fields[p[k]] = [0, 0, 0, 0]);
+            for (var j = 0; j < 4; j++) { f[j] += p[k + 1 + j]; }
+          }
+        }
+      });
+      var next = {};
+      for (var n in fields) {
+        if (total && !(n in total)) { continue; }
+        var s = 0;
+        for (var j2 = 0; j2 < 4; j2++) { s += WEIGHTS[j2] * Math.min(fields[n][j2], CAPS[j2]); }
+        next[n] = (total ? total[n] : 0) + s;
+      }
+      total = next;
     }
-    if (p.doc.kind === "Briefing") { total += 1; }
-    return total;
+    var hits = [];
+    for (var id in total) {
+      var n2 = +id;
+      hits.push({ n: n2, s: total[id] + (n2 < manifest.briefings ? 1 : 0) });
+    }
+    hits.sort(function (a, b) { return b.s - a.s || a.n - b.n; });
+    return hits;
   }
 
   function isMatch(word, terms) {
@@ -139,8 +179,9 @@
 
   function render(query) {
     var q = query.trim();
-    list.textContent = "";
     if (!q) {
+      generation++;
+      list.textContent = "";
       list.hidden = true;
       all.hidden = false;
       status.textContent = "";
@@ -150,18 +191,31 @@
     var kept = terms.filter(function (t) { return !STOP[t]; });
     if (kept.length) { terms = kept; }
     if (!terms.length) { return; }
-    var hits = [];
-    for (var i = 0; i < docs.length; i++) {
-      var s = score(docs[i], terms);
-      if (s > 0) { hits.push({ p: docs[i], s: s }); }
-    }
-    hits.sort(function (a, b) { return b.s - a.s; });
-    var n = hits.length;
+    var mine = ++generation;
+    status.textContent = "Searching…";
+    Promise.all(terms.map(function (t) { return Promise.all(shardsFor(t).map(shard)); }))
+      .then(function (loaded) {
+        var hits = scores(terms, loaded);
+        return Promise.all(hits.slice(0, MAX).map(function (h) { return record(h.n); }))
+          .then(function (recs) { return { hits: hits, recs: recs }; });
+      })
+      .then(function (r) {
+        if (mine !== generation) { return; }
+        show(q, terms, r.hits.length, r.recs);
+      })
+      .catch(function () {
+        if (mine !== generation) { return; }
+        status.textContent = "The search index could not be loaded (open the site through a web server).";
+      });
+  }
+
+  function show(q, terms, n, recs) {
+    list.textContent = "";
     status.textContent = n === 0
       ? "No page matches “" + q + "”. Try fewer or shorter words."
       : n + (n === 1 ? " page matches “" : " pages match “") + q + "”" + (n > MAX ? "; the first " + MAX + " are shown." : ".");
-    hits.slice(0, MAX).forEach(function (h) {
-      var d = h.p.doc;
+    recs.forEach(function (rec) {
+      var d = rec.doc;
       var li = el("li", "search-result");
       var meta = el("p", "meta");
       meta.appendChild(el("span", "kind", d.kind));
@@ -175,7 +229,7 @@
       a.href = d.url;
       h2.appendChild(a);
       var p = el("p", "snippet");
-      p.appendChild(snippet(h.p, terms));
+      p.appendChild(snippet(rec, terms));
       li.appendChild(h2);
       li.appendChild(meta);
       li.appendChild(p);
@@ -194,7 +248,7 @@
   function schedule() {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      if (!docs) { return; }
+      if (!manifest) { return; }
       render(input.value);
       var url = window.location.pathname + (input.value.trim() ? "?q=" + encodeURIComponent(input.value.trim()) : "");
       window.history.replaceState(null, "", url);
@@ -206,18 +260,14 @@
   input.addEventListener("input", schedule);
   form.addEventListener("submit", function (e) { e.preventDefault(); schedule(); });
   status.textContent = "Loading the index…";
-  fetch(box.getAttribute("data-index"))
-    .then(function (r) {
-      if (!r.ok) { throw new Error(r.status); }
-      return r.json();
-    })
-    .then(function (index) {
-      docs = prepare(index);
+  getJson(manifestUrl)
+    .then(function (m) {
+      manifest = m;
       status.textContent = "";
       render(input.value);
     })
     .catch(function () {
-      status.textContent = "The search index could not be loaded (open the site through a web server); every page is listed below.";
+      status.textContent = "The search index could not be loaded (open the site through a web server); the pages below lead to every briefing.";
       box.hidden = true;
     });
 })();
