@@ -607,9 +607,10 @@ pub fn gen_page(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<crate::diagnostic
         .map(|o| vec![o]))
 }
 
-/// `data/attendance.json`.
+/// `data/attendance.json`, compact: it is read by programs, and indentation made up a
+/// sixth of it.
 pub fn gen_json(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<crate::diagnostics::Diagnostic>> {
-    let mut bytes = serde_json::to_vec_pretty(&rc.site.attendance).map_err(|e| {
+    let mut bytes = serde_json::to_vec(&rc.site.attendance).map_err(|e| {
         vec![crate::diagnostics::Diagnostic::new("failed to write data/attendance.json").cause(e)]
     })?;
     bytes.push(b'\n');

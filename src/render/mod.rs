@@ -574,56 +574,10 @@ pub const GENERATORS: &[Generator] = &[
     gen_search,
     gen_feeds,
     gen_statics,
-    gen_summary_json,
-    gen_attendance_json,
+    summary::gen_json,
+    attendance::gen_json,
     attendance::gen_csv,
 ];
-
-/// `data/summary.json`, compact (see [`compact_json`]).
-fn gen_summary_json(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    summary::gen_json(rc).map(compact_outputs)
-}
-
-/// `data/attendance.json`, compact (see [`compact_json`]).
-fn gen_attendance_json(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    attendance::gen_json(rc).map(compact_outputs)
-}
-
-fn compact_outputs(mut outputs: Vec<Output>) -> Vec<Output> {
-    for o in &mut outputs {
-        if o.path.ends_with(".json") {
-            o.bytes = compact_json(&o.bytes);
-        }
-    }
-    outputs
-}
-
-/// The same JSON without the whitespace between tokens, ending in a newline: the data
-/// files are read by programs, and indentation made up a third of their size. (Valid
-/// JSON in, valid JSON out; whitespace inside strings is kept.)
-pub fn compact_json(json: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in json {
-        if in_string {
-            out.push(b);
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-        } else if !matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
-            if b == b'"' {
-                in_string = true;
-            }
-            out.push(b);
-        }
-    }
-    out.push(b'\n');
-    out
-}
 
 /// Renders the whole site. All errors of all pages are collected.
 pub fn render_site(
@@ -1073,23 +1027,6 @@ fn gen_statics(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn compact_json_keeps_the_value_and_drops_the_indentation() {
-        let value = serde_json::json!({
-            "a": [1, 2, {"b": "two  words\n \"quoted\" \\ back"}],
-            "c": null,
-            " key ": "x"
-        });
-        let pretty = serde_json::to_vec_pretty(&value).unwrap();
-        let compact = compact_json(&pretty);
-        assert_eq!(
-            compact,
-            [serde_json::to_vec(&value).unwrap(), b"\n".to_vec()].concat()
-        );
-        let back: serde_json::Value = serde_json::from_slice(&compact).unwrap();
-        assert_eq!(back, value);
-    }
 
     #[test]
     fn fingerprints_css_and_js_only() {
