@@ -88,15 +88,27 @@ pub fn summarise(site: &Site, gazetteer: &Gazetteer) -> Summary {
 /// [`Reading`] of each briefing: what the summary shows without `event:` in `site.yaml`,
 /// and what the attendance analysis is scoped to then.
 pub fn stated_event(readings: &[(usize, &Reading)], gazetteer: &Gazetteer) -> event::Event {
-    let docs: Vec<Doc> = readings
+    stated_event_of(&docs_of(readings), readings, gazetteer)
+}
+
+/// The documents of the readings, each with its page index now.
+fn docs_of(readings: &[(usize, &Reading)]) -> Vec<Doc> {
+    readings
         .iter()
         .map(|&(page, r)| Doc {
             page,
             ..r.doc.clone()
         })
-        .collect();
+        .collect()
+}
+
+fn stated_event_of(
+    docs: &[Doc],
+    readings: &[(usize, &Reading)],
+    gazetteer: &Gazetteer,
+) -> event::Event {
     let parts: Vec<&event::DocEvent> = readings.iter().map(|(_, r)| &r.event).collect();
-    event::merge(&docs, &parts, gazetteer)
+    event::merge(docs, &parts, gazetteer)
 }
 
 /// The summary from the [`Reading`] of each briefing, newest first, each with its
@@ -113,17 +125,11 @@ pub fn summarise_readings(
     if readings.is_empty() {
         return Summary::default();
     }
-    let docs: Vec<Doc> = readings
-        .iter()
-        .map(|&(page, r)| Doc {
-            page,
-            ..r.doc.clone()
-        })
-        .collect();
+    let docs = docs_of(readings);
     let rs: Vec<&Reading> = readings.iter().map(|(_, r)| *r).collect();
     // One vocabulary over every sentence: IDF counts sentences, as LexRank does.
     let vectors = local::site_vectors(rs.iter().map(|r| &r.terms));
-    let found = stated_event(readings, gazetteer);
+    let found = stated_event_of(&docs, readings, gazetteer);
     // The sentences stating that the event was held, as the texts put it.
     let held: Vec<text::SourceRef> = found
         .organiser
