@@ -429,8 +429,23 @@ fn subject(
         return (Vec::new(), Vec::new(), (lb, start));
     }
     let (parties, except, _) = noun_phrase_before(s, v, lb, start, 0);
+    // "…, but his foreign minister did", "its delegation sat through both days": a
+    // possessive pronoun before a representative stands for the subject before.
+    let first = (from..start).find(|&q| !v.is_punct(q) && !is(v.w(q), OPENER_WORDS));
+    let possessive_rep = first.is_some_and(|q| {
+        matches!(v.w(q), "his" | "her" | "its" | "their")
+            && (q + 1..start).any(|r| is(v.w(r), REP_NOUNS))
+    });
+    if parties.is_empty() && possessive_rep && !prev.subjects.is_empty() {
+        return (prev.subjects.clone(), Vec::new(), (from, start));
+    }
     (parties, except, (from, start))
 }
+
+/// Words that open a clause before its subject ("but his minister did").
+const OPENER_WORDS: &[&str] = &[
+    "but", "and", "although", "though", "while", "whereas", "yet",
+];
 
 /// The subject that ends before clause position `end`: read back to `lb` or the
 /// previous finite verb; a relative pronoun takes the noun before it, and a pronoun is

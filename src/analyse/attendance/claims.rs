@@ -391,12 +391,21 @@ fn elided(v: &View, prev: &Prev) -> Option<Cue> {
     while end > 0 && (v.is_punct(end - 1) || matches!(v.w(end - 1), "so" | "either" | "too")) {
         end -= 1;
     }
-    if end < 3 || !is(v.w(end - 1), NEG) || !is(v.w(end - 2), AUX) {
-        return None;
+    if end >= 3 && is(v.w(end - 1), NEG) && is(v.w(end - 2), AUX) {
+        let mut cue = Cue::new(end - 1, end - 1, base, Args::Subject);
+        cue.neg = true;
+        return Some(cue);
     }
-    let mut cue = Cue::new(end - 1, end - 1, base, Args::Subject);
-    cue.neg = true;
-    Some(cue)
+    // "Morocco's king did not make the trip, but his foreign minister did": the cue
+    // before, not negated.
+    let positive = end >= 2
+        && matches!(
+            v.w(end - 1),
+            "did" | "does" | "do" | "will" | "would" | "has" | "have" | "had"
+        )
+        && !is(v.w(end - 2), NEG)
+        && !is(v.w(end - 2), AUX);
+    positive.then(|| Cue::new(end - 1, end - 1, base, Args::Subject))
 }
 
 #[cfg(test)]
@@ -587,6 +596,32 @@ mod tests {
                     let _ = super::super::page_claims([s.as_str()], g, &event);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn an_elided_verb_repeats_the_cue_before() {
+        // (pattern, sentence, claims by id)
+        type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+        let rows: &[Row] = &[
+            (
+                "negative",
+                "Iraq attended the conference, but Jordan did not.",
+                &[("iraq", "attended"), ("jordan", "boycotted")],
+            ),
+            (
+                "positive",
+                "Peru did not attend the conference, but Chile did.",
+                &[("peru", "boycotted"), ("chile", "attended")],
+            ),
+            (
+                "a possessive pronoun for the subject",
+                "Morocco's king did not attend the conference, but his foreign minister did.",
+                &[("morocco", "boycotted"), ("morocco", "attended")],
+            ),
+        ];
+        for (pattern, text, want) in rows {
+            assert_eq!(ids(text), owned(want), "{pattern}: {text}");
         }
     }
 }
