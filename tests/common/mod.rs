@@ -66,6 +66,16 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// The file names in a site's `content/briefings/`, sorted.
+pub fn briefing_pages(root: &Path) -> Vec<String> {
+    let mut out: Vec<String> = fs::read_dir(root.join("content/briefings"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    out.sort();
+    out
+}
+
 pub fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
