@@ -612,3 +612,82 @@ fn has_attr_value(html: &str, name: &str, value: &str) -> bool {
         || html.contains(&format!("{name}={value}>"))
         || html.contains(&format!("{name}={value} "))
 }
+
+#[test]
+fn outcome_event_figures_and_next_steps_of_a_summit() {
+    let (_dir, dist) = built_fixture("harbour_summit");
+    let html = fs::read_to_string(dist.join("summary/index.html")).unwrap();
+    // Event figures first in At a glance; the two outlets' counts cannot both be right.
+    let glance = text(section(&html, "glance"));
+    let how_many = glance
+        .split("How many")
+        .nth(1)
+        .and_then(|g| g.split("Event").next())
+        .unwrap_or_else(|| panic!("no event figures first: {glance}"));
+    assert!(
+        glance.find("How many") < glance.find("Event"),
+        "event figures lead: {glance}"
+    );
+    for s in [
+        "around 60 countries took part sources differ Sea Wire",
+        "41 countries took part sources differ Coast Post",
+        "41 countries expected Port Review",
+    ] {
+        assert!(how_many.contains(s), "{s:?} in {how_many}");
+    }
+    // The outcome: the declaration, what it says, who signed and who did not.
+    let outcome = text(section(&html, "outcome"));
+    for s in [
+        "Valletta Declaration adopted",
+        "The declaration calls for a joint coastguard fund within two years.",
+        "Signed by 39 countries Sea Wire",
+        "Did not sign: India Coast Post , Brazil Coast Post",
+    ] {
+        assert!(outcome.contains(s), "{s:?} in {outcome}");
+    }
+    // What comes next, each with its outlet.
+    let next = text(section(&html, "next"));
+    for s in [
+        "The next summit will be held in Lisbon in 2027, the hosts announced. Coast Post",
+        "A follow-up committee will report to the ministers by the end of the year. Sea Wire",
+    ] {
+        assert!(next.contains(s), "{s:?} in {next}");
+    }
+    assert!(!next.contains("weather"), "{next}");
+    // The differing counts, with their sentences, where the sources differ.
+    let differ = text(section(&html, "differ"));
+    assert!(
+        differ.contains("How many countries took part")
+            && differ
+                .contains("“Around 60 countries took part in the Harbour Summit, the hosts said.”")
+            && differ.contains(
+                "“Leaders of 41 countries gathered in Valletta for the Harbour Summit on Saturday.”"
+            ),
+        "{differ}"
+    );
+    // The same in data/summary.json, every source a sentence anchor that exists.
+    let v: Value =
+        serde_json::from_str(&fs::read_to_string(dist.join("data/summary.json")).unwrap()).unwrap();
+    let docs = v["outcome"].as_array().unwrap();
+    assert_eq!(docs.len(), 1, "{docs:?}");
+    assert_eq!(docs[0]["name"], "Valletta Declaration");
+    assert_eq!(docs[0]["not_signed"][0]["party"], "india");
+    assert_eq!(v["participants"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        v["participant_differences"][0]["figures"],
+        serde_json::json!([0, 1])
+    );
+    assert_eq!(v["next_steps"].as_array().unwrap().len(), 2);
+    let mut links = vec![docs[0]["source"]["link"].as_str().unwrap().to_string()];
+    for part in ["participants", "next_steps"] {
+        for x in v[part].as_array().unwrap() {
+            links.push(x["source"]["link"].as_str().unwrap().to_string());
+        }
+    }
+    for p in docs[0]["points"].as_array().unwrap() {
+        links.push(p["source"]["link"].as_str().unwrap().to_string());
+    }
+    for l in &links {
+        check_link(&dist, l);
+    }
+}

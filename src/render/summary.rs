@@ -51,6 +51,14 @@ struct SummaryJson<'a> {
     attendance_outcome: Option<Outcome>,
 }
 
+/// Counts of participants that cannot all be right, as the page lists them.
+#[derive(Serialize)]
+struct ParticipantDifferenceView<'a> {
+    /// "states (expected)".
+    what: String,
+    figures: Vec<&'a crate::analyse::summary::participants::Participation>,
+}
+
 /// A group of figures that disagree, resolved for the template.
 #[derive(Serialize)]
 struct DifferenceView<'a> {
@@ -244,8 +252,50 @@ pub fn gen_page(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
                 .any(|d| d.figures.contains(&i))
         })
         .collect();
+    let stance_word = |s: &str| match s {
+        "attended" => "took part",
+        "expected" => "expected",
+        "invited" => "invited",
+        _ => "stayed away",
+    };
+    let participant_differences: Vec<ParticipantDifferenceView> = summary
+        .participant_differences
+        .iter()
+        .map(|d| ParticipantDifferenceView {
+            what: format!(
+                "{} {}",
+                match d.class.as_str() {
+                    "states" => "countries",
+                    "delegates" => "participants",
+                    c => c,
+                },
+                stance_word(&d.stance)
+            ),
+            figures: d
+                .figures
+                .iter()
+                .map(|&i| &summary.participants[i])
+                .collect(),
+        })
+        .collect();
+    let participant_differs: Vec<bool> = (0..summary.participants.len())
+        .map(|i| {
+            summary
+                .participant_differences
+                .iter()
+                .any(|d| d.figures.contains(&i))
+        })
+        .collect();
+    let participant_stances: Vec<&str> = summary
+        .participants
+        .iter()
+        .map(|p| stance_word(&p.stance))
+        .collect();
     let mut ctx = Context::new();
     ctx.insert("current_path", "/summary/");
+    ctx.insert("participant_differences", &participant_differences);
+    ctx.insert("participant_differs", &participant_differs);
+    ctx.insert("participant_stances", &participant_stances);
     ctx.insert("figure_differences", &differences);
     ctx.insert("figure_differs", &differing);
     ctx.insert("attendance_differences", &attendance_differences(summary));

@@ -5,16 +5,21 @@
 //! Serialised as it is into `data/summary.json` (schema in the README) and given to
 //! templates as `summary`.
 
+pub mod cues;
 pub mod differences;
+pub mod documents;
 pub mod event;
 pub mod figures;
 pub mod keypoints;
 pub mod local;
+pub mod next_steps;
 pub mod outcome;
+pub mod participants;
 pub mod people;
 pub mod quotes;
 pub mod rank;
 pub mod reading;
+pub mod scope;
 pub mod text;
 pub mod timeline;
 
@@ -48,6 +53,14 @@ pub struct BriefingRef {
 pub struct Summary {
     pub briefings: Vec<BriefingRef>,
     pub event: event::Event,
+    /// How many took part, as the sources count them (shown first in At a glance).
+    pub participants: Vec<participants::Participation>,
+    /// Counts of the same participants that cannot all be right.
+    pub participant_differences: Vec<participants::ParticipationDifference>,
+    /// The statements and documents the event produced.
+    pub outcome: Vec<documents::Document>,
+    /// What follows the event: a next meeting, a follow-up, a deadline.
+    pub next_steps: Vec<next_steps::NextStep>,
     pub key_points: Vec<keypoints::KeyPoint>,
     pub figures: Vec<figures::Figure>,
     /// Different numbers the sources give for the same thing.
@@ -141,6 +154,24 @@ pub fn summarise_readings(
         Some(cfg) => event::configured(found, cfg),
         None => found,
     };
+    let years = scope::Years::of(event.start.as_deref(), event.end.as_deref());
+    let (participants, participant_differences) = participants::merge(
+        &rs.iter()
+            .map(|r| r.participants.as_slice())
+            .collect::<Vec<_>>(),
+        &years,
+    );
+    let outcome = documents::merge(
+        &rs.iter()
+            .map(|r| r.documents.as_slice())
+            .collect::<Vec<_>>(),
+        &years,
+    );
+    let next_steps = next_steps::merge(
+        &rs.iter()
+            .map(|r| r.next_steps.as_slice())
+            .collect::<Vec<_>>(),
+    );
     let (figures, figure_differences) = figures::merge(
         &rs.iter().map(|r| r.figures.as_slice()).collect::<Vec<_>>(),
         &vectors,
@@ -262,6 +293,10 @@ pub fn summarise_readings(
             })
             .collect(),
         event,
+        participants,
+        participant_differences,
+        outcome,
+        next_steps,
         key_points,
         figures,
         figure_differences,

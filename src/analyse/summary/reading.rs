@@ -3,9 +3,12 @@
 //! of it; the summary merges the readings of all briefings (`summarise_readings`), so
 //! a briefing that did not change is not read again.
 
+use super::cues::Cues;
 use super::local::LocalTerms;
 use super::text::{Doc, read_doc};
-use super::{event, figures, keypoints, people, quotes, timeline};
+use super::{
+    documents, event, figures, keypoints, next_steps, participants, people, quotes, timeline,
+};
 use crate::analyse::gazetteer::Gazetteer;
 use crate::content::Page;
 
@@ -16,6 +19,9 @@ pub struct Reading {
     pub terms: LocalTerms,
     pub event: event::DocEvent,
     pub figures: Vec<figures::Figure>,
+    pub participants: Vec<(usize, participants::Participation)>,
+    pub documents: Vec<documents::Found>,
+    pub next_steps: Vec<next_steps::NextStep>,
     pub quotes: Vec<quotes::Quote>,
     pub timeline: Vec<(timeline::TimelineItem, usize)>,
     pub people: Vec<people::Named>,
@@ -25,10 +31,14 @@ pub struct Reading {
 /// Reads one briefing; `index` is its place in the site's pages.
 pub fn read(page: &Page, index: usize, gazetteer: &Gazetteer) -> Reading {
     let doc = read_doc(page, index, gazetteer);
+    let cues = Cues::embedded();
     Reading {
         terms: LocalTerms::of(&doc),
         event: event::read(&doc, gazetteer),
         figures: figures::read(&doc, gazetteer),
+        participants: participants::read(&doc, cues),
+        documents: documents::read(&doc, cues, gazetteer),
+        next_steps: next_steps::read(&doc, cues),
         quotes: quotes::read(&doc, gazetteer),
         timeline: timeline::read(&doc),
         people: people::read(&doc, gazetteer),

@@ -1,0 +1,469 @@
+//! The outcome: the statements and documents an event produced ("adopted the Kazan
+//! Declaration", "issued a final communiqué"), each with its main points, how many
+//! signed it and who did not, every item tied to its sentence (pure). The phrasings
+//! are rows of `data/summary_cues.yaml`.
+
+use serde::Serialize;
+
+use super::cues::{Cues, count_value};
+use super::rank::compress;
+use super::scope::Years;
+use super::text::{Doc, SourceRef};
+use crate::analyse::gazetteer::{Gazetteer, Target};
+use crate::markdown::BlockKind;
+
+/// The most documents, and points per document, the summary keeps.
+pub const MAX_DOCUMENTS: usize = 4;
+pub const MAX_POINTS: usize = 4;
+
+/// A point a document makes, in the words of a sentence about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Point {
+    pub text: String,
+    pub source: SourceRef,
+}
+
+/// How many signed, as a source puts it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signatories {
+    /// "84 countries", "more than 60 states".
+    pub count: String,
+    pub value: Option<f64>,
+    pub source: SourceRef,
+}
+
+/// A party that did not sign or endorse it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotSigned {
+    /// Gazetteer id and name.
+    pub party: String,
+    pub name: String,
+    pub source: SourceRef,
+}
+
+/// A document the event produced.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// "Kazan Declaration", "final communiqué".
+    pub name: String,
+    /// The name as a heading: "Kazan Declaration", "Final communiqué".
+    pub label: String,
+    /// What was done with it: "adopted", "signed" … (empty when the sources only say
+    /// who did not sign).
+    pub verbs: Vec<String>,
+    pub source: SourceRef,
+    /// Other sentences reporting it (other outlets first).
+    pub also: Vec<SourceRef>,
+    pub points: Vec<Point>,
+    pub signatories: Vec<Signatories>,
+    /// True when the sources give different signatory counts.
+    pub signatories_differ: bool,
+    pub not_signed: Vec<NotSigned>,
+}
+
+/// A document as one briefing reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub key: String,
+    pub doc: Document,
+}
+
+/// "the Kazan Declaration" → "Kazan Declaration"; "a Final Communique" → "final
+/// communiqué" (a name keeps its capitals only when it has a proper name in it).
+fn name_of(doc: &str) -> String {
+    let words: Vec<&str> = doc.split_whitespace().collect();
+    let words: Vec<&str> = match words.first().map(|w| w.to_lowercase()) {
+        Some(w) if ["the", "a", "an", "its", "their"].contains(&w.as_str()) => words[1..].to_vec(),
+        _ => words,
+    };
+    let common = [
+        "final",
+        "joint",
+        "closing",
+        "common",
+        "concluding",
+        "political",
+        "summit",
+        "leaders",
+        "leaders’",
+        "leaders'",
+    ];
+    let proper = words.len() > 1
+        && words[..words.len() - 1].iter().any(|w| {
+            w.starts_with(char::is_uppercase) && !common.contains(&w.to_lowercase().as_str())
+        });
+    let name = words
+        .join(" ")
+        .replace("Communique", "Communiqué")
+        .replace("communique", "communiqué");
+    if proper { name } else { name.to_lowercase() }
+}
+
+/// A name as a heading: its first letter in capitals.
+fn heading(name: &str) -> String {
+    let mut c = name.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The key documents merge by: the name in lower case, singular.
+fn key_of(name: &str) -> String {
+    let k = name.to_lowercase();
+    k.strip_suffix('s').map(str::to_string).unwrap_or(k)
+}
+
+/// The head noun of a key: "kazan declaration" → "declaration".
+fn head_of(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or(key)
+}
+
+/// The parties a sentence names in `range` (byte offsets), in order, once each.
+fn parties_in(
+    s: &super::text::Sent,
+    range: std::ops::Range<usize>,
+    gazetteer: &Gazetteer,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for m in &s.mentions {
+        if m.start < range.start || m.end > range.end {
+            continue;
+        }
+        if let Target::Party(i) = m.target {
+            let p = &gazetteer.parties[i];
+            if !out.iter().any(|(id, _)| *id == p.id) {
+                out.push((p.id.clone(), p.name.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The documents one briefing reports.
+pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    // The document the text spoke of last, and the sentence it did.
+    let mut last: Option<(usize, usize)> = None;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        if matches!(s.kind, BlockKind::Html) {
+            continue;
+        }
+        let text = s.text.as_str();
+        let negated = cues.not_signed.iter().find_map(|r| r.re.find(text));
+        // A document reported produced.
+        let mut here: Option<usize> = None;
+        for row in &cues.outcome {
+            let Some(c) = row.re.captures(text) else {
+                continue;
+            };
+            let Some(d) = c.name("doc") else { continue };
+            let name = name_of(d.as_str());
+            let key = key_of(&name);
+            // "sign a reconciliation agreement": an unnamed document is the event's
+            // only in a sentence about the meeting or its participants, or when the
+            // briefing has named it already ("the declaration").
+            if name == key
+                && !cues.meeting.is_match(text)
+                && !out.iter().any(|f| head_of(&f.key) == head_of(&key))
+            {
+                continue;
+            }
+            let verb = c
+                .name("verb")
+                .filter(|_| negated.is_none())
+                .map(|v| cues.past(v.as_str()));
+            // "the declaration" after "the Harbour Declaration" is that one.
+            let unnamed = name == key;
+            let k = match out
+                .iter()
+                .position(|f| f.key == key || unnamed && head_of(&f.key) == head_of(&key))
+            {
+                // Cited once per briefing: its later sentences show as points,
+                // counts and parties that did not sign.
+                Some(k) => k,
+                None => {
+                    out.push(Found {
+                        key,
+                        doc: Document {
+                            label: heading(&name),
+                            name,
+                            verbs: Vec::new(),
+                            source: SourceRef::new(doc, s),
+                            also: Vec::new(),
+                            points: Vec::new(),
+                            signatories: Vec::new(),
+                            signatories_differ: false,
+                            not_signed: Vec::new(),
+                        },
+                    });
+                    out.len() - 1
+                }
+            };
+            if let Some(v) = verb
+                && !out[k].doc.verbs.contains(&v)
+            {
+                out[k].doc.verbs.push(v);
+            }
+            here = Some(k);
+            break;
+        }
+        // A sentence that names no document speaks of the last one, if it is near.
+        let near = last.filter(|&(_, at)| i - at <= 3).map(|(k, _)| k);
+        let about = here.or(near);
+        if here.is_none()
+            && let Some(k) = near
+            && cues.points.iter().any(|r| r.re.is_match(text))
+        {
+            let f = &mut out[k].doc;
+            if f.points.len() < MAX_POINTS && !f.points.iter().any(|p| p.text == text) {
+                f.points.push(Point {
+                    text: compress(text, 40),
+                    source: SourceRef::new(doc, s),
+                });
+            }
+        }
+        if let Some(k) = about {
+            for row in &cues.signatories {
+                if let Some(c) = row.re.captures(text)
+                    && let (Some(n), Some(who)) = (c.name("n"), c.name("who"))
+                {
+                    let count = match c.name("q") {
+                        Some(q) => format!(
+                            "{} {} {}",
+                            q.as_str().to_lowercase(),
+                            n.as_str(),
+                            who.as_str()
+                        ),
+                        None => format!("{} {}", n.as_str(), who.as_str()),
+                    };
+                    out[k].doc.signatories.push(Signatories {
+                        value: count_value(n.as_str()),
+                        count,
+                        source: SourceRef::new(doc, s),
+                    });
+                    break;
+                }
+            }
+            if let Some(m) = negated {
+                // "India and Brazil did not sign": the parties before the cue; "was not
+                // signed by India": those after it.
+                let mut parties = parties_in(s, 0..m.start(), gazetteer);
+                if parties.is_empty() {
+                    parties = parties_in(s, m.end()..text.len(), gazetteer);
+                }
+                for (id, name) in parties {
+                    let f = &mut out[k].doc;
+                    if !f.not_signed.iter().any(|n| n.party == id) {
+                        f.not_signed.push(NotSigned {
+                            party: id,
+                            name,
+                            source: SourceRef::new(doc, s),
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(k) = here {
+            last = Some((k, i));
+        }
+    }
+    out
+}
+
+/// The documents of all briefings about the event, merged by name (a "declaration"
+/// that one outlet does not name joins the named one), those most sources report first.
+pub fn merge(parts: &[&[Found]], years: &Years) -> Vec<Document> {
+    let mut all: Vec<(String, Document)> = Vec::new();
+    for part in parts {
+        for f in part.iter() {
+            if years.other_edition(&f.doc.source.sentence) {
+                continue;
+            }
+            let k = all.iter().position(|(k, _)| *k == f.key).or_else(|| {
+                // An unnamed document joins the one named with its head noun.
+                (!f.key.contains(' ') || f.doc.name == f.key).then(|| {
+                    all.iter()
+                        .position(|(k, d)| head_of(k) == head_of(&f.key) && d.name != *k)
+                })?
+            });
+            match k {
+                None => all.push((f.key.clone(), f.doc.clone())),
+                Some(k) => {
+                    let d = &mut all[k].1;
+                    for src in std::iter::once(&f.doc.source).chain(&f.doc.also) {
+                        if d.source.page != src.page && !d.also.iter().any(|a| a.page == src.page) {
+                            d.also.push(src.clone());
+                        }
+                    }
+                    for v in &f.doc.verbs {
+                        if !d.verbs.contains(v) {
+                            d.verbs.push(v.clone());
+                        }
+                    }
+                    for p in &f.doc.points {
+                        if d.points.len() < MAX_POINTS && !d.points.iter().any(|q| q.text == p.text)
+                        {
+                            d.points.push(p.clone());
+                        }
+                    }
+                    d.signatories.extend(f.doc.signatories.iter().cloned());
+                    for n in &f.doc.not_signed {
+                        if !d.not_signed.iter().any(|m| m.party == n.party) {
+                            d.not_signed.push(n.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut docs: Vec<Document> = all.into_iter().map(|(_, d)| d).collect();
+    for d in &mut docs {
+        let mut values: Vec<f64> = d.signatories.iter().filter_map(|s| s.value).collect();
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        d.signatories_differ = values.len() > 1;
+    }
+    // Those most sources report first; a document no source says was produced (only
+    // who did not sign it) last.
+    docs.sort_by_key(|d| (d.verbs.is_empty(), std::cmp::Reverse(d.also.len())));
+    docs.truncate(MAX_DOCUMENTS);
+    docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::summary::text::test_doc;
+
+    fn found(paragraphs: &[&str]) -> Vec<Found> {
+        let d = test_doc("/briefings/a/", "Outlet", paragraphs);
+        read(&d, Cues::embedded(), Gazetteer::embedded())
+    }
+
+    /// A row per phrasing: the sentence and the document it reports (name, verb).
+    #[test]
+    fn documents_by_phrasing() {
+        /// Name, sentence, and the document (name, verb) it reports.
+        type Row<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+        let rows: &[Row] = &[
+            (
+                "verb before a named document",
+                "On the last day the leaders adopted the Harbour Declaration.",
+                Some(("Harbour Declaration", "adopted")),
+            ),
+            (
+                "verb before an unnamed document",
+                "The ministers issued a final communique after the talks.",
+                Some(("final communiqué", "issued")),
+            ),
+            (
+                "passive",
+                "A joint statement was approved by all delegations.",
+                Some(("joint statement", "approved")),
+            ),
+            (
+                "the signing of",
+                "The meeting ended with the signing of the Lakeside Accord.",
+                Some(("Lakeside Accord", "signed")),
+            ),
+            (
+                "in a final document, the leaders pledged",
+                "In a final declaration, the leaders pledged to double aid.",
+                Some(("final declaration", "")),
+            ),
+            (
+                "a ministry's statement is not the event's",
+                "The ministry said in a statement that it would not attend.",
+                None,
+            ),
+            (
+                "an unnamed document outside the meeting",
+                "Returnees are made to sign a loyalty agreement at the border.",
+                None,
+            ),
+            (
+                "a noun that looks like the verb",
+                "The envoy raised issues mentioned in the Harbour Declaration.",
+                None,
+            ),
+            (
+                "a document without a verb of adoption",
+                "Diplomats were still arguing over the declaration late on Friday.",
+                None,
+            ),
+        ];
+        for (name, sentence, want) in rows {
+            let got = found(&[sentence]);
+            let got = got.first().map(|f| {
+                (
+                    f.doc.name.clone(),
+                    f.doc.verbs.first().cloned().unwrap_or_default(),
+                )
+            });
+            let want = want.map(|(n, v)| (n.to_string(), v.to_string()));
+            assert_eq!(got, want, "{name}: {sentence}");
+        }
+    }
+
+    #[test]
+    fn points_signatories_and_parties_that_did_not_sign_attach_to_the_document() {
+        let f = found(&[
+            "The summit adopted the Harbour Declaration on Friday.",
+            "The declaration calls for a ceasefire within thirty days. It also urges donors to fund schools.",
+            "In the end, 41 countries signed it. India and Brazil did not sign the declaration.",
+            "The weather was mild.",
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let d = &f[0].doc;
+        assert_eq!(d.name, "Harbour Declaration");
+        assert_eq!(d.verbs, ["adopted"]);
+        let points: Vec<&str> = d.points.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            points,
+            [
+                "The declaration calls for a ceasefire within thirty days.",
+                "It also urges donors to fund schools."
+            ]
+        );
+        assert_eq!(d.signatories.len(), 1);
+        assert_eq!(d.signatories[0].count, "41 countries");
+        let not: Vec<&str> = d.not_signed.iter().map(|n| n.party.as_str()).collect();
+        assert_eq!(not, ["india", "brazil"], "{:?}", d.not_signed);
+        assert!(d.not_signed[0].source.link.starts_with("/briefings/a/#s3-"));
+    }
+
+    #[test]
+    fn outlets_merge_by_name_and_differing_counts_are_flagged() {
+        let a = test_doc(
+            "/briefings/a/",
+            "A",
+            &["Leaders adopted the Harbour Declaration. In the end, 41 countries signed it."],
+        );
+        let b = test_doc(
+            "/briefings/b/",
+            "B",
+            &["The final declaration was adopted on Friday and endorsed by 44 countries."],
+        );
+        let c = test_doc(
+            "/briefings/c/",
+            "C",
+            &["In 2019 the summit adopted the Valley Charter."],
+        );
+        let (cues, g) = (Cues::embedded(), Gazetteer::embedded());
+        let parts: Vec<Vec<Found>> = [&a, &b, &c].iter().map(|d| read(d, cues, g)).collect();
+        let refs: Vec<&[Found]> = parts.iter().map(|p| p.as_slice()).collect();
+        let docs = merge(&refs, &Years::of(Some("2024-06-01"), Some("2024-06-02")));
+        let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+        // B's unnamed "final declaration" is A's named one; C's is another edition's.
+        assert_eq!(names, ["Harbour Declaration"]);
+        assert_eq!(docs[0].also.len(), 1);
+        assert_eq!(docs[0].also[0].page, "/briefings/b/");
+        let counts: Vec<&str> = docs[0]
+            .signatories
+            .iter()
+            .map(|s| s.count.as_str())
+            .collect();
+        assert_eq!(counts, ["41 countries", "44 countries"]);
+        assert!(docs[0].signatories_differ);
+    }
+}
