@@ -361,6 +361,33 @@ fn linked_party(links: &[(Vec<String>, usize)], name: &str) -> Option<usize> {
     find(&words).or_else(|| words.last().and_then(|l| find(std::slice::from_ref(l))))
 }
 
+/// The words before a speech verb that can name the speaker: "A Russian spokesman for
+/// the embassy in Oslo" names Russia, not the place of the embassy, so a description
+/// ("a"/"the" … role noun) ends at the first preposition after its role noun.
+fn speaker_phrase(head: &str) -> &str {
+    let t = head.trim_start();
+    let words: Vec<(usize, &str)> = t
+        .split_whitespace()
+        .map(|x| (x.as_ptr() as usize - t.as_ptr() as usize, x))
+        .collect();
+    let described = words
+        .first()
+        .is_some_and(|(_, x)| ["a", "an", "the"].contains(&x.to_lowercase().as_str()));
+    let Some(noun) = words.iter().position(|(_, x)| is_role_noun(x)) else {
+        return head;
+    };
+    if !described {
+        return head;
+    }
+    match words[noun..]
+        .iter()
+        .find(|(_, x)| ["for", "of", "at", "in", "to", "from"].contains(x))
+    {
+        Some(&(at, _)) => &t[..at],
+        None => head,
+    }
+}
+
 /// The last person a text names, as a speaker.
 fn last_person_in(g: &Gazetteer, sentence: &str) -> Option<Speaker> {
     let ms = g.mentions(sentence);
@@ -487,7 +514,7 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
                             last_person_in(gazetteer, head)
                                 .or_else(|| {
                                     gazetteer
-                                        .mentions(head)
+                                        .mentions(speaker_phrase(head))
                                         .last()
                                         .map(|m| speaker_from_mention(gazetteer, m, sentence, 0))
                                 })
@@ -724,6 +751,15 @@ mod tests {
         assert_eq!(
             parties,
             [Some("united-nations"), Some("european-union")],
+            "{got:#?}"
+        );
+        // A description speaks for its own party, not for the place after it.
+        let got = q(&[
+            "A Chilean spokesman for the embassy in Oslo said: “Our ambassador will not be at the dinner.”",
+        ]);
+        assert_eq!(
+            (got[0].speaker.as_str(), got[0].party.as_deref()),
+            ("Chile", Some("chile")),
             "{got:#?}"
         );
     }
