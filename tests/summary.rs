@@ -349,6 +349,95 @@ fn summary_json_has_everything_with_provenance_and_every_link_resolves() {
 }
 
 #[test]
+fn voices_follow_the_key_points_lead_with_the_host_and_cite_their_sentences() {
+    let (_dir, dist) = built();
+    let html = fs::read_to_string(dist.join("summary/index.html")).unwrap();
+    let at = |id: &str| {
+        html.find(&format!("id={id}>"))
+            .or_else(|| html.find(&format!("id={id} ")))
+            .unwrap_or_else(|| panic!("no #{id}"))
+    };
+    assert!(
+        at("key-points") < at("voices") && at("voices") < at("differ"),
+        "Voices come right after the key points"
+    );
+    assert!(
+        at("voices") < at("quotes"),
+        "and before the full list of quotes"
+    );
+    let voices_html = section(&html, "voices");
+    let tag = html[..at("voices")].rfind("<section").unwrap();
+    let tag = &html[tag..tag + html[tag..].find('>').unwrap() + 1];
+    assert!(
+        has_attr_value(tag, "aria-labelledby", "voices-title"),
+        "{tag}"
+    );
+    assert!(voices_html.contains("<h2 id=voices-title>Voices</h2>"));
+    let v: Value =
+        serde_json::from_str(&fs::read_to_string(dist.join("data/summary.json")).unwrap()).unwrap();
+    let voices = v["voices"].as_array().unwrap();
+    assert!((3..=6).contains(&voices.len()), "{voices:#?}");
+    assert_eq!(voices_html.matches("<figure").count(), voices.len());
+    let said = |name: &str| {
+        voices
+            .iter()
+            .find(|x| x["speaker"] == name)
+            .unwrap_or_else(|| panic!("{name} is not a voice: {voices:#?}"))
+    };
+    // The host's leader first; the head of state backing it next.
+    assert_eq!(voices[0]["speaker"], "Bashar al-Assad");
+    assert_eq!(voices[0]["rank"], "host");
+    assert_eq!(voices[0]["party"]["id"], "syria");
+    let putin = said("Vladimir Putin");
+    assert_eq!(putin["rank"], "head_of_state");
+    assert_eq!(putin["role"], "Russian President");
+    assert_eq!(putin["party"]["name"], "Russia");
+    assert_eq!(said("Josep Borrell")["party"]["id"], "european-union");
+    assert_eq!(said("Richard Mills")["party"]["id"], "united-states");
+    let order = [
+        "host",
+        "head_of_state",
+        "head_of_organisation",
+        "official",
+        "other",
+    ];
+    let ranks: Vec<usize> = voices
+        .iter()
+        .map(|x| order.iter().position(|r| x["rank"] == *r).unwrap())
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    let quotes = v["quotes"].as_array().unwrap();
+    for x in voices {
+        // Every voice names its speaker, who speaks for a party the texts name.
+        assert!(x["speaker_kind"] != "group", "{x}");
+        assert!(x["party"]["id"].is_string(), "no party: {x}");
+        assert!(
+            quotes.iter().any(|q| q["text"] == x["text"]),
+            "a voice is among the quotes: {x}"
+        );
+        let mut ls = Vec::new();
+        links(x, &mut ls);
+        assert!(!ls.is_empty());
+        for l in &ls {
+            check_link(&dist, l);
+            assert!(
+                voices_html.contains(&format!("href={l}>"))
+                    || voices_html.contains(&format!("href=\"{l}\"")),
+                "the page cites {l}"
+            );
+        }
+    }
+    // Two per speaker at most.
+    for x in voices {
+        let n = voices
+            .iter()
+            .filter(|y| y["speaker"] == x["speaker"])
+            .count();
+        assert!(n <= 2, "{}", x["speaker"]);
+    }
+}
+
+#[test]
 fn attendance_outcome_comes_from_the_attendance_analysis_when_there_is_one() {
     let dir = site_copy();
     let mut opts = BuildOptions::new(dir.path());

@@ -2,12 +2,14 @@
 //! "of X" ("Chinese President Xi Jinping", "China's Xi Jinping", "UN Secretary-General
 //! António Guterres", "Prime Minister Jonas Gahr Støre of Norway") links the person to
 //! the party, and later mentions of the full name or the surname ("Xi did not attend")
-//! stand for that party.
+//! stand for that party. A person the gazetteer knows speaks for the gazetteer's
+//! party ([`gazetteer_party`]). The summary links speakers to parties through the
+//! same two ([`person_parties`]).
 
 use super::cues::Lexicon;
 use super::lexicon::{RELATIONAL, REP_NOUNS, is};
-use super::tokens::{Kind, Token};
-use crate::analyse::gazetteer::Via;
+use super::tokens::{Kind, Token, tokenize};
+use crate::analyse::gazetteer::{Gazetteer, Via};
 
 /// Lower-case particles inside names ("Mohammed bin Salman", "Ursula von der Leyen").
 const PARTICLES: &[&str] = &[
@@ -52,6 +54,40 @@ impl Links {
             .find(|(w, _)| w.len() == words.len() && w.iter().zip(words).all(|(a, b)| a == b))
             .map(|&(_, p)| p)
     }
+
+    /// Every linked name (lower-case words: a full name, then its surname) with its
+    /// party, in the order the article links them.
+    pub fn names(&self) -> impl Iterator<Item = (&[String], usize)> {
+        self.names.iter().map(|(w, p)| (w.as_slice(), *p))
+    }
+}
+
+/// The party a person the gazetteer knows speaks for (index into its parties): the
+/// country or organisation the gazetteer gives them.
+pub fn gazetteer_party(gazetteer: &Gazetteer, person: usize) -> Option<usize> {
+    gazetteer.people[person]
+        .country
+        .as_deref()
+        .and_then(|c| gazetteer.party_index(c))
+}
+
+/// The people an article's sentences link to parties, as the attendance extractor
+/// links them ([`links`] over the tokens of every sentence): each name as lower-case
+/// words (a full name, then its surname) with its party (index into the gazetteer's
+/// parties). Pure; the people the gazetteer knows are not here (see
+/// [`gazetteer_party`]).
+pub fn person_parties<'a>(
+    sentences: impl IntoIterator<Item = &'a str>,
+    gazetteer: &Gazetteer,
+) -> Vec<(Vec<String>, usize)> {
+    let tokens: Vec<Vec<Token>> = sentences
+        .into_iter()
+        .map(|s| tokenize(s, gazetteer))
+        .collect();
+    links(&tokens, Lexicon::embedded())
+        .names()
+        .map(|(w, p)| (w.to_vec(), p))
+        .collect()
 }
 
 fn name_word(t: &Token, lex: &Lexicon) -> bool {
@@ -226,8 +262,6 @@ pub fn apply(tokens: Vec<Token>, links: &Links, lex: &Lexicon) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::attendance::tokens::tokenize;
-    use crate::analyse::gazetteer::Gazetteer;
 
     /// The party a name resolves to after linking `text`, by id.
     fn linked(text: &str, name: &str) -> Option<String> {
@@ -314,6 +348,40 @@ mod tests {
         for (pattern, text, name, want) in rows {
             assert_eq!(linked(text, name).as_deref(), *want, "{pattern}: {text}");
         }
+    }
+
+    #[test]
+    fn person_parties_are_the_links_of_the_article() {
+        let g = Gazetteer::embedded();
+        let got = person_parties(
+            [
+                "Chilean President Rosa Marín opened the forum.",
+                "UN Secretary-General António Guterres spoke next.",
+                "An analyst, Tom Reed, was not impressed.",
+            ],
+            g,
+        );
+        let ids: Vec<(String, &str)> = got
+            .iter()
+            .map(|(w, p)| (w.join(" "), g.parties[*p].id.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("rosa marín".to_string(), "chile"),
+                ("marín".to_string(), "chile")
+            ],
+            "the gazetteer's people and unlinked names are not there"
+        );
+        let guterres = g
+            .people
+            .iter()
+            .position(|p| p.id == "antonio-guterres")
+            .expect("Guterres");
+        assert_eq!(
+            gazetteer_party(g, guterres).map(|p| g.parties[p].id.as_str()),
+            Some("united-nations")
+        );
     }
 
     #[test]

@@ -263,11 +263,7 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
             Kind::Person(p) => {
                 opened = true;
                 after_rep = false;
-                if let Some(party) = gazetteer.people[p]
-                    .country
-                    .as_deref()
-                    .and_then(|c| gazetteer.party_index(c))
-                {
+                if let Some(party) = super::people::gazetteer_party(gazetteer, p) {
                     push_unique(&mut cands, party);
                 }
             }

@@ -22,6 +22,7 @@ pub mod reading;
 pub mod scope;
 pub mod text;
 pub mod timeline;
+pub mod voices;
 
 use serde::Serialize;
 
@@ -71,6 +72,10 @@ pub struct Summary {
     /// Parties the sources place differently: the attendance analysis' conflicts, with
     /// every claim behind them.
     pub attendance_differences: Vec<differences::AttendanceDifference>,
+    // Voices (issue 13 item 3).
+    /// The quotes of the main speakers, ranked by who speaks (host, heads of state and
+    /// government, heads of organisations, officials, others).
+    pub voices: Vec<voices::Voice>,
 }
 
 impl Summary {
@@ -250,19 +255,6 @@ pub fn summarise_readings(
         &rs.iter().map(|r| r.people.as_slice()).collect::<Vec<_>>(),
         gazetteer,
     );
-    if quotes.len() > MAX_QUOTES {
-        let mut order: Vec<usize> = (0..quotes.len()).collect();
-        order.sort_by(|&a, &b| {
-            quotes[b]
-                .also
-                .len()
-                .cmp(&quotes[a].also.len())
-                .then(a.cmp(&b))
-        });
-        order.truncate(MAX_QUOTES);
-        order.sort_unstable();
-        quotes = order.into_iter().map(|k| quotes[k].clone()).collect();
-    }
     for q in &mut quotes {
         // "Mills said": the role the text gave him elsewhere.
         if q.role.is_none()
@@ -274,6 +266,26 @@ pub fn summarise_readings(
         if let Some(c) = &q.context {
             q.context = Some(rank::compress(c, 45));
         }
+    }
+    // Voices (issue 13 item 3): from every quote, before the list is cut short.
+    let hosts = voices::hosts(&event, attendance, gazetteer);
+    let voices = voices::voices(&quotes, &event, &hosts, gazetteer);
+    if quotes.len() > MAX_QUOTES {
+        let voice = |q: &quotes::Quote| {
+            voices
+                .iter()
+                .any(|v| v.source == q.source && v.text == q.text)
+        };
+        let mut order: Vec<usize> = (0..quotes.len()).collect();
+        order.sort_by(|&a, &b| {
+            voice(&quotes[b])
+                .cmp(&voice(&quotes[a]))
+                .then(quotes[b].also.len().cmp(&quotes[a].also.len()))
+                .then(a.cmp(&b))
+        });
+        order.truncate(MAX_QUOTES);
+        order.sort_unstable();
+        quotes = order.into_iter().map(|k| quotes[k].clone()).collect();
     }
     for p in &mut people {
         p.quotes = quotes
@@ -304,5 +316,6 @@ pub fn summarise_readings(
         timeline,
         people,
         attendance_differences,
+        voices,
     }
 }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::text::{Doc, SourceRef};
+use crate::analyse::attendance::people::gazetteer_party;
 use crate::analyse::gazetteer::{Gazetteer, Target};
 
 /// Nouns that make a phrase a role.
@@ -358,11 +359,9 @@ pub fn merge(docs: &[Doc], parts: &[&[Named]], gazetteer: &Gazetteer) -> Vec<Per
                     id: g.id.clone(),
                     role: None,
                     role_source: None,
-                    party: g
-                        .country
-                        .as_deref()
-                        .and_then(|c| gazetteer.party(c))
-                        .map(|p| p.name.clone()),
+                    // As the attendance extractor links them (one mechanism).
+                    party: gazetteer_party(gazetteer, n.person)
+                        .map(|p| gazetteer.parties[p].name.clone()),
                     briefings: Vec::new(),
                     mentions: 0,
                     quotes: 0,

@@ -1,16 +1,21 @@
 //! Quotes: direct quotations with their speaker and the speaker's role, resolved from
 //! the text — attribution after the quote ("…," Mills said; said the EU via a
 //! statement), before it (Putin praised the conference saying that "…"), a pronoun
-//! ("he said") resolved to the last person named, and "they" to the parties the
-//! sentence names (pure).
+//! ("he said") resolved to the last person named, "the Russian leader" to the last
+//! person named when they speak for Russia, a surname the gazetteer does not know
+//! ("Peskov said") to the full name the briefing gave it, and "they" to the parties
+//! the sentence names. Each speaker's party comes from the attendance extractor's
+//! people-to-party links (pure).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
 
-use super::people::{is_role_noun, role_after, role_before};
+use super::people::{is_role_noun, role_after, role_around, role_before};
 use super::text::{Doc, FxMap, FxSet, SourceRef};
+use crate::analyse::attendance::cues::Lexicon;
+use crate::analyse::attendance::people::{gazetteer_party, person_parties};
 use crate::analyse::gazetteer::{Gazetteer, Mention, PartyKind, Target};
 use crate::markdown::BlockKind;
 
@@ -31,6 +36,9 @@ pub struct Quote {
     pub speaker_kind: String,
     /// The speaker's role as the text gives it.
     pub role: Option<String>,
+    /// Gazetteer id of the party the speaker speaks for: a person's, as the attendance
+    /// extractor links people to parties; an organisation's or a country's own.
+    pub party: Option<String>,
     /// The verb of attribution: said, wrote, added …
     pub verb: String,
     /// How it was said, when the text says: "via a statement", "on Twitter".
@@ -101,6 +109,8 @@ struct Speaker {
     id: Option<String>,
     kind: &'static str,
     role: Option<String>,
+    /// Index into the gazetteer's parties.
+    party: Option<usize>,
 }
 
 fn speaker_from_mention(g: &Gazetteer, m: &Mention, sentence: &str, offset: usize) -> Speaker {
@@ -111,6 +121,7 @@ fn speaker_from_mention(g: &Gazetteer, m: &Mention, sentence: &str, offset: usiz
             id: Some(g.people[i].id.clone()),
             kind: "person",
             role: role_after(&sentence[end..]).or_else(|| role_before(&sentence[..start])),
+            party: gazetteer_party(g, i),
         },
         Target::Party(i) => Speaker {
             name: g.parties[i].name.clone(),
@@ -121,18 +132,20 @@ fn speaker_from_mention(g: &Gazetteer, m: &Mention, sentence: &str, offset: usiz
                 "organisation"
             },
             role: None,
+            party: Some(i),
         },
     }
 }
 
 /// The speaker named by attribution words `who`, which start at byte `offset` of
-/// `sentence`.
+/// `sentence`; `earlier` finds the full name the briefing gave a surname.
 fn resolve_who(
     g: &Gazetteer,
     who: &str,
     offset: usize,
     sentence: &str,
     last_person: &Option<Speaker>,
+    earlier: &dyn Fn(&str) -> Option<Speaker>,
 ) -> Option<Speaker> {
     let w = who.trim();
     let lower = w.to_lowercase();
@@ -143,27 +156,28 @@ fn resolve_who(
         return group_before(g, sentence, offset);
     }
     let ms = g.mentions(who);
+    let words: Vec<&str> = w.split_whitespace().collect();
+    // "the Russian leader added": the last person named, who speaks for Russia.
+    if let Some(last) = last_person.as_ref().filter(|p| p.party.is_some())
+        && lower.starts_with("the ")
+        && words.iter().any(|x| is_role_noun(x))
+        && !ms.is_empty()
+        && ms
+            .iter()
+            .all(|m| m.target == Target::Party(last.party.unwrap_or(usize::MAX)))
+    {
+        return Some(last.clone());
+    }
     // A person wins over the party in "EU foreign policy chief Josep Borrell".
     if let Some(m) = ms.iter().find(|m| matches!(m.target, Target::Person(_))) {
         return Some(speaker_from_mention(g, m, sentence, offset));
     }
+    let w_start = offset + (who.len() - who.trim_start().len());
+    if let Some(sp) = unknown_name(w, &ms, w_start, sentence, earlier) {
+        return Some(sp);
+    }
     if let Some(m) = ms.first() {
         return Some(speaker_from_mention(g, m, sentence, offset));
-    }
-    let words: Vec<&str> = w.split_whitespace().collect();
-    // A name the gazetteer does not know: two or three capitalised words.
-    if (2..=3).contains(&words.len())
-        && words
-            .iter()
-            .all(|x| x.chars().next().is_some_and(char::is_uppercase))
-    {
-        let end = (offset + (who.len() - who.trim_start().len()) + w.len()).min(sentence.len());
-        return Some(Speaker {
-            name: w.to_string(),
-            id: None,
-            kind: "person",
-            role: role_after(&sentence[end..]),
-        });
     }
     // "the minister", "a spokeswoman for the agency".
     if words.len() <= 5
@@ -181,9 +195,74 @@ fn resolve_who(
             id: None,
             kind: "person",
             role: None,
+            party: None,
         });
     }
     None
+}
+
+/// A person the gazetteer does not know, named at the end of attribution words `w`
+/// (at byte `start` of `sentence`, with the gazetteer's mentions `ms` in it): "Tom
+/// Reed", "Chilean President Rosa Marín", "Al Jazeera's Rory Challands", or a surname
+/// the briefing gave in full before ("Peskov", "President Marín"). The title before the
+/// name is the role unless an appositive after it gives one.
+fn unknown_name(
+    w: &str,
+    ms: &[Mention],
+    start: usize,
+    sentence: &str,
+    earlier: &dyn Fn(&str) -> Option<Speaker>,
+) -> Option<Speaker> {
+    let lex = Lexicon::embedded();
+    let words: Vec<(usize, &str)> = w
+        .split_whitespace()
+        .map(|x| (x.as_ptr() as usize - w.as_ptr() as usize, x))
+        .collect();
+    let in_mention = |o: usize, x: &str| ms.iter().any(|m| m.start < o + x.len() && o < m.end);
+    let name_word = |&(o, x): &(usize, &str)| {
+        x.chars().next().is_some_and(char::is_uppercase)
+            && x.chars().all(|c| c.is_alphabetic() || "-’'.".contains(c))
+            && !lex.is_title(&x.to_lowercase())
+            && !is_role_noun(x)
+            && !in_mention(o, x)
+    };
+    let mut k = words.len();
+    while k > 0 && name_word(&words[k - 1]) {
+        k -= 1;
+    }
+    let n = words.len() - k;
+    if n == 0 || n > 3 {
+        return None;
+    }
+    // What stands before the name is a title, a role or a possessive ("Al Jazeera's").
+    if let Some(&(o, pw)) = k.checked_sub(1).map(|i| &words[i]) {
+        let l = pw.to_lowercase();
+        let titled = lex.is_title(&l)
+            || is_role_noun(pw)
+            || l.ends_with("'s")
+            || l.ends_with("’s")
+            || in_mention(o, pw);
+        if !titled {
+            return None;
+        }
+    }
+    let prefix = &w[..words[k].0];
+    let (last_at, last) = words[words.len() - 1];
+    let end = (start + last_at + last.len()).min(sentence.len());
+    if n == 1 {
+        let sp = earlier(words[k].1)?;
+        return Some(Speaker {
+            role: sp.role.clone().or_else(|| role_before(prefix)),
+            ..sp
+        });
+    }
+    Some(Speaker {
+        name: w[words[k].0..].to_string(),
+        id: None,
+        kind: "person",
+        role: role_after(&sentence[end..]).or_else(|| role_before(prefix)),
+        party: None,
+    })
 }
 
 /// "what they described as": the parties the sentence names before `before_end`.
@@ -204,6 +283,7 @@ fn group_before(g: &Gazetteer, sentence: &str, before_end: usize) -> Option<Spea
             id: None,
             kind: "group",
             role: None,
+            party: None,
         }),
         _ => {
             let last = names.pop().unwrap_or_default();
@@ -212,8 +292,99 @@ fn group_before(g: &Gazetteer, sentence: &str, before_end: usize) -> Option<Spea
                 id: None,
                 kind: "group",
                 role: None,
+                party: None,
             })
         }
+    }
+}
+
+/// The full name the briefing gives a surname the gazetteer does not know, in its first
+/// sentence that names it so up to sentence `upto`: "Kremlin spokesman Dmitry Peskov"
+/// for "Peskov", with the role stated there.
+fn earlier_name(doc: &Doc, upto: usize, surname: &str) -> Option<Speaker> {
+    let lex = Lexicon::embedded();
+    let end = (upto + 1).min(doc.sentences.len());
+    for s in &doc.sentences[..end] {
+        let text = s.text.as_str();
+        for (at, _) in text.match_indices(surname) {
+            let after = at + surname.len();
+            if text[after..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let Some(head) = text[..at].strip_suffix(' ') else {
+                continue;
+            };
+            let given_at = head
+                .rfind(|c: char| c.is_whitespace() || c == '(' || c == ',')
+                .map_or(0, |i| i + 1);
+            let given = &head[given_at..];
+            let lower = given.to_lowercase();
+            let a_name = given.chars().next().is_some_and(char::is_uppercase)
+                && given.chars().count() > 1
+                && given
+                    .chars()
+                    .all(|c| c.is_alphabetic() || ['-', '’', '\''].contains(&c))
+                && !lex.is_title(&lower)
+                && !is_role_noun(given)
+                && !["the", "mr", "mrs", "ms", "dr", "said", "says"].contains(&lower.as_str());
+            // Not part of something the gazetteer knows ("Moscow Maria …").
+            let known = s.mentions.iter().any(|m| m.start < after && at - 1 < m.end)
+                || s.mentions
+                    .iter()
+                    .any(|m| m.start <= given_at && given_at < m.end);
+            if a_name && !known {
+                return Some(Speaker {
+                    name: format!("{given} {surname}"),
+                    id: None,
+                    kind: "person",
+                    role: role_around(text, given_at, after),
+                    party: None,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The party the briefing's people-to-party links give a name the gazetteer does not
+/// know, by its words or its surname (`links` as [`person_parties`] gives them).
+fn linked_party(links: &[(Vec<String>, usize)], name: &str) -> Option<usize> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let find = |ws: &[String]| links.iter().find(|(w, _)| w == ws).map(|&(_, p)| p);
+    find(&words).or_else(|| words.last().and_then(|l| find(std::slice::from_ref(l))))
+}
+
+/// The words before a speech verb that can name the speaker: "A Russian spokesman for
+/// the embassy in Oslo" names Russia, not the place of the embassy, so a description
+/// ("a"/"the" … role noun) ends at the first preposition after its role noun.
+fn speaker_phrase(head: &str) -> &str {
+    let t = head.trim_start();
+    let words: Vec<(usize, &str)> = t
+        .split_whitespace()
+        .map(|x| (x.as_ptr() as usize - t.as_ptr() as usize, x))
+        .collect();
+    let described = words
+        .first()
+        .is_some_and(|(_, x)| ["a", "an", "the"].contains(&x.to_lowercase().as_str()));
+    let Some(noun) = words.iter().position(|(_, x)| is_role_noun(x)) else {
+        return head;
+    };
+    if !described {
+        return head;
+    }
+    match words[noun..]
+        .iter()
+        .find(|(_, x)| ["for", "of", "at", "in", "to", "from"].contains(x))
+    {
+        Some(&(at, _)) => &t[..at],
+        None => head,
     }
 }
 
@@ -256,6 +427,8 @@ pub fn merge(parts: &[&[Quote]]) -> Vec<Quote> {
 /// part of [`quotes`] worth keeping per page.
 pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
+    // The article's people-to-party links, found when a speaker needs them.
+    let mut links: Option<Vec<(Vec<String>, usize)>> = None;
     {
         let mut last_person: Option<Speaker> = None;
         let mut blocks: Vec<usize> = doc.sentences.iter().map(|s| s.block).collect();
@@ -295,6 +468,8 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
                     .min(end_sentence.len());
                 let after = &end_sentence[after_off..];
                 let before = &sentence[..mark.saturating_sub(sent_start).min(sentence.len())];
+                let upto = sents[ei].0;
+                let earlier = |surname: &str| earlier_name(doc, upto, surname);
                 let mut found: Option<(Speaker, String)> = None;
                 if let Some(c) = AFTER_VERB_FIRST.captures(after) {
                     let who = c.name("who").expect("who");
@@ -304,6 +479,7 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
                         after_off + who.start(),
                         end_sentence,
                         &last_person,
+                        &earlier,
                     ) {
                         found = Some((sp, c["verb"].to_string()));
                     }
@@ -318,6 +494,7 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
                         after_off + who.start(),
                         end_sentence,
                         &last_person,
+                        &earlier,
                     ) {
                         found = Some((sp, c["verb"].to_string()));
                     }
@@ -337,14 +514,21 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
                             last_person_in(gazetteer, head)
                                 .or_else(|| {
                                     gazetteer
-                                        .mentions(head)
+                                        .mentions(speaker_phrase(head))
                                         .last()
                                         .map(|m| speaker_from_mention(gazetteer, m, sentence, 0))
                                 })
                                 .or_else(|| {
                                     // "Amina Yusuf, a spokeswoman for the agency, said: “…”"
                                     let subject = head.split(',').next().unwrap_or("");
-                                    resolve_who(gazetteer, subject, 0, sentence, &last_person)
+                                    resolve_who(
+                                        gazetteer,
+                                        subject,
+                                        0,
+                                        sentence,
+                                        &last_person,
+                                        &earlier,
+                                    )
                                 })
                         };
                         if let Some(sp) = sp {
@@ -372,9 +556,16 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
                 if let Some(p) = last_person_in(gazetteer, end_sentence) {
                     last_person = Some(p);
                 }
-                let Some((speaker, verb)) = found else {
+                let Some((mut speaker, verb)) = found else {
                     continue;
                 };
+                if speaker.kind == "person" && speaker.id.is_none() && speaker.party.is_none() {
+                    // A name the gazetteer does not know: the article's own links.
+                    let links = links.get_or_insert_with(|| {
+                        person_parties(doc.sentences.iter().map(|s| s.text.as_str()), gazetteer)
+                    });
+                    speaker.party = linked_party(links, &speaker.name);
+                }
                 let min_words = if verb.starts_with("described") || verb.starts_with("call") {
                     6
                 } else {
@@ -406,6 +597,7 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
                     speaker_id: speaker.id,
                     speaker_kind: speaker.kind.to_string(),
                     role: speaker.role,
+                    party: speaker.party.map(|p| gazetteer.parties[p].id.clone()),
                     verb,
                     channel,
                     source: src,
@@ -511,6 +703,65 @@ mod tests {
                     .starts_with("EU foreign policy chief")
         );
         assert_eq!(got[2].role.as_deref(), Some("EU foreign policy chief"));
+    }
+
+    #[test]
+    fn names_the_gazetteer_does_not_know_and_their_parties() {
+        let got = q(&[
+            "Kenyan Prime Minister Odhiambo Otieno opened the harbour talks on Monday.",
+            "“We will not sign anything that leaves the fishermen out,” Otieno said.",
+            "“The talks are going well for everyone involved,” Chilean President Rosa Marín said.",
+            "“The sea does not care about our borders at all,” the Chilean leader added.",
+            "Harbour spokesman Piet Vos spoke to reporters.",
+            "“The harbour will stay open through the whole week,” Vos said.",
+            "“Our delegation is ready to stay for longer talks,” said Tom Reed, an analyst.",
+        ]);
+        let who: Vec<(&str, Option<&str>, Option<&str>)> = got
+            .iter()
+            .map(|q| (q.speaker.as_str(), q.role.as_deref(), q.party.as_deref()))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                // A surname: the full name the briefing gave, with its title and party.
+                (
+                    "Odhiambo Otieno",
+                    Some("Kenyan Prime Minister"),
+                    Some("kenya")
+                ),
+                // The person after the title, not the country of the demonym.
+                ("Rosa Marín", Some("Chilean President"), Some("chile")),
+                // "the Chilean leader": the last speaker, who speaks for Chile.
+                ("Rosa Marín", Some("Chilean President"), Some("chile")),
+                // No link to a party: no demonym, possessive or "of X".
+                ("Piet Vos", Some("Harbour spokesman"), None),
+                ("Tom Reed", Some("analyst"), None),
+            ],
+            "{got:#?}"
+        );
+    }
+
+    #[test]
+    fn gazetteer_people_speak_for_the_gazetteer_party() {
+        let got = q(&[
+            "“The refugees must come home in safety and dignity,” Guterres said.",
+            "“The European Union will keep its sanctions on the regime,” said the EU via a statement.",
+        ]);
+        let parties: Vec<Option<&str>> = got.iter().map(|q| q.party.as_deref()).collect();
+        assert_eq!(
+            parties,
+            [Some("united-nations"), Some("european-union")],
+            "{got:#?}"
+        );
+        // A description speaks for its own party, not for the place after it.
+        let got = q(&[
+            "A Chilean spokesman for the embassy in Oslo said: “Our ambassador will not be at the dinner.”",
+        ]);
+        assert_eq!(
+            (got[0].speaker.as_str(), got[0].party.as_deref()),
+            ("Chile", Some("chile")),
+            "{got:#?}"
+        );
     }
 
     #[test]
