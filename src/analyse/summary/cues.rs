@@ -47,6 +47,10 @@ pub struct Cues {
     pub signatories: Vec<Row>,
     pub participants: Vec<Row>,
     pub next_steps: Vec<Row>,
+    /// Words that make a count one of signatories, not of participants.
+    pub not_participation: Regex,
+    /// A document sentence that also says what the document does.
+    pub points_inline: Regex,
     /// Words that tie an unnamed document to the event (`meeting_words`).
     pub meeting: Regex,
     /// A document, named or not (`{DOC}` alone).
@@ -92,6 +96,8 @@ struct File {
     participants: Vec<RowFile>,
     who: Vec<WhoFile>,
     participation_cues: Vec<CueFile>,
+    not_participation: String,
+    points_inline: String,
     next_steps: Vec<RowFile>,
 }
 
@@ -170,6 +176,10 @@ impl Cues {
         let fill = |p: &str| -> String {
             p.replace("{DOC}", &doc)
                 .replace("{DOCHEAD}", &format!("(?:{heads})s?"))
+                .replace(
+                    "{DOCREF}",
+                    &format!("(?:{heads}|document|text|statement|proclamation)s?"),
+                )
                 .replace("{VERB}", &format!("(?P<verb>{})", alternation(&verbs)))
                 .replace("{N}", &number)
                 .replace("{WHO}", &format!("(?P<who>{})", alternation(&who_nouns)))
@@ -211,6 +221,9 @@ impl Cues {
             next_steps: rows(&f.next_steps, "next_steps")?,
             document: compile("{DOC}").map_err(|e| e.to_string())?,
             meeting: compile(&f.meeting_words).map_err(|e| format!("meeting_words: {e}"))?,
+            not_participation: compile(&f.not_participation)
+                .map_err(|e| format!("not_participation: {e}"))?,
+            points_inline: compile(&f.points_inline).map_err(|e| format!("points_inline: {e}"))?,
             who,
             participation,
             past,

@@ -9,7 +9,7 @@ use super::cues::{Cues, count_value};
 use super::rank::compress;
 use super::scope::Years;
 use super::text::{Doc, SourceRef};
-use crate::analyse::gazetteer::{Gazetteer, Target};
+use crate::analyse::gazetteer::{Gazetteer, Target, Via};
 use crate::markdown::BlockKind;
 
 /// The most documents, and points per document, the summary keeps.
@@ -65,8 +65,43 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub key: String,
+    /// The head noun of its name: "declaration".
+    pub head: String,
+    /// Not named ("the final communiqué"), so it may be the one named elsewhere.
+    pub unnamed: bool,
     pub doc: Document,
 }
+
+/// The unnamed texts a meeting ends with: "the final communiqué", "a joint statement",
+/// "the declaration" are one document when no name tells them apart.
+const FINAL_TEXTS: &[&str] = &[
+    "communiqué",
+    "statement",
+    "declaration",
+    "document",
+    "conclusions",
+];
+
+/// Prepositions and modifiers that make a party named near a cue not its subject:
+/// "ties to Russia", "the Swiss Summit on Peace in Ukraine", "fellow BRICS members".
+const NOT_LISTED_BEFORE: &[&str] = &[
+    "to", "with", "of", "from", "in", "at", "by", "for", "on", "near", "against", "toward",
+    "towards", "between",
+];
+const NOT_LISTED_AFTER: &[&str] = &[
+    "member",
+    "members",
+    "partner",
+    "partners",
+    "ally",
+    "allies",
+    "group",
+    "bloc",
+    "economic",
+    "government",
+    "summit",
+    "conference",
+];
 
 /// "the Kazan Declaration" → "Kazan Declaration"; "a Final Communique" → "final
 /// communiqué" (a name keeps its capitals only when it has a proper name in it).
@@ -107,10 +142,15 @@ fn heading(name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The key documents merge by: the name in lower case, singular.
+/// The key documents merge by: the name in lower case, singular; one key for the
+/// unnamed final texts.
 fn key_of(name: &str) -> String {
     let k = name.to_lowercase();
-    k.strip_suffix('s').map(str::to_string).unwrap_or(k)
+    let k = k.strip_suffix('s').map(str::to_string).unwrap_or(k);
+    if name == k && FINAL_TEXTS.contains(&head_of(&k)) {
+        return "final text".to_string();
+    }
+    k
 }
 
 /// The head noun of a key: "kazan declaration" → "declaration".
@@ -118,15 +158,39 @@ fn head_of(key: &str) -> &str {
     key.rsplit(' ').next().unwrap_or(key)
 }
 
-/// The parties a sentence names in `range` (byte offsets), in order, once each.
+/// The parties a sentence lists in `range` (byte offsets), in order, once each: named
+/// as nouns ("India", not "Indian"), not after a preposition or as a modifier ("ties to
+/// Russia", "BRICS members"), and after "including" when the range has it.
 fn parties_in(
     s: &super::text::Sent,
     range: std::ops::Range<usize>,
     gazetteer: &Gazetteer,
 ) -> Vec<(String, String)> {
+    let text = s.text.as_str();
+    let start = text[range.clone()]
+        .rfind("including ")
+        .map_or(range.start, |i| range.start + i);
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
     let mut out: Vec<(String, String)> = Vec::new();
     for m in &s.mentions {
-        if m.start < range.start || m.end > range.end {
+        if m.start < start || m.end > range.end || m.via == Via::Demonym {
+            continue;
+        }
+        let mut before = text[..m.start].split_whitespace().rev().map(word);
+        let prev = match before.next() {
+            Some(w) if w == "the" => before.next().unwrap_or_default(),
+            Some(w) => w,
+            None => String::new(),
+        };
+        let next = text[m.end..]
+            .split_whitespace()
+            .next()
+            .map(word)
+            .unwrap_or_default();
+        if NOT_LISTED_BEFORE.contains(&prev.as_str()) || NOT_LISTED_AFTER.contains(&next.as_str()) {
             continue;
         }
         if let Target::Party(i) = m.target {
@@ -159,13 +223,12 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
             let Some(d) = c.name("doc") else { continue };
             let name = name_of(d.as_str());
             let key = key_of(&name);
+            let head = head_of(&name.to_lowercase()).to_string();
+            let unnamed = name == name.to_lowercase();
             // "sign a reconciliation agreement": an unnamed document is the event's
             // only in a sentence about the meeting or its participants, or when the
             // briefing has named it already ("the declaration").
-            if name == key
-                && !cues.meeting.is_match(text)
-                && !out.iter().any(|f| head_of(&f.key) == head_of(&key))
-            {
+            if unnamed && !cues.meeting.is_match(text) && !out.iter().any(|f| f.head == head) {
                 continue;
             }
             let verb = c
@@ -173,10 +236,10 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
                 .filter(|_| negated.is_none())
                 .map(|v| cues.past(v.as_str()));
             // "the declaration" after "the Harbour Declaration" is that one.
-            let unnamed = name == key;
             let k = match out
                 .iter()
-                .position(|f| f.key == key || unnamed && head_of(&f.key) == head_of(&key))
+                .position(|f| unnamed && !f.unnamed && f.head == head)
+                .or_else(|| out.iter().position(|f| f.key == key))
             {
                 // Cited once per briefing: its later sentences show as points,
                 // counts and parties that did not sign.
@@ -184,6 +247,8 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
                 None => {
                     out.push(Found {
                         key,
+                        head,
+                        unnamed,
                         doc: Document {
                             label: heading(&name),
                             name,
@@ -222,8 +287,20 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
                 });
             }
         }
+        if let Some(k) = here
+            && cues.points_inline.is_match(text)
+        {
+            let f = &mut out[k].doc;
+            if f.points.len() < MAX_POINTS {
+                f.points.push(Point {
+                    text: compress(text, 40),
+                    source: SourceRef::new(doc, s),
+                });
+            }
+        }
         if let Some(k) = about {
-            for row in &cues.signatories {
+            // "Twelve of the 92 countries chose not to sign": not a count of signatories.
+            for row in cues.signatories.iter().filter(|_| negated.is_none()) {
                 if let Some(c) = row.re.captures(text)
                     && let (Some(n), Some(who)) = (c.name("n"), c.name("who"))
                 {
@@ -273,50 +350,93 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
 /// The documents of all briefings about the event, merged by name (a "declaration"
 /// that one outlet does not name joins the named one), those most sources report first.
 pub fn merge(parts: &[&[Found]], years: &Years) -> Vec<Document> {
-    let mut all: Vec<(String, Document)> = Vec::new();
+    /// A document across briefings: its key, the head nouns it was named by, whether a
+    /// source named it, and each name with how many briefings used it.
+    struct Merged {
+        key: String,
+        heads: Vec<String>,
+        unnamed: bool,
+        names: Vec<(String, usize)>,
+        doc: Document,
+    }
+    let mut all: Vec<Merged> = Vec::new();
     for part in parts {
         for f in part.iter() {
             if years.other_edition(&f.doc.source.sentence) {
                 continue;
             }
-            let k = all.iter().position(|(k, _)| *k == f.key).or_else(|| {
-                // An unnamed document joins the one named with its head noun.
-                (!f.key.contains(' ') || f.doc.name == f.key).then(|| {
+            // An unnamed document is the one named with its head noun, if any; a named
+            // one takes in the unnamed one that has its head.
+            let k = if f.unnamed {
+                all.iter()
+                    .position(|m| !m.unnamed && m.heads.contains(&f.head))
+                    .or_else(|| all.iter().position(|m| m.key == f.key))
+            } else {
+                all.iter().position(|m| m.key == f.key).or_else(|| {
                     all.iter()
-                        .position(|(k, d)| head_of(k) == head_of(&f.key) && d.name != *k)
-                })?
-            });
-            match k {
-                None => all.push((f.key.clone(), f.doc.clone())),
-                Some(k) => {
-                    let d = &mut all[k].1;
-                    for src in std::iter::once(&f.doc.source).chain(&f.doc.also) {
-                        if d.source.page != src.page && !d.also.iter().any(|a| a.page == src.page) {
-                            d.also.push(src.clone());
-                        }
-                    }
-                    for v in &f.doc.verbs {
-                        if !d.verbs.contains(v) {
-                            d.verbs.push(v.clone());
-                        }
-                    }
-                    for p in &f.doc.points {
-                        if d.points.len() < MAX_POINTS && !d.points.iter().any(|q| q.text == p.text)
-                        {
-                            d.points.push(p.clone());
-                        }
-                    }
-                    d.signatories.extend(f.doc.signatories.iter().cloned());
-                    for n in &f.doc.not_signed {
-                        if !d.not_signed.iter().any(|m| m.party == n.party) {
-                            d.not_signed.push(n.clone());
-                        }
-                    }
+                        .position(|m| m.unnamed && m.heads.contains(&f.head))
+                })
+            };
+            let Some(k) = k else {
+                all.push(Merged {
+                    key: f.key.clone(),
+                    heads: vec![f.head.clone()],
+                    unnamed: f.unnamed,
+                    names: vec![(f.doc.name.clone(), 1)],
+                    doc: f.doc.clone(),
+                });
+                continue;
+            };
+            let m = &mut all[k];
+            if !m.heads.contains(&f.head) {
+                m.heads.push(f.head.clone());
+            }
+            if m.unnamed && !f.unnamed {
+                m.unnamed = false;
+                m.key = f.key.clone();
+            }
+            match m.names.iter_mut().find(|(n, _)| *n == f.doc.name) {
+                Some((_, c)) => *c += 1,
+                None => m.names.push((f.doc.name.clone(), 1)),
+            }
+            let d = &mut m.doc;
+            for src in std::iter::once(&f.doc.source).chain(&f.doc.also) {
+                if d.source.page != src.page && !d.also.iter().any(|a| a.page == src.page) {
+                    d.also.push(src.clone());
+                }
+            }
+            for v in &f.doc.verbs {
+                if !d.verbs.contains(v) {
+                    d.verbs.push(v.clone());
+                }
+            }
+            for p in &f.doc.points {
+                if d.points.len() < MAX_POINTS && !d.points.iter().any(|q| q.text == p.text) {
+                    d.points.push(p.clone());
+                }
+            }
+            d.signatories.extend(f.doc.signatories.iter().cloned());
+            for n in &f.doc.not_signed {
+                if !d.not_signed.iter().any(|x| x.party == n.party) {
+                    d.not_signed.push(n.clone());
                 }
             }
         }
     }
-    let mut docs: Vec<Document> = all.into_iter().map(|(_, d)| d).collect();
+    // A document is called by its name, or by the words most briefings use for it.
+    for m in &mut all {
+        let named = m
+            .names
+            .iter()
+            .filter(|(n, _)| *n != n.to_lowercase())
+            .max_by_key(|(_, c)| *c);
+        let best = named.or_else(|| m.names.iter().max_by_key(|(_, c)| *c));
+        if let Some((n, _)) = best {
+            m.doc.label = heading(n);
+            m.doc.name = n.clone();
+        }
+    }
+    let mut docs: Vec<Document> = all.into_iter().map(|m| m.doc).collect();
     for d in &mut docs {
         let mut values: Vec<f64> = d.signatories.iter().filter_map(|s| s.value).collect();
         values.sort_by(f64::total_cmp);
@@ -430,6 +550,58 @@ mod tests {
         let not: Vec<&str> = d.not_signed.iter().map(|n| n.party.as_str()).collect();
         assert_eq!(not, ["india", "brazil"], "{:?}", d.not_signed);
         assert!(d.not_signed[0].source.link.starts_with("/briefings/a/#s3-"));
+    }
+
+    /// A row per phrasing: a sentence after "The summit adopted a final communiqué." and
+    /// the parties it says did not sign.
+    #[test]
+    fn who_did_not_sign_by_phrasing() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            (
+                "list before the cue",
+                "Chile, Peru and Kenya took part but did not sign the communiqué.",
+                &["chile", "peru", "kenya"],
+            ),
+            (
+                "two words between the negation and the verb",
+                "Chile and Peru attended but did not agree to sign the final statement.",
+                &["chile", "peru"],
+            ),
+            (
+                "a relative clause naming another party",
+                "Chile and Peru, which have close trade ties with China, did not sign the text.",
+                &["chile", "peru"],
+            ),
+            (
+                "including, after a bloc as modifier",
+                "Several states close to Russia, including fellow BRICS members Brazil and India, declined to sign the declaration.",
+                &["brazil", "india"],
+            ),
+            (
+                "the list after the cue",
+                "Nations that chose to abstain included Peru and Kenya.",
+                &["peru", "kenya"],
+            ),
+            (
+                "not on the list of supporting states",
+                "Chile was not included in the list of supporting states shown in the hall.",
+                &["chile"],
+            ),
+            (
+                "the event's name is not a party",
+                "Ten of the 80 states at the Swiss Summit on Peace in Ukraine chose not to sign the final communiqué.",
+                &[],
+            ),
+        ];
+        for (name, sentence, want) in rows {
+            let f = found(&["The summit adopted a final communiqué.", sentence]);
+            let got: Vec<&str> = f
+                .iter()
+                .flat_map(|f| f.doc.not_signed.iter().map(|n| n.party.as_str()))
+                .collect();
+            assert_eq!(got, *want, "{name}: {sentence}");
+            assert_eq!(f.len(), 1, "{name}: one document: {f:?}");
+        }
     }
 
     #[test]

@@ -116,7 +116,11 @@ pub fn read(doc: &Doc, cues: &Cues) -> Vec<(usize, Participation)> {
                 let Some(class) = cues.class_of(who.as_str()) else {
                     continue;
                 };
-                let Some(stance) = cues.stance(window(&s.text, whole.start(), whole.end())) else {
+                let near = window(&s.text, whole.start(), whole.end());
+                if cues.not_participation.is_match(near) {
+                    continue;
+                }
+                let Some(stance) = cues.stance(near) else {
                     continue;
                 };
                 let number = match c.name("q") {
@@ -129,7 +133,15 @@ pub fn read(doc: &Doc, cues: &Cues) -> Vec<(usize, Participation)> {
                     Participation {
                         value: count_value(n.as_str()),
                         number,
-                        what: who.as_str().to_lowercase(),
+                        what: format!(
+                            "{}{}",
+                            who.as_str(),
+                            c.name("and").map_or("", |a| a.as_str())
+                        )
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase(),
                         class: class.to_string(),
                         stance: stance.as_str().to_string(),
                         context: compress(&s.text, 30),
@@ -328,6 +340,25 @@ mod tests {
                 "a count in a quote about something else",
                 "The ministry said more than 100 countries and groups back its position, but 30 countries will be in attendance.",
                 &[("30 countries", "states", "expected")],
+            ),
+            (
+                "one count of countries and organisations",
+                "More than 70 countries and organisations gathered by the lake.",
+                &[(
+                    "more than 70 countries and organisations",
+                    "states",
+                    "attended",
+                )],
+            ),
+            (
+                "at a summit",
+                "Envoys from 35 nations spent two days at a regional summit.",
+                &[("35 nations", "states", "attended")],
+            ),
+            (
+                "signatories are not participants",
+                "Leaders adopted a joint text agreed upon by more than 80 countries.",
+                &[],
             ),
             (
                 "no participation cue: no count",

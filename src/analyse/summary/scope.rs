@@ -8,6 +8,15 @@ use regex::Regex;
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("year pattern"));
 
+/// A year that dates a meeting: near a meeting noun ("the 2019 summit", "in Lima in
+/// 2019 for the summit") or opening the sentence ("In 2019, …").
+static MEETING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:in|at|during|since|by)\s+(?P<a>(?:19|20)\d\d)\b|\b(?P<b>(?:19|20)\d\d)\b(?:\W+\w+){0,5}?\W+(?:summit|meeting|conference|round|session|edition|gathering|games|olympics|talks|congress|forum|ministerial|ceremony|cup)s?\b|\b(?:summit|meeting|conference|round|session|edition|gathering|games|olympics|talks|congress|forum|ministerial|ceremony|cup)s?\b(?:\W+\w+){0,5}?\W+(?P<c>(?:19|20)\d\d)\b",
+    )
+    .expect("meeting-year pattern")
+});
+
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:last\s+year['’]s|previous|preceding|earlier|former|past)\s+(?:\w+\s+)?(?:summit|meeting|conference|round|session|edition|gathering|games|talks|congress|forum|ministerial)s?\b",
@@ -34,8 +43,10 @@ impl Years {
         Years(ys)
     }
 
-    /// A sentence about another edition: it names years and none of the event's, or it
-    /// speaks of an earlier meeting ("last year's summit", "the previous round").
+    /// A sentence about another edition: the years that date a meeting in it are none
+    /// of the event's ("In 2019 they signed …", "the 2019 summit"), or it speaks of an
+    /// earlier meeting ("last year's summit", "the previous round"). A year that dates
+    /// something else ("a plan first outlined in 2022") does not count.
     pub fn other_edition(&self, sentence: &str) -> bool {
         if EARLIER.is_match(sentence) {
             return true;
@@ -43,11 +54,16 @@ impl Years {
         if self.0.is_empty() {
             return false;
         }
-        let mut named = YEAR
+        let dated: Vec<i32> = MEETING_YEAR
+            .captures_iter(sentence)
+            .filter_map(|c| c.name("a").or(c.name("b")).or(c.name("c")))
+            .filter_map(|m| m.as_str().parse::<i32>().ok())
+            .collect();
+        let all: Vec<i32> = YEAR
             .find_iter(sentence)
             .filter_map(|m| m.as_str().parse::<i32>().ok())
-            .peekable();
-        named.peek().is_some() && !named.any(|y| self.0.contains(&y))
+            .collect();
+        !dated.is_empty() && !all.iter().any(|y| self.0.contains(y))
     }
 }
 
@@ -66,6 +82,16 @@ mod tests {
                 false,
             ),
             ("another year only", "In 2019 they signed an accord.", true),
+            (
+                "another year's meeting",
+                "The accord signed at the 2019 summit still holds.",
+                true,
+            ),
+            (
+                "a year that dates something else",
+                "Some 40 countries back the plan first outlined in 2022.",
+                false,
+            ),
             ("both years", "Unlike in 2019, in 2024 they signed.", false),
             ("last year's", "Last year's summit adopted a charter.", true),
             (
