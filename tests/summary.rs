@@ -730,7 +730,7 @@ fn outcome_event_figures_and_next_steps_of_a_summit() {
         "Valletta Declaration adopted",
         "The declaration calls for a joint coastguard fund within two years.",
         "Signed by 39 countries Sea Wire",
-        "Did not sign: India Coast Post , Brazil Coast Post",
+        "Did not sign: India, Brazil Coast Post",
     ] {
         assert!(outcome.contains(s), "{s:?} in {outcome}");
     }

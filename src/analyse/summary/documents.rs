@@ -59,6 +59,8 @@ pub struct Document {
     /// True when the sources give different signatory counts.
     pub signatories_differ: bool,
     pub not_signed: Vec<NotSigned>,
+    /// The sentences behind `not_signed`, once each.
+    pub not_signed_sources: Vec<SourceRef>,
 }
 
 /// A document as one briefing reports it.
@@ -259,6 +261,7 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
                             signatories: Vec::new(),
                             signatories_differ: false,
                             not_signed: Vec::new(),
+                            not_signed_sources: Vec::new(),
                         },
                     });
                     out.len() - 1
@@ -442,6 +445,12 @@ pub fn merge(parts: &[&[Found]], years: &Years) -> Vec<Document> {
         values.sort_by(f64::total_cmp);
         values.dedup();
         d.signatories_differ = values.len() > 1;
+        d.not_signed_sources = Vec::new();
+        for n in &d.not_signed {
+            if !d.not_signed_sources.iter().any(|s| s.link == n.source.link) {
+                d.not_signed_sources.push(n.source.clone());
+            }
+        }
     }
     // Those most sources report first; a document no source says was produced (only
     // who did not sign it) last.

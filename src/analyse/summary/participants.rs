@@ -194,6 +194,23 @@ fn window(s: &str, start: usize, end: usize) -> &str {
     &s[before..after]
 }
 
+/// A count's hedge in one word for each meaning: "over", "more than", "just over" are
+/// `above`; "about", "around", "some" are `near` …; none is `exact`.
+fn hedge(number: &str) -> &'static str {
+    let q = number
+        .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == ',' || c == '-')
+        .trim();
+    match q {
+        "" | "only" | "all" => "exact",
+        "more than" | "over" | "just over" | "at least" => "above",
+        "about" | "around" | "approximately" | "roughly" | "some" | "close to" => "near",
+        "nearly" | "almost" | "just under" | "under" | "less than" | "fewer than" | "up to" => {
+            "below"
+        }
+        _ => "other",
+    }
+}
+
 /// The counts of all briefings about the event (`years`: a sentence naming only other
 /// years is about another edition), merged across outlets, and the differences.
 pub fn merge(
@@ -206,11 +223,13 @@ pub fn merge(
             if years.other_edition(&p.source.sentence) {
                 continue;
             }
+            // "over 90 countries" and "more than 90 states" are one count.
             let same = all.iter_mut().find(|g| {
                 g.class == p.class
                     && g.stance == p.stance
-                    && g.number == p.number
-                    && g.what == p.what
+                    && g.value == p.value
+                    && hedge(&g.number) == hedge(&p.number)
+                    && g.what.contains(" and ") == p.what.contains(" and ")
             });
             match same {
                 Some(g) => {
@@ -419,6 +438,34 @@ mod tests {
         let mut figs = differ[0].figures.clone();
         figs.sort_unstable();
         assert_eq!(figs, [0, 1]);
+    }
+
+    #[test]
+    fn the_same_count_in_other_words_is_one() {
+        let a = test_doc(
+            "/briefings/a/",
+            "A",
+            &["Over 90 countries took part in the talks."],
+        );
+        let b = test_doc(
+            "/briefings/b/",
+            "B",
+            &["More than 90 states attended the summit."],
+        );
+        let c = test_doc(
+            "/briefings/c/",
+            "C",
+            &["About 90 nations attended the summit."],
+        );
+        let parts: Vec<Vec<(usize, Participation)>> = [&a, &b, &c]
+            .iter()
+            .map(|x| read(x, Cues::embedded()))
+            .collect();
+        let refs: Vec<&[(usize, Participation)]> = parts.iter().map(|p| p.as_slice()).collect();
+        let (all, _) = merge(&refs, &Years::default());
+        let labels: Vec<String> = all.iter().map(|p| p.label()).collect();
+        assert_eq!(labels, ["over 90 countries", "about 90 nations"]);
+        assert_eq!(all[0].also.len(), 1);
     }
 
     #[test]
