@@ -298,10 +298,13 @@ pub fn claims_of_tokens(
                     }
                 }
             }
-            // "Chinese President Xi Jinping will skip the summit": a person for the party.
+            // "Chinese President Xi Jinping will skip the summit": a person for the party;
+            // "he would boycott the summit" too.
             let by_person = (subject_stretch.0..subject_stretch.1).any(|q| {
                 v.tok(q).is_some_and(|t| {
-                    matches!(t.kind, Kind::Person(_) | Kind::Linked(_)) || is(&t.lower, LEADERS)
+                    matches!(t.kind, Kind::Person(_) | Kind::Linked(_))
+                        || is(&t.lower, LEADERS)
+                        || matches!(t.lower.as_str(), "he" | "she")
                 })
             });
             if !blocked {

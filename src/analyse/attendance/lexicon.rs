@@ -114,7 +114,8 @@ pub const SPEECH: &[&str] = &[
     "emphasized", "claimed", "indicated", "informed", "notified", "replied", "responded",
     "wrote", "tweeted", "revealed", "maintained", "clarified", "signalled", "signaled",
     "reiterated", "repeated", "affirmed", "reported", "explained", "decided", "made", "let",
-    "acknowledged", "admitted",
+    "acknowledged", "admitted", "saying", "telling", "announcing", "confirming", "insisting",
+    "warning", "signalling", "signaling", "indicating",
 ];
 
 /// Personal pronouns that can stand for a party in the subject.

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -61,6 +62,10 @@ pub struct Cues {
     pub participation: Vec<(Regex, Stance)>,
     /// Each inflected verb form, lower case, and its past form ("signing" → "signed").
     past: std::collections::HashMap<String, String>,
+    /// The document head nouns, and the participant nouns, found in one pass: a
+    /// sentence with none skips every pattern that needs one (the patterns are costly).
+    heads: AhoCorasick,
+    who_nouns: AhoCorasick,
 }
 
 #[derive(Deserialize)]
@@ -157,6 +162,31 @@ impl Cues {
             .flat_map(|v| inflections(v))
             .filter(|v| !f.not_verbs.contains(v))
             .collect();
+        let finder = |words: Vec<String>| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .map_err(|e| e.to_string())
+        };
+        // "communiqué" is also found as "communique" (a row of its own).
+        let heads_finder = finder(
+            f.documents
+                .iter()
+                .map(|d| d.split_whitespace().last().unwrap_or(d).to_string())
+                .collect(),
+        )?;
+        let who_finder = finder(
+            f.who
+                .iter()
+                .map(|w| {
+                    w.noun
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or(&w.noun)
+                        .to_string()
+                })
+                .collect(),
+        )?;
         let mut past = std::collections::HashMap::new();
         for v in &f.verbs {
             let forms = inflections(v);
@@ -227,6 +257,8 @@ impl Cues {
             who,
             participation,
             past,
+            heads: heads_finder,
+            who_nouns: who_finder,
         })
     }
 
@@ -242,6 +274,18 @@ impl Cues {
             .iter()
             .find(|(w, _)| *w == n)
             .map(|(_, c)| c.as_str())
+    }
+
+    /// Whether a sentence has a document's head noun: without one no outcome pattern
+    /// can match.
+    pub fn may_name_document(&self, text: &str) -> bool {
+        self.heads.is_match(text)
+    }
+
+    /// Whether a sentence has a participant noun: without one no count pattern can
+    /// match.
+    pub fn may_count(&self, text: &str) -> bool {
+        self.who_nouns.is_match(text)
     }
 
     /// The past form of a verb as matched ("signing" → "signed").

@@ -215,10 +215,16 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
             continue;
         }
         let text = s.text.as_str();
+        let near = last.filter(|&(_, at)| i - at <= 3).map(|(k, _)| k);
+        let names_document = cues.may_name_document(text);
+        // Most sentences neither name a document nor follow one.
+        if !names_document && near.is_none() {
+            continue;
+        }
         let negated = cues.not_signed.iter().find_map(|r| r.re.find(text));
         // A document reported produced.
         let mut here: Option<usize> = None;
-        for row in &cues.outcome {
+        for row in cues.outcome.iter().filter(|_| names_document) {
             let Some(c) = row.re.captures(text) else {
                 continue;
             };
@@ -276,7 +282,6 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
             break;
         }
         // A sentence that names no document speaks of the last one, if it is near.
-        let near = last.filter(|&(_, at)| i - at <= 3).map(|(k, _)| k);
         let about = here.or(near);
         if here.is_none()
             && let Some(k) = near

@@ -91,9 +91,7 @@ pub struct ParticipationDifference {
 pub fn read(doc: &Doc, cues: &Cues) -> Vec<(usize, Participation)> {
     let mut out = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
-        if matches!(s.kind, BlockKind::Heading | BlockKind::Html)
-            || !s.text.bytes().any(|b| b.is_ascii_alphabetic())
-        {
+        if matches!(s.kind, BlockKind::Heading | BlockKind::Html) || !cues.may_count(&s.text) {
             continue;
         }
         let mut taken: Vec<(usize, usize)> = Vec::new();
