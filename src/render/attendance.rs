@@ -734,6 +734,7 @@ mod tests {
                     cue: "refrained".into(),
                     page_title: "A".into(),
                     source: None,
+                    by_leader: false,
                 }],
                 pin: Some(Pin {
                     status: Status::NotInvited,
@@ -761,6 +762,7 @@ mod tests {
             cue: String::new(),
             page_title: "t".into(),
             source: Some(source.into()),
+            by_leader: false,
         };
         let party = |claims: Vec<Claim>| {
             let found: Vec<(usize, Claim)> = claims.into_iter().map(|c| (0, c)).collect();

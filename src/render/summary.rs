@@ -256,6 +256,7 @@ pub fn gen_page(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
         "attended" => "took part",
         "expected" => "expected",
         "invited" => "invited",
+        "not_invited" => "not invited",
         _ => "stayed away",
     };
     let participant_differences: Vec<ParticipantDifferenceView> = summary

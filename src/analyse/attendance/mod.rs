@@ -152,6 +152,10 @@ pub struct Claim {
     /// Outlet of the page (`source` front matter), for display.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A boycott told of the state's leader ("Mexican President … will skip the
+    /// summit"): another source that has the state there outweighs it.
+    #[serde(skip)]
+    pub by_leader: bool,
 }
 
 /// An editorial decision on a party's status.
@@ -420,6 +424,7 @@ pub fn assemble(
                     cue: c.cue.clone(),
                     page_title: page.front.title.clone(),
                     source: page.front.source.clone(),
+                    by_leader: c.by_person && c.status == Status::Boycotted,
                 },
             ));
         }

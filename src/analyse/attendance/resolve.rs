@@ -52,6 +52,18 @@ pub fn outlet(c: &Claim) -> String {
 
 /// The status the claims resolve to, and whether they conflict.
 pub fn resolve_claims(claims: &[Claim]) -> Option<(Status, bool)> {
+    // A leader who stays home while a source has the state there, and not as an
+    // expectation, leaves the state attended: the leader's boycott is not the state's.
+    let there = claims
+        .iter()
+        .any(|c| c.status.present() && c.modality != Modality::Expected);
+    let kept: Vec<Claim>;
+    let claims = if there && claims.iter().any(|c| c.by_leader) {
+        kept = claims.iter().filter(|c| !c.by_leader).cloned().collect();
+        kept.as_slice()
+    } else {
+        claims
+    };
     // Two claims disagree when two of the statuses they give do (linear: at most five).
     let mut given: Vec<Status> = Vec::new();
     for c in claims {
@@ -154,7 +166,38 @@ mod tests {
             cue: String::new(),
             page_title: "t".into(),
             source: source.map(str::to_string),
+            by_leader: false,
         }
+    }
+
+    #[test]
+    fn a_leader_who_stays_home_leaves_the_state_there_when_a_source_has_it_there() {
+        let leader = |page: &str, outlet: &str| Claim {
+            by_leader: true,
+            ..claim(Boycotted, Planned, page, Some(outlet))
+        };
+        // Two outlets say the president will skip it; one says the state sends its
+        // foreign minister.
+        let claims = [
+            leader("/a/", "A"),
+            leader("/b/", "B"),
+            claim(Attended, Planned, "/c/", Some("C")),
+        ];
+        assert_eq!(resolve_claims(&claims), Some((Attended, false)));
+        // The state's own boycott is not the leader's: the outlets decide.
+        let state = [
+            claim(Boycotted, Planned, "/a/", Some("A")),
+            claim(Boycotted, Planned, "/b/", Some("B")),
+            claim(Attended, Planned, "/c/", Some("C")),
+        ];
+        assert_eq!(resolve_claims(&state), Some((Boycotted, true)));
+        // Only an expectation that the state will be there: the leader's word stands,
+        // and the sources differ.
+        let expected = [
+            leader("/a/", "A"),
+            claim(Attended, Expected, "/c/", Some("C")),
+        ];
+        assert_eq!(resolve_claims(&expected), Some((Boycotted, true)));
     }
 
     /// One rule of resolution: its name, the claims (status, modality, page, outlet)

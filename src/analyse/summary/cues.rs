@@ -26,6 +26,7 @@ pub enum Stance {
     Attended,
     Expected,
     Invited,
+    NotInvited,
 }
 
 impl Stance {
@@ -35,6 +36,7 @@ impl Stance {
             Stance::Attended => "attended",
             Stance::Expected => "expected",
             Stance::Invited => "invited",
+            Stance::NotInvited => "not_invited",
         }
     }
 }

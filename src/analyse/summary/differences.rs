@@ -91,6 +91,7 @@ mod tests {
             cue: String::new(),
             page_title: "A title of more than six words in all".into(),
             source: source.map(str::to_string),
+            by_leader: false,
         }
     }
 

@@ -373,6 +373,11 @@ mod tests {
                 &[("35 nations", "states", "attended")],
             ),
             (
+                "not invited",
+                "The hosts said four countries were not invited to the summit.",
+                &[("four countries", "states", "not_invited")],
+            ),
+            (
                 "signatories are not participants",
                 "Leaders adopted a joint text agreed upon by more than 80 countries.",
                 &[],

@@ -12,14 +12,14 @@ static YEAR: LazyLock<Regex> =
 /// 2019 for the summit") or opening the sentence ("In 2019, …").
 static MEETING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(?:in|at|during|since|by)\s+(?P<a>(?:19|20)\d\d)\b|\b(?P<b>(?:19|20)\d\d)\b(?:\W+\w+){0,5}?\W+(?:summit|meeting|conference|round|session|edition|gathering|games|olympics|talks|congress|forum|ministerial|ceremony|cup)s?\b|\b(?:summit|meeting|conference|round|session|edition|gathering|games|olympics|talks|congress|forum|ministerial|ceremony|cup)s?\b(?:\W+\w+){0,5}?\W+(?P<c>(?:19|20)\d\d)\b",
+        r"(?i)^\W*(?:in|at|during|since|by)\s+(?P<a>(?:19|20)\d\d)\b|\b(?P<b>(?:19|20)\d\d)\b(?:\W+\w+){0,7}?\W+(?:summit|meeting|conference|round|session|edition|gathering|games|olympics|talks|congress|forum|ministerial|ceremony|cup)s?\b|\b(?:summit|meeting|conference|round|session|edition|gathering|games|olympics|talks|congress|forum|ministerial|ceremony|cup)s?\b(?:\W+\w+){0,7}?\W+(?P<c>(?:19|20)\d\d)\b",
     )
     .expect("meeting-year pattern")
 });
 
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:last\s+year['’]s|previous|preceding|earlier|former|past)\s+(?:\w+\s+)?(?:summit|meeting|conference|round|session|edition|gathering|games|talks|congress|forum|ministerial)s?\b",
+        r"(?i)\b(?:last\s+year['’]s|last|previous|preceding|earlier|former|past)\s+(?:\w+\s+)?(?:summit|meeting|conference|round|session|edition|gathering|games|talks|congress|forum|ministerial)s?\b",
     )
     .expect("earlier-meeting pattern")
 });
@@ -97,6 +97,21 @@ mod tests {
             (
                 "the previous round",
                 "The previous round of talks ended in a joint statement.",
+                true,
+            ),
+            (
+                "the last summit",
+                "Only 12 leaders attended the last summit of the group.",
+                true,
+            ),
+            (
+                "the last day",
+                "On the last day of the summit they signed an accord.",
+                false,
+            ),
+            (
+                "a meeting far from its year",
+                "The Summit of the Andes in Lima in 2019 drew 30 leaders.",
                 true,
             ),
         ] {
