@@ -52,6 +52,28 @@ const GROUPS: &[&str] = &[
     "teams",
 ];
 
+/// Nouns for those present that a participle or adjective of presence can follow
+/// ("other leaders attending the ceremony were …", "dignitaries present included …",
+/// "the only ones missing were …").
+const PRESENT_HEADS: &[&str] = &[
+    "leaders",
+    "dignitaries",
+    "guests",
+    "those",
+    "ones",
+    "officials",
+    "figures",
+    "presidents",
+    "royals",
+    "delegations",
+    "countries",
+    "nations",
+    "states",
+    "representatives",
+    "others",
+    "notables",
+];
+
 /// Constructions: grammar that no single word carries.
 pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Option<Cue> {
     let w = v.w(p);
@@ -83,6 +105,24 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             let q = (p + 2..(p + 5).min(v.len()))
                 .find(|&q| is(v.w(q), LIST_OPENERS) || v.w(q) == ":")?;
             Some(Cue::new(p, q, Base::Attend, Args::List(q + 1)))
+        }
+        // "Other leaders attending the opening were X and Y", "Dignitaries present
+        // included the leaders of X", "The only ones missing were … from X and Y".
+        "attending" | "present" | "missing" | "absent" if is(prev, PRESENT_HEADS) => {
+            let q = (p + 1..(p + 9).min(v.len()))
+                .take_while(|&q| !v.is_punct(q) || v.w(q) == ",")
+                .find(|&q| {
+                    matches!(
+                        v.w(q),
+                        "were" | "was" | "are" | "is" | "included" | "include" | "includes"
+                    )
+                })?;
+            let base = if matches!(w, "missing" | "absent") {
+                Base::Boycott
+            } else {
+                Base::Attend
+            };
+            Some(Cue::new(p, q, base, Args::List(q + 1)))
         }
         // "Namibia, the host, opened …".
         "host"
