@@ -28,7 +28,8 @@ const VENUE_SPOTS: &[&str] = &[
 ];
 
 /// Verbs of being somewhere that a place after them makes attendance ("sat in the front
-/// row", "was seen at the opening ceremony").
+/// row", "was seen at the opening ceremony", "were meeting in Bürgenstock": the event's
+/// place or the event itself, not another city).
 const BEING_AT: &[&str] = &[
     "sat",
     "seated",
@@ -37,6 +38,12 @@ const BEING_AT: &[&str] = &[
     "spotted",
     "pictured",
     "photographed",
+    "met",
+    "meeting",
+    "gathered",
+    "gathering",
+    "assembled",
+    "convened",
 ];
 
 /// Group nouns after "participating" ("the participating states, including …").
@@ -92,7 +99,10 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 );
             let spot = (p + 1..stop).any(|q| is(v.w(q), VENUE_SPOTS));
             let meeting = v.object(p + 1) == Obj::Event;
-            (place || spot || meeting).then(|| Cue::new(p, p, Base::Attend, Args::Subject))
+            // "were meeting in …": the verb is the cue's head, so "meeting" is not
+            // read as a noun in the subject.
+            let head = if is(prev, BEING_AT) { p - 1 } else { p };
+            (place || spot || meeting).then(|| Cue::new(head, p, Base::Attend, Args::Subject))
         }
         // "the participating states, including …", "participating countries included …".
         // "The participants, including the head of the Pakistani delegation, …".
