@@ -12,7 +12,7 @@ use super::tokens::{Kind, Token, tokenize};
 use crate::analyse::gazetteer::{Gazetteer, Via};
 
 /// Lower-case particles inside names ("Mohammed bin Salman", "Ursula von der Leyen").
-const PARTICLES: &[&str] = &[
+pub const PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
     "abu", "bint", "ben", "dos", "das", "do",
 ];
@@ -20,7 +20,7 @@ const PARTICLES: &[&str] = &[
 /// Capitalised words that are not names ("Russian Foreign Ministry", "the Saudi Crown
 /// Prince On Friday").
 #[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
+pub const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "on", "in", "at", "and", "but", "said", "says", "told", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -38,6 +38,8 @@ pub const KEY_POINTS: usize = 8;
 /// The most quotes the summary keeps (those other outlets also carry first, then in
 /// reading order).
 pub const MAX_QUOTES: usize = 30;
+/// The most people the summary lists (the most mentioned).
+pub const MAX_PEOPLE: usize = 40;
 
 /// A briefing the summary draws on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,6 +84,15 @@ impl Summary {
     /// A summary of no briefings.
     pub fn is_empty(&self) -> bool {
         self.briefings.is_empty()
+    }
+}
+
+/// Whether a quote is the person's: by gazetteer id, else by the name of a person the
+/// gazetteer does not know.
+fn speaks(p: &people::Person, q: &quotes::Quote) -> bool {
+    match &q.speaker_id {
+        Some(id) => *id == p.id,
+        None => q.speaker_kind == "person" && q.speaker == p.name,
     }
 }
 
@@ -258,7 +269,7 @@ pub fn summarise_readings(
     for q in &mut quotes {
         // "Mills said": the role the text gave him elsewhere.
         if q.role.is_none()
-            && let Some(p) = people.iter().find(|p| Some(&p.id) == q.speaker_id.as_ref())
+            && let Some(p) = people.iter().find(|p| speaks(p, q))
             && p.role_source.is_some()
         {
             q.role = p.role.clone();
@@ -288,11 +299,9 @@ pub fn summarise_readings(
         quotes = order.into_iter().map(|k| quotes[k].clone()).collect();
     }
     for p in &mut people {
-        p.quotes = quotes
-            .iter()
-            .filter(|q| q.speaker_id.as_deref() == Some(p.id.as_str()))
-            .count();
+        p.quotes = quotes.iter().filter(|q| speaks(p, q)).count();
     }
+    people.truncate(MAX_PEOPLE);
     Summary {
         briefings: docs
             .iter()

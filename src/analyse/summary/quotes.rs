@@ -12,7 +12,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use super::people::{is_role_noun, role_after, role_around, role_before};
+use super::people::{
+    Before, MAX_NAME_WORDS, is_role_noun, linked_party, name_at_end, role_after, role_around,
+    role_before,
+};
 use super::text::{Doc, FxMap, FxSet, SourceRef};
 use crate::analyse::attendance::cues::Lexicon;
 use crate::analyse::attendance::people::{gazetteer_party, person_parties};
@@ -213,51 +216,20 @@ fn unknown_name(
     sentence: &str,
     earlier: &dyn Fn(&str) -> Option<Speaker>,
 ) -> Option<Speaker> {
-    let lex = Lexicon::embedded();
-    let words: Vec<(usize, &str)> = w
-        .split_whitespace()
-        .map(|x| (x.as_ptr() as usize - w.as_ptr() as usize, x))
-        .collect();
-    let in_mention = |o: usize, x: &str| ms.iter().any(|m| m.start < o + x.len() && o < m.end);
-    let name_word = |&(o, x): &(usize, &str)| {
-        x.chars().next().is_some_and(char::is_uppercase)
-            && x.chars().all(|c| c.is_alphabetic() || "-’'.".contains(c))
-            && !lex.is_title(&x.to_lowercase())
-            && !is_role_noun(x)
-            && !in_mention(o, x)
-    };
-    let mut k = words.len();
-    while k > 0 && name_word(&words[k - 1]) {
-        k -= 1;
-    }
-    let n = words.len() - k;
-    if n == 0 || n > 3 {
-        return None;
-    }
     // What stands before the name is a title, a role or a possessive ("Al Jazeera's").
-    if let Some(&(o, pw)) = k.checked_sub(1).map(|i| &words[i]) {
-        let l = pw.to_lowercase();
-        let titled = lex.is_title(&l)
-            || is_role_noun(pw)
-            || l.ends_with("'s")
-            || l.ends_with("’s")
-            || in_mention(o, pw);
-        if !titled {
-            return None;
-        }
-    }
-    let prefix = &w[..words[k].0];
-    let (last_at, last) = words[words.len() - 1];
-    let end = (start + last_at + last.len()).min(sentence.len());
-    if n == 1 {
-        let sp = earlier(words[k].1)?;
+    let at =
+        name_at_end(w, ms).filter(|a| a.words <= MAX_NAME_WORDS && a.before != Before::Other)?;
+    let prefix = &w[..at.start];
+    let end = (start + w.trim_end().len()).min(sentence.len());
+    if at.words == 1 {
+        let sp = earlier(w[at.start..].trim_end())?;
         return Some(Speaker {
             role: sp.role.clone().or_else(|| role_before(prefix)),
             ..sp
         });
     }
     Some(Speaker {
-        name: w[words[k].0..].to_string(),
+        name: w[at.start..].trim_end().to_string(),
         id: None,
         kind: "person",
         role: role_after(&sentence[end..]).or_else(|| role_before(prefix)),
@@ -348,17 +320,6 @@ fn earlier_name(doc: &Doc, upto: usize, surname: &str) -> Option<Speaker> {
         }
     }
     None
-}
-
-/// The party the briefing's people-to-party links give a name the gazetteer does not
-/// know, by its words or its surname (`links` as [`person_parties`] gives them).
-fn linked_party(links: &[(Vec<String>, usize)], name: &str) -> Option<usize> {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
-    let find = |ws: &[String]| links.iter().find(|(w, _)| w == ws).map(|&(_, p)| p);
-    find(&words).or_else(|| words.last().and_then(|l| find(std::slice::from_ref(l))))
 }
 
 /// The words before a speech verb that can name the speaker: "A Russian spokesman for
