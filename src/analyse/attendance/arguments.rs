@@ -182,10 +182,13 @@ pub fn arguments(
         Args::ObjectParty(from) => {
             // "leads the Qatari delegation", "drew leaders from Brazil and Chile": the
             // object's own parties.
+            // "… will lead the Chinese delegation instead": an adverb after the object
+            // ends it too.
             let end = (from..next_start)
                 .find(|&q| {
                     (v.is_punct(q) && v.w(q) != ",")
                         || (is(v.w(q), PREPOSITIONS) && !matches!(v.w(q), "of" | "from"))
+                        || matches!(v.w(q), "instead" | "too" | "again" | "either")
                 })
                 .unwrap_or(next_start);
             let r = s.parties(&v.idxs(from, end), &v.c.asides);
