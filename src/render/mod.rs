@@ -69,6 +69,8 @@ pub struct Renderer {
     theme: Theme,
     /// Variables each template reads (with its parents and includes).
     variables: BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// Every variable of [`Renderer::variables`], once.
+    all_variables: Vec<String>,
     /// What renders recorded, for [`Renderer::check_templates`].
     seen: std::sync::Mutex<templatecheck::Seen>,
 }
@@ -199,7 +201,7 @@ impl Renderer {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let variables = theme
+        let variables: BTreeMap<String, BTreeSet<String>> = theme
             .templates
             .keys()
             .map(|name| {
@@ -210,12 +212,20 @@ impl Renderer {
                 (name.clone(), vars)
             })
             .collect();
+        let all_variables = variables
+            .values()
+            .flatten()
+            .cloned()
+            .collect::<BTreeSet<String>>()
+            .into_iter()
+            .collect();
         Ok(Renderer {
             tera,
             origins,
             statics,
             theme: theme.clone(),
             variables,
+            all_variables,
             seen: Default::default(),
         })
     }
@@ -249,10 +259,19 @@ impl Renderer {
 
     /// Renders one template.
     pub fn render(&self, template: &str, ctx: &Context, what: &str) -> Result<String, Diagnostic> {
+        // What the context provides is looked up before taking the lock, each variable
+        // once, and only what is new is recorded (pages render on every core).
+        let provided: Vec<&String> = self
+            .all_variables
+            .iter()
+            .filter(|v| ctx.contains_key(v))
+            .collect();
         if let Ok(mut seen) = self.seen.lock() {
-            seen.rendered.insert(template.to_string());
-            for v in self.variables.values().flatten() {
-                if ctx.contains_key(v) {
+            if !seen.rendered.contains(template) {
+                seen.rendered.insert(template.to_string());
+            }
+            for v in provided {
+                if !seen.provided.contains(v) {
                     seen.provided.insert(v.clone());
                 }
             }
