@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
+use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::render::Output;
@@ -250,26 +251,49 @@ pub struct Broken {
 /// URL (its path is the base path the site is served under).
 pub fn check_outputs(outputs: &[Output], base_url: &str) -> Vec<Broken> {
     let files: BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    // Outputs are scanned independently: on every core (the maps are ordered by path,
+    // so the result does not depend on the order the scans finish in).
+    enum Found {
+        Html(Scanned),
+        Css(Vec<Reference>),
+    }
+    let found: Vec<(&str, Found)> = outputs
+        .par_iter()
+        .filter_map(|o| {
+            if o.path.ends_with(".html") || o.path.ends_with(".htm") {
+                Some((o.path.as_str(), Found::Html(scan_html(&o.bytes))))
+            } else if o.path.ends_with(".css") {
+                let refs = scan_css(&String::from_utf8_lossy(&o.bytes));
+                Some((o.path.as_str(), Found::Css(refs)))
+            } else {
+                None
+            }
+        })
+        .collect();
     let mut scanned: BTreeMap<&str, Scanned> = BTreeMap::new();
     let mut css_refs: BTreeMap<&str, Vec<Reference>> = BTreeMap::new();
-    for o in outputs {
-        if o.path.ends_with(".html") || o.path.ends_with(".htm") {
-            scanned.insert(&o.path, scan_html(&o.bytes));
-        } else if o.path.ends_with(".css") {
-            css_refs.insert(&o.path, scan_css(&String::from_utf8_lossy(&o.bytes)));
+    for (path, f) in found {
+        match f {
+            Found::Html(s) => {
+                scanned.insert(path, s);
+            }
+            Found::Css(refs) => {
+                css_refs.insert(path, refs);
+            }
         }
     }
     let base_path = crate::config::base_path_of(base_url);
-    let mut broken = Vec::new();
-    let all = scanned
+    let all: Vec<(&str, &Reference)> = scanned
         .iter()
         .flat_map(|(page, s)| s.refs.iter().map(move |r| (*page, r)))
         .chain(
             css_refs
                 .iter()
                 .flat_map(|(page, refs)| refs.iter().map(move |r| (*page, r))),
-        );
-    for (page, r) in all {
+        )
+        .collect();
+    // Each reference is resolved alone; `collect` keeps their order.
+    let check = |&(page, r): &(&str, &Reference)| -> Option<Broken> {
         let problem = match resolve(page, &r.url, base_url) {
             Target::External => None,
             Target::OutsideBase => Some(format!(
@@ -297,15 +321,13 @@ pub fn check_outputs(outputs: &[Output], base_url: &str) -> Vec<Broken> {
                 }
             }
         };
-        if let Some(problem) = problem {
-            broken.push(Broken {
-                page: page.to_string(),
-                reference: r.clone(),
-                problem,
-            });
-        }
-    }
-    broken
+        problem.map(|problem| Broken {
+            page: page.to_string(),
+            reference: r.clone(),
+            problem,
+        })
+    };
+    all.par_iter().filter_map(check).collect()
 }
 
 /// Broken links as diagnostics: one per distinct (URL, problem), naming the pages

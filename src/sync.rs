@@ -20,10 +20,10 @@ use rayon::prelude::*;
 use crate::analyse::article_facts;
 use crate::analyse::gazetteer::Gazetteer;
 use crate::diagnostics::Diagnostic;
-use crate::ingest::parse_seed;
+use crate::ingest::{Article, parse_seed};
 use crate::load::{SeedFile, TextFile};
 use crate::to_markdown::{
-    PageInput, generate_page, is_unedited, page_slug, recorded_value, sha256_hex,
+    ArticleFacts, PageInput, generate_page, is_unedited, page_slug, recorded_value, sha256_hex,
 };
 
 /// The folder generated pages live in, relative to the site root.
@@ -94,22 +94,45 @@ pub fn plan_ingest(
 
     let mut sorted: Vec<&SeedFile> = seeds.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
-    // Parsing and analysing seeds is independent per seed: do it on every core.
+    let slug_of = |page: &TextFile| {
+        page.rel
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let page_text = |seed: &SeedFile, article: &Article, facts: &ArticleFacts, slug: &str| {
+        generate_page(&PageInput {
+            article,
+            slug,
+            seed_name: &seed.name,
+            seed_text: &seed.text,
+            facts,
+            words_per_minute,
+        })
+    };
+    // Parsing and analysing seeds is independent per seed: do it on every core, with
+    // the page of each seed that has one already (its slug is the page's).
     let parsed: Vec<_> = sorted
         .par_iter()
         .map(|seed| {
             parse_seed(&seed.name, &seed.text).map(|p| {
                 let facts = p.article.as_ref().map(|a| article_facts(a, gazetteer));
-                (p, facts)
+                let text = match (&p.article, &facts, by_seed.get(seed.name.as_str())) {
+                    (Some(a), Some(f), Some(page)) => Some(page_text(seed, a, f, &slug_of(page))),
+                    _ => None,
+                };
+                (p, facts, text)
             })
         })
         .collect();
+    // New seeds' pages, made once every slug is chosen: (write, seed, article, facts).
+    let mut new_pages = Vec::new();
     for (seed, parsed) in sorted.into_iter().zip(parsed) {
-        let (article, facts) = match parsed {
-            Ok((p, facts)) => {
+        let (article, facts, made) = match parsed {
+            Ok((p, facts, made)) => {
                 plan.warnings.extend(p.warnings);
                 match (p.article, facts) {
-                    (Some(a), Some(f)) => (a, f),
+                    (Some(a), Some(f)) => (a, f, made),
                     _ => continue,
                 }
             }
@@ -118,24 +141,10 @@ pub fn plan_ingest(
                 continue;
             }
         };
-        let page_text = |slug: &str| {
-            generate_page(&PageInput {
-                article: &article,
-                slug,
-                seed_name: &seed.name,
-                seed_text: &seed.text,
-                facts: &facts,
-                words_per_minute,
-            })
-        };
         match by_seed.get(seed.name.as_str()) {
             Some(page) => {
-                let slug = page
-                    .rel
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let text = page_text(&slug);
+                let text =
+                    made.unwrap_or_else(|| page_text(seed, &article, &facts, &slug_of(page)));
                 let seed_changed = recorded_value(&page.text, "seed_sha256")
                     != Some(&sha256_hex(seed.text.as_bytes()));
                 let action = if is_unedited(&page.text) {
@@ -179,14 +188,21 @@ pub fn plan_ingest(
                     n += 1;
                 }
                 taken.insert(slug.clone());
-                let text = page_text(&slug);
+                new_pages.push((plan.writes.len(), seed, article, facts, slug.clone()));
                 plan.writes.push(TextFile {
                     rel: PathBuf::from(BRIEFINGS_DIR).join(format!("{slug}.md")),
-                    text,
+                    text: String::new(),
                 });
                 plan.actions.push((seed.name.clone(), SeedAction::Created));
             }
         }
+    }
+    let texts: Vec<String> = new_pages
+        .par_iter()
+        .map(|(_, seed, article, facts, slug)| page_text(seed, article, facts, slug))
+        .collect();
+    for ((k, ..), text) in new_pages.iter().zip(texts) {
+        plan.writes[*k].text = text;
     }
     for (seed, page) in &by_seed {
         if !seed_names.contains(seed) {

@@ -236,3 +236,39 @@ fn real_briefing_site_builds_all_pages() {
     let syria = read(&root.join("dist/countries/syria/index.html"));
     assert_eq!(syria.matches("<li class=card>").count(), 3, "{syria}");
 }
+
+fn inode(path: &std::path::Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).unwrap().ino()
+}
+
+#[test]
+fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
+    let (_tmp, root) = site("basic");
+    build(&BuildOptions::new(&root)).unwrap();
+    let dist = root.join("dist");
+    let page = dist.join(format!("briefings/{SLUG}/index.html"));
+    let about = dist.join("about/index.html");
+    let (page_ino, about_ino) = (inode(&page), inode(&about));
+    let page_before = read(&page);
+    fs::write(
+        root.join("content/about.md"),
+        "---\ntitle: About\n---\nA new text for the about page.\n",
+    )
+    .unwrap();
+    build(&BuildOptions::new(&root)).unwrap();
+    assert_eq!(inode(&page), page_ino, "an unchanged page is the same file");
+    assert_eq!(read(&page), page_before);
+    assert_ne!(inode(&about), about_ino, "a changed page is a new file");
+    assert!(read(&about).contains("A new text for the about page."));
+    // A failed build after that leaves the output as it was, links and all.
+    let before = snapshot(&dist);
+    fs::write(
+        root.join("content/about.md"),
+        "---\ntitle: [unclosed\n---\nx\n",
+    )
+    .unwrap();
+    build(&BuildOptions::new(&root)).unwrap_err();
+    assert_eq!(snapshot(&dist), before);
+    assert_eq!(inode(&page), page_ino);
+}

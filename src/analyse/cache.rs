@@ -192,7 +192,7 @@ pub fn analyse_site(
     };
     let restated: Option<Vec<Vec<attendance::PageClaim>>> = stated.as_ref().map(|ev| {
         site.briefings
-            .iter()
+            .par_iter()
             .map(|&i| attendance::claims_of_page(&site.pages[i], gazetteer, ev))
             .collect()
     });

@@ -69,6 +69,8 @@ pub struct Renderer {
     theme: Theme,
     /// Variables each template reads (with its parents and includes).
     variables: BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// Every variable of [`Renderer::variables`], once.
+    all_variables: Vec<String>,
     /// What renders recorded, for [`Renderer::check_templates`].
     seen: std::sync::Mutex<templatecheck::Seen>,
 }
@@ -199,7 +201,7 @@ impl Renderer {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let variables = theme
+        let variables: BTreeMap<String, BTreeSet<String>> = theme
             .templates
             .keys()
             .map(|name| {
@@ -210,12 +212,20 @@ impl Renderer {
                 (name.clone(), vars)
             })
             .collect();
+        let all_variables = variables
+            .values()
+            .flatten()
+            .cloned()
+            .collect::<BTreeSet<String>>()
+            .into_iter()
+            .collect();
         Ok(Renderer {
             tera,
             origins,
             statics,
             theme: theme.clone(),
             variables,
+            all_variables,
             seen: Default::default(),
         })
     }
@@ -249,10 +259,19 @@ impl Renderer {
 
     /// Renders one template.
     pub fn render(&self, template: &str, ctx: &Context, what: &str) -> Result<String, Diagnostic> {
+        // What the context provides is looked up before taking the lock, each variable
+        // once, and only what is new is recorded (pages render on every core).
+        let provided: Vec<&String> = self
+            .all_variables
+            .iter()
+            .filter(|v| ctx.contains_key(v))
+            .collect();
         if let Ok(mut seen) = self.seen.lock() {
-            seen.rendered.insert(template.to_string());
-            for v in self.variables.values().flatten() {
-                if ctx.contains_key(v) {
+            if !seen.rendered.contains(template) {
+                seen.rendered.insert(template.to_string());
+            }
+            for v in provided {
+                if !seen.provided.contains(v) {
                     seen.provided.insert(v.clone());
                 }
             }
@@ -339,33 +358,39 @@ pub fn minify_html(html: &str) -> Vec<u8> {
 
 /// Rewrites `&LT`/`&GT` without a semicolon as `&lt;`/`&gt;`, and a bare `<` that
 /// cannot start a tag as `&lt;`, outside `<script>` and `<style>` elements.
+///
+/// One pass that copies runs of bytes other than `<` and `&` whole and compares tag
+/// names in place (no allocation per byte: this runs over every page of the site).
 fn conforming_references(html: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len() + 16);
     let mut i = 0;
-    let lower = |b: &[u8]| b.to_ascii_lowercase();
-    while i < html.len() {
+    'bytes: while i < html.len() {
         let rest = &html[i..];
-        // Copy raw-text elements untouched.
-        for tag in [&b"<script"[..], &b"<style"[..]] {
-            if rest.len() >= tag.len() && lower(&rest[..tag.len()]) == tag {
-                let close = if tag == b"<script" {
-                    &b"</script"[..]
-                } else {
-                    &b"</style"[..]
-                };
+        let run = rest
+            .iter()
+            .position(|&b| b == b'<' || b == b'&')
+            .unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..run]);
+        i += run;
+        let rest = &html[i..];
+        if rest.is_empty() {
+            break;
+        }
+        // Copy raw-text elements untouched, up to their closing tag.
+        for (open, close) in [
+            (&b"<script"[..], &b"</script"[..]),
+            (&b"<style"[..], &b"</style"[..]),
+        ] {
+            if starts_with_ignore_case(rest, open) {
                 let end = rest
                     .windows(close.len())
-                    .position(|w| lower(w) == close)
+                    .position(|w| w.eq_ignore_ascii_case(close))
                     .unwrap_or(rest.len());
                 out.extend_from_slice(&rest[..end]);
                 i += end;
-                break;
+                continue 'bytes;
             }
         }
-        if i >= html.len() {
-            break;
-        }
-        let rest = &html[i..];
         if rest.starts_with(b"&LT") || rest.starts_with(b"&GT") {
             if rest.get(3) == Some(&b';') {
                 out.extend_from_slice(&rest[..4]);
@@ -389,6 +414,10 @@ fn conforming_references(html: &[u8]) -> Vec<u8> {
         i += 1;
     }
     out
+}
+
+fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
 /// Data that analysis stages add to every template context (attendance, summary).
@@ -1089,6 +1118,92 @@ mod tests {
         assert!(m.contains("&lt;b>x&lt;/b> and 5 &lt; 6"), "{m}");
         assert!(m.contains("if (a < b) {}"), "scripts are left alone: {m}");
         assert!(!m.contains("&LT"));
+    }
+
+    /// The first implementation, byte by byte: the reference the one-pass version
+    /// must agree with.
+    fn conforming_references_reference(html: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let lower = |b: &[u8]| b.to_ascii_lowercase();
+        while i < html.len() {
+            let rest = &html[i..];
+            for tag in [&b"<script"[..], &b"<style"[..]] {
+                if rest.len() >= tag.len() && lower(&rest[..tag.len()]) == tag {
+                    let close = if tag == b"<script" {
+                        &b"</script"[..]
+                    } else {
+                        &b"</style"[..]
+                    };
+                    let end = rest
+                        .windows(close.len())
+                        .position(|w| lower(w) == close)
+                        .unwrap_or(rest.len());
+                    out.extend_from_slice(&rest[..end]);
+                    i += end;
+                    break;
+                }
+            }
+            if i >= html.len() {
+                break;
+            }
+            let rest = &html[i..];
+            if rest.starts_with(b"&LT") || rest.starts_with(b"&GT") {
+                if rest.get(3) == Some(&b';') {
+                    out.extend_from_slice(&rest[..4]);
+                    i += 4;
+                } else {
+                    out.extend_from_slice(if rest[1] == b'L' { b"&lt;" } else { b"&gt;" });
+                    i += 3;
+                }
+                continue;
+            }
+            if rest[0] == b'<'
+                && !rest
+                    .get(1)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+            {
+                out.extend_from_slice(b"&lt;");
+                i += 1;
+                continue;
+            }
+            out.push(rest[0]);
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn conforming_references_agree_with_the_byte_by_byte_reference() {
+        let cases: &[&str] = &[
+            "",
+            "<",
+            "&",
+            "&L",
+            "&LT",
+            "&GT;x",
+            "a &LT b &GTc &LT;d &amp; e < f <3 <a href=x>y</a>",
+            "<p>x</p><SCRIPT>if (a < b &LT c) {}</SCRIPT> <d",
+            "<script>never closed < &LT",
+            "<style>p{}</Style><stylefoo>&GT</stylefoo>",
+            "<scriptx a>&LT</script>&LT<!-- c --><?p?>< <",
+            "é<ü&LT€<<&&GT",
+        ];
+        for c in cases {
+            assert_eq!(
+                conforming_references(c.as_bytes()),
+                conforming_references_reference(c.as_bytes()),
+                "{c:?}"
+            );
+        }
+        let page = minify_html::minify(
+            include_bytes!("../../themes/briefing/templates/base.html"),
+            &minify_html::Cfg::spec_compliant(),
+        );
+        assert_eq!(
+            conforming_references(&page),
+            conforming_references_reference(&page)
+        );
     }
 
     #[test]
