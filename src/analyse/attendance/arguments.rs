@@ -297,6 +297,13 @@ pub fn arguments(
 fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListParties {
     let mut out = ListParties::default();
     let last_cue = next_start >= v.len();
+    // "Most Western governments …": a group named by a noun, not by its members.
+    let group_subject = (0..from).any(|r| {
+        matches!(
+            v.w(r),
+            "governments" | "countries" | "states" | "nations" | "powers" | "leaders" | "allies"
+        )
+    }) && !(0..from).any(|r| v.is_mention(r));
     let mut q = from;
     while q < next_start {
         let w = v.w(q);
@@ -306,14 +313,30 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
         let except = matches!(w, "except" | "excluding")
             || (w == "with" && v.w(q + 1) == "the" && v.w(q + 2) == "exception")
             || (w == "apart" && v.w(q + 1) == "from")
-            || (w == "other" && v.w(q + 1) == "than");
+            || (w == "other" && v.w(q + 1) == "than")
+            // "…, but not to Pakistan".
+            || (w == "but" && v.w(q + 1) == "not");
         // "…, including Iran and Venezuela", "…, naming Russia, China …", "…, among
         // them Oman": the members of a group subject.
-        let members = matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
+        // "…shunned the conference, with Canada and Germany saying …": an absolutive
+        // "with" names members of the group subject.
+        let absolutive = w == "with"
+            && v.wb(q, 1) == ","
+            && group_subject
+            && (q + 2..next_start.min(q + 12)).any(|r| {
+                matches!(
+                    v.w(r),
+                    "saying" | "citing" | "arguing" | "complaining" | "insisting" | "noting"
+                )
+            });
+        let members = absolutive
+            || matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
             || (w == "among" && v.w(q + 1) == "them")
             || (w == "such" && v.w(q + 1) == "as");
         if along || except || members || w == "alongside" {
             let skip = match w {
+                "but" if matches!(v.w(q + 2), "to" | "for" | "from") => 3,
+                "with" if absolutive => 1,
                 "as" | "in" => 3,
                 "with" => 4,
                 "except" | "excluding" | "alongside" | "including" | "naming" | "notably"

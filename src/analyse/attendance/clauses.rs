@@ -172,7 +172,9 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
         }
         if t.is_punct(",") || t.is_punct("—") {
             let sub = next.is_some_and(|w| is(w, SUBORDINATORS));
-            let echo = next == Some("as") && next2.is_some_and(|w| ECHO_AUX.contains(&w));
+            let echo = next == Some("as") && next2.is_some_and(|w| ECHO_AUX.contains(&w))
+                // "…, but not to Pakistan": an exception, not a clause.
+                || next == Some("but") && next2 == Some("not");
             // A condition ends at its comma: "whether Turkey had been invited, an
             // official said".
             if leading_sub || (sub && !echo) || kind == ClauseKind::Conditional {
