@@ -134,6 +134,13 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             };
             Some(Cue::new(p, q, base, Args::List(q + 1)))
         }
+        // "An empty chair marked Venezuela's place", "Mali's seat stayed empty".
+        "empty" if matches!(w1, "chair" | "chairs" | "seat" | "seats") => {
+            let at = (p + 2..(p + 7).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .find(|&q| v.is_mention(q))?;
+            Some(Cue::new(p, p + 1, Base::Boycott, Args::Possessor(at)))
+        }
         // "Namibia, the host, opened …".
         "host"
             if prev == "the" && v.wb(p, 2) == "," && w1 == "," && p >= 3 && v.is_mention(p - 3) =>
