@@ -161,6 +161,9 @@ pub fn claims_of_tokens(
         subjects: Vec::new(),
     };
     *carry = Carry::default();
+    // Whether a cue of this sentence has set `prev` yet: "…, as did X" after a clause
+    // shares that clause's status, never the sentence before's.
+    let mut cue_here = false;
     for c in &cls {
         let v = View::new(tokens, c, lex);
         let mut cues = Vec::new();
@@ -212,7 +215,12 @@ pub fn claims_of_tokens(
                 Modality::Reported
             };
             let echo = matches!(cue.args, Args::Echo(_)) || cue.base == Base::Echo;
-            let (status, except_status) = if echo {
+            let mid_sentence_echo = matches!(cue.args, Args::Echo(_)) && cue.head > 0;
+            let (status, except_status) = if echo && mid_sentence_echo && !cue_here {
+                // "King Charles addressed the conclave, as did Modi": the clause before
+                // gave no status, so there is none to share.
+                (None, None)
+            } else if echo {
                 if let Some(m) = prev.modality {
                     modality = m;
                 }
@@ -338,6 +346,7 @@ pub fn claims_of_tokens(
                 Args::Subject | Args::Clause => parties,
                 _ => std::mem::take(&mut prev.subjects),
             };
+            cue_here = true;
             prev = Prev {
                 status: if blocked { None } else { status },
                 modality: Some(modality),

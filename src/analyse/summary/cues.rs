@@ -203,7 +203,7 @@ impl Cues {
             r"(?P<doc>(?:(?:the|a|an|its|their)\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){{0,4}}?(?:(?:final|joint|closing|common|concluding|political|summit|leaders[’']?|peace|trade|ceasefire|security|climate|partnership|cooperation|strategic|nuclear)\s+){{0,2}}(?:{heads})s?)\b"
         );
         let number = format!(
-            r"(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a|two|three|several)\s+dozen|(?:dozens|scores|hundreds)\s+of|(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))?)\b"
+            r"(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a|two|three|several)\s+dozen|a\s+(?:hundred|thousand)|(?:dozens|scores|hundreds)\s+of|(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))?)\b"
         );
         let fill = |p: &str| -> String {
             p.replace("{DOC}", &doc)
@@ -363,6 +363,7 @@ pub fn count_value(n: &str) -> Option<f64> {
             "eighty" => 80,
             "ninety" => 90,
             "hundred" => 100,
+            "thousand" => 1000,
             _ => return None,
         };
         Some(v as f64)
@@ -435,6 +436,7 @@ mod tests {
             ("32", Some(32.0)),
             ("forty-two", Some(42.0)),
             ("two dozen", Some(24.0)),
+            ("a hundred", Some(100.0)),
             ("Eighty", Some(80.0)),
             ("dozens of", None),
             ("several dozen", None),

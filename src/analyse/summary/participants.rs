@@ -198,6 +198,8 @@ fn hedge(number: &str) -> &'static str {
     let q = number
         .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == ',' || c == '-')
         .trim();
+    // "more than a hundred": the hedge without the article.
+    let q = q.strip_suffix(" a").unwrap_or(q);
     match q {
         "" | "only" | "all" => "exact",
         "more than" | "over" | "just over" | "at least" => "above",
@@ -469,6 +471,19 @@ mod tests {
         let labels: Vec<String> = all.iter().map(|p| p.label()).collect();
         assert_eq!(labels, ["over 90 countries", "about 90 nations"]);
         assert_eq!(all[0].also.len(), 1);
+    }
+
+    #[test]
+    fn hedges_read_as_one_word_each() {
+        for (number, h) in [
+            ("32", "exact"),
+            ("over 90", "above"),
+            ("more than a hundred", "above"),
+            ("around 1,600", "near"),
+            ("nearly forty-two", "below"),
+        ] {
+            assert_eq!(hedge(number), h, "{number}");
+        }
     }
 
     #[test]
