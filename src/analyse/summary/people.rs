@@ -614,6 +614,11 @@ impl Named {
 /// The people one briefing names, in order of first mention: the part of [`people`]
 /// worth keeping per page.
 pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Named> {
+    read_with(doc, gazetteer, &ArticleLinks::default())
+}
+
+/// [`read`] with the article's links shared with its other readers.
+pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<Named> {
     let mut out: Vec<Named> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         for m in &s.mentions {
@@ -647,7 +652,7 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Named> {
             n.offer(found, i);
         }
     }
-    out.extend(titled(doc, gazetteer));
+    out.extend(titled(doc, gazetteer, links));
     out.sort_by_key(|n| n.first);
     out
 }
@@ -751,6 +756,20 @@ fn name_key(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// An article's people-to-party links ([`person_parties`]), found the first time a
+/// reader of the article needs them and shared by the others (quotes, people): the
+/// attendance tokenizer runs over the article at most once per reading.
+#[derive(Debug, Default)]
+pub struct ArticleLinks(std::cell::OnceCell<Vec<(Vec<String>, usize)>>);
+
+impl ArticleLinks {
+    pub fn get(&self, doc: &Doc, gazetteer: &Gazetteer) -> &[(Vec<String>, usize)] {
+        self.0.get_or_init(|| {
+            person_parties(doc.sentences.iter().map(|s| s.text.as_str()), gazetteer)
+        })
+    }
+}
+
 /// The party the article's people links (`links` as [`person_parties`] gives them) give
 /// a name the gazetteer does not know, by its words or its surname.
 pub fn linked_party(links: &[(Vec<String>, usize)], name: &str) -> Option<usize> {
@@ -792,7 +811,7 @@ fn role_party(role: &str, gazetteer: &Gazetteer) -> Option<usize> {
 
 /// The people a briefing names with a title or a role the gazetteer does not know, each
 /// with its later mentions by the full name, a shorter form of it or the surname.
-fn titled(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Named> {
+fn titled(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<Named> {
     // Each person: the forms of the name (longest first) and what was found.
     let mut found: Vec<(Vec<Vec<String>>, Named)> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
@@ -842,7 +861,7 @@ fn titled(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Named> {
     // Surnames two people share stand for neither.
     let surname = |forms: &[Vec<String>]| forms[0].last().cloned().unwrap_or_default();
     let surnames: Vec<String> = found.iter().map(|(f, _)| surname(f)).collect();
-    let links = person_parties(doc.sentences.iter().map(|s| s.text.as_str()), gazetteer);
+    let links = links.get(doc, gazetteer);
     for (k, (forms, n)) in found.iter_mut().enumerate() {
         let sur = &surnames[k];
         let shared = surnames.iter().filter(|x| *x == sur).count() > 1;
@@ -884,7 +903,7 @@ fn titled(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Named> {
         n.mentions = n.mentions.max(1);
         n.party = forms
             .iter()
-            .find_map(|f| linked_party(&links, &f.join(" ")))
+            .find_map(|f| linked_party(links, &f.join(" ")))
             .or_else(|| {
                 n.role
                     .as_ref()

@@ -13,12 +13,12 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::people::{
-    Before, MAX_NAME_WORDS, is_role_noun, linked_party, name_at_end, role_after, role_around,
-    role_before,
+    ArticleLinks, Before, MAX_NAME_WORDS, is_role_noun, linked_party, name_at_end, role_after,
+    role_around, role_before,
 };
 use super::text::{Doc, FxMap, FxSet, SourceRef};
 use crate::analyse::attendance::cues::Lexicon;
-use crate::analyse::attendance::people::{gazetteer_party, person_parties};
+use crate::analyse::attendance::people::gazetteer_party;
 use crate::analyse::gazetteer::{Gazetteer, Mention, PartyKind, Target};
 use crate::markdown::BlockKind;
 
@@ -387,9 +387,13 @@ pub fn merge(parts: &[&[Quote]]) -> Vec<Quote> {
 /// Every attributed quote of one briefing, in reading order, repeats included: the
 /// part of [`quotes`] worth keeping per page.
 pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
+    read_with(doc, gazetteer, &ArticleLinks::default())
+}
+
+/// [`read`] with the article's people-to-party links (found when a speaker needs them)
+/// shared with its other readers.
+pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    // The article's people-to-party links, found when a speaker needs them.
-    let mut links: Option<Vec<(Vec<String>, usize)>> = None;
     {
         let mut last_person: Option<Speaker> = None;
         let mut blocks: Vec<usize> = doc.sentences.iter().map(|s| s.block).collect();
@@ -522,10 +526,7 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {
                 };
                 if speaker.kind == "person" && speaker.id.is_none() && speaker.party.is_none() {
                     // A name the gazetteer does not know: the article's own links.
-                    let links = links.get_or_insert_with(|| {
-                        person_parties(doc.sentences.iter().map(|s| s.text.as_str()), gazetteer)
-                    });
-                    speaker.party = linked_party(links, &speaker.name);
+                    speaker.party = linked_party(links.get(doc, gazetteer), &speaker.name);
                 }
                 let min_words = if verb.starts_with("described") || verb.starts_with("call") {
                     6

@@ -32,6 +32,7 @@ pub struct Reading {
 pub fn read(page: &Page, index: usize, gazetteer: &Gazetteer) -> Reading {
     let doc = read_doc(page, index, gazetteer);
     let cues = Cues::embedded();
+    let links = people::ArticleLinks::default();
     Reading {
         terms: LocalTerms::of(&doc),
         event: event::read(&doc, gazetteer),
@@ -39,9 +40,9 @@ pub fn read(page: &Page, index: usize, gazetteer: &Gazetteer) -> Reading {
         participants: participants::read(&doc, cues),
         documents: documents::read(&doc, cues, gazetteer),
         next_steps: next_steps::read(&doc, cues),
-        quotes: quotes::read(&doc, gazetteer),
+        quotes: quotes::read_with(&doc, gazetteer, &links),
         timeline: timeline::read(&doc),
-        people: people::read(&doc, gazetteer),
+        people: people::read_with(&doc, gazetteer, &links),
         weights: keypoints::weights(&doc),
         doc,
     }
