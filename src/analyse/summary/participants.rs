@@ -48,32 +48,11 @@ impl Participation {
     /// 100" within 15% of it.
     fn range(&self) -> Option<(f64, f64)> {
         let v = self.value?;
-        let q = self
-            .number
-            .to_lowercase()
-            .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',')
-            .trim()
-            .to_string();
-        let above = ["more than", "over", "just over", "at least"];
-        let below = [
-            "nearly",
-            "almost",
-            "close to",
-            "just under",
-            "under",
-            "less than",
-            "fewer than",
-            "up to",
-        ];
-        let near = ["about", "around", "approximately", "roughly", "some"];
-        Some(if above.iter().any(|h| q.starts_with(h)) {
-            (v, v * 1.5 + 5.0)
-        } else if below.iter().any(|h| q.starts_with(h)) {
-            (v * 0.8, v)
-        } else if near.iter().any(|h| q.starts_with(h)) {
-            (v * 0.85, v * 1.15)
-        } else {
-            (v, v)
+        Some(match hedge(&self.number) {
+            "above" => (v, v * 1.5 + 5.0),
+            "below" => (v * 0.8, v),
+            "near" => (v * 0.85, v * 1.15),
+            _ => (v, v),
         })
     }
 }
@@ -203,10 +182,9 @@ fn hedge(number: &str) -> &'static str {
     match q {
         "" | "only" | "all" => "exact",
         "more than" | "over" | "just over" | "at least" => "above",
-        "about" | "around" | "approximately" | "roughly" | "some" | "close to" => "near",
-        "nearly" | "almost" | "just under" | "under" | "less than" | "fewer than" | "up to" => {
-            "below"
-        }
+        "about" | "around" | "approximately" | "roughly" | "some" => "near",
+        "nearly" | "almost" | "close to" | "just under" | "under" | "less than" | "fewer than"
+        | "up to" => "below",
         _ => "other",
     }
 }
