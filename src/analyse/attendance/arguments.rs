@@ -13,6 +13,12 @@ const RANK_WORDS: &[&str] = &[
     "which", "those",
 ];
 
+/// Verbs that set a subject in a rank like "was" does: "became the first to".
+const RANK_COPULAS: &[&str] = &["became", "becomes", "become", "remains", "remained"];
+
+/// Words that open a rank after a copula: "the only", "the first", "among", "one of".
+const RANKS: &[&str] = &["only", "first", "last", "among", "one"];
+
 use super::lexicon::{
     AUX, BE, COMMON_VERBS, NOUN_GOVERNORS, PREPOSITIONS, PRONOUNS, RELATIVES, REP_NOUNS, SPEECH,
     VG_ADVERBS, is,
@@ -268,11 +274,17 @@ pub fn arguments(
             let tail = tail_parties(s, v, cue.end + 1, next_start);
             if parties.is_empty() && except.is_empty() {
                 // "Those attending were X, Y": an empty subject, a list after.
-                let w = v.w(cue.end + 1);
+                // "Among those in attendance will be X": a modal before the copula.
+                let modal = usize::from(matches!(
+                    v.w(cue.end + 1),
+                    "will" | "would" | "should" | "could" | "may" | "might"
+                ));
+                let w = v.w(cue.end + 1 + modal);
                 let copula = matches!(w, "were" | "was" | "are" | "is" | "included" | "include")
+                    || modal == 1 && matches!(w, "be" | "include")
                     || v.tok(cue.end + 1).is_some_and(|t| t.is_punct(":"));
                 if copula {
-                    let r = to_end(cue.end + 2);
+                    let r = to_end(cue.end + 2 + modal);
                     parties = r.parties;
                     except = r.except;
                 }
@@ -387,11 +399,19 @@ fn subject(
     {
         return (prev.subjects.clone(), Vec::new(), (lb, start));
     }
-    // "Egypt's president was the first to arrive": the subject of "was".
-    if let Some(vb) = (lb..start).rev().find(|&q| is(v.w(q), BE)) {
+    // "Egypt's president was the first to arrive", "Chad is the only head of state to
+    // skip it", "Peru became the first country to say it would stay away", "Chile is
+    // among a dozen states that are boycotting": the subject of the copula.
+    if let Some(vb) = (lb..start)
+        .rev()
+        .find(|&q| is(v.w(q), BE) || is(v.w(q), RANK_COPULAS))
+    {
         let only_rank = vb + 1 < start
             && (vb + 1..start).all(|q| is(v.w(q), RANK_WORDS) || is(v.w(q), NOUN_GOVERNORS));
-        if only_rank {
+        let ranked = vb + 1 < start
+            && (vb + 1..(vb + 3).min(start)).any(|q| is(v.w(q), RANKS))
+            && (vb + 1..start).all(|q| !v.is_punct(q) && !v.is_mention(q));
+        if only_rank || ranked {
             let (parties, except, from) = noun_phrase_before(s, v, lb, vb, 0);
             return (parties, except, (from, start));
         }
@@ -432,6 +452,22 @@ fn subject(
     let v_pos = (lb..start).rev().find(|&q| v.verb_like(q));
     let from = v_pos.map_or(lb, |q| q + 1);
     let before_vg = if start > 0 { v.w(start - 1) } else { "" };
+    // "Chile and Peru joined Spain in shunning the talks": the object of "joined" and
+    // its subject.
+    if let Some(vp) = v_pos
+        && before_vg == "in"
+        && v.w(start).ends_with("ing")
+        && matches!(v.w(vp), "join" | "joins" | "joined" | "joining")
+    {
+        let object = s.parties(&v.idxs(vp + 1, start - 1), &c.asides);
+        let (mut parties, except, from2) = noun_phrase_before(s, v, lb, vp, 0);
+        for p in object.parties {
+            if !parties.contains(&p) {
+                parties.push(p);
+            }
+        }
+        return (parties, except, (from2, start));
+    }
     let coordinated = !content(from, start)
         || (matches!(before_vg, "and" | "but" | "or" | "yet" | "then")
             && s.parties(&v.idxs(from, start), &c.asides)
@@ -455,9 +491,23 @@ fn subject(
         return (Vec::new(), Vec::new(), (lb, start));
     }
     let (parties, except, _) = noun_phrase_before(s, v, lb, start, 0);
+    // "The Turkish president will not travel. Instead, he will send …": a sentence's
+    // opening "he" or "she" is the subject before.
+    let pronoun_only = (from..start)
+        .filter(|&q| !v.is_punct(q) && !is(v.w(q), OPENER_WORDS) && v.w(q) != "instead")
+        .map(|q| v.w(q))
+        .eq(["he"])
+        || (from..start)
+            .filter(|&q| !v.is_punct(q) && !is(v.w(q), OPENER_WORDS) && v.w(q) != "instead")
+            .map(|q| v.w(q))
+            .eq(["she"]);
+    if parties.is_empty() && pronoun_only && !prev.subjects.is_empty() {
+        return (prev.subjects.clone(), Vec::new(), (from, start));
+    }
     // "…, but his foreign minister did", "its delegation sat through both days": a
     // possessive pronoun before a representative stands for the subject before.
-    let first = (from..start).find(|&q| !v.is_punct(q) && !is(v.w(q), OPENER_WORDS));
+    let first = (from..start)
+        .find(|&q| !v.is_punct(q) && !is(v.w(q), OPENER_WORDS) && !is(v.w(q), SAID_WHEN));
     let possessive_rep = first.is_some_and(|q| {
         matches!(v.w(q), "his" | "her" | "its" | "their")
             && (q + 1..start).any(|r| is(v.w(r), REP_NOUNS))
@@ -465,8 +515,68 @@ fn subject(
     if parties.is_empty() && possessive_rep && !prev.subjects.is_empty() {
         return (prev.subjects.clone(), Vec::new(), (from, start));
     }
+    // "Peru announced its decision not to attend": the subject of the verb before.
+    let possessive_plan = first.is_some_and(|q| {
+        matches!(v.w(q), "his" | "her" | "its" | "their")
+            && (q + 1..=start)
+                .any(|r| matches!(v.w(r), "decision" | "intention" | "plan" | "plans"))
+    });
+    if parties.is_empty()
+        && possessive_plan
+        && let Some(mut vp) = v_pos
+    {
+        while vp > lb && (is(v.w(vp - 1), AUX) || is(v.w(vp - 1), VG_ADVERBS)) {
+            vp -= 1;
+        }
+        let (p, e, f) = noun_phrase_before(s, v, lb, vp, 1);
+        if !p.is_empty() {
+            return (p, e, (f, start));
+        }
+    }
+    // "Mexico said on Tuesday its envoy would attend", "Chile's foreign ministry
+    // announced that Premier Ana Soto will attend": an official of no stated party
+    // speaks for the speaker.
+    let unlinked_official = first.is_some_and(|q| v.lex.is_title(v.w(q)))
+        && (from..start).any(|q| v.tok(q).is_some_and(|t| t.capital));
+    if parties.is_empty()
+        && (possessive_rep || unlinked_official)
+        && let Some(mut sp) = (lb..from).rev().find(|&q| is(v.w(q), SPEECH))
+    {
+        while sp > lb && (is(v.w(sp - 1), AUX) || is(v.w(sp - 1), VG_ADVERBS)) {
+            sp -= 1;
+        }
+        let (p, e, f) = noun_phrase_before(s, v, lb, sp, 1);
+        // Not a person's word on another's official ("Biden said Premier Li will …").
+        let person = (f..sp).any(|q| {
+            v.tok(q)
+                .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)))
+        });
+        if !p.is_empty() && (possessive_rep || !person) {
+            return (p, e, (f, start));
+        }
+    }
     (parties, except, (from, start))
 }
+
+/// Words between a verb of saying and what was said: "said on Tuesday that its envoy".
+const SAID_WHEN: &[&str] = &[
+    "on",
+    "that",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "last",
+    "week",
+    "night",
+];
 
 /// Words that open a clause before its subject ("but his minister did").
 const OPENER_WORDS: &[&str] = &[

@@ -125,11 +125,29 @@ pub fn explain(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> String {
 
 /// What a sentence's last cue leaves for the next sentence: "The US announced a
 /// boycott. Australia joined." gives Australia the status of the sentence before.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Carry {
     status: Option<Status>,
     modality: Option<Modality>,
     base: Option<Base>,
+    /// The parties of the last subject ("The Turkish president will not travel.
+    /// Instead, he will send …": "he").
+    subjects: Vec<usize>,
+}
+
+/// Whether a sentence opens with "he" or "she" ("Instead, he will send …"): its
+/// subject is the sentence before's.
+fn opens_with_he_or_she(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .find(|t| {
+            !(t.kind == Kind::Punct
+                || matches!(
+                    t.lower.as_str(),
+                    "instead" | "but" | "and" | "however" | "yet" | "so" | "still" | "rather"
+                ))
+        })
+        .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she"))
 }
 
 /// The claims of one sentence's tokens, with what the sentence before left.
@@ -141,7 +159,8 @@ pub fn claims_of_tokens(
     carry: &mut Carry,
 ) -> Vec<Found> {
     let lex = Lexicon::embedded();
-    if !tokens.iter().any(Token::is_mention) {
+    let carried = opens_with_he_or_she(tokens) && !carry.subjects.is_empty();
+    if !tokens.iter().any(Token::is_mention) && !carried {
         *carry = Carry::default();
         return Vec::new();
     }
@@ -158,7 +177,11 @@ pub fn claims_of_tokens(
         status: carry.status,
         modality: carry.modality,
         base: carry.base,
-        subjects: Vec::new(),
+        subjects: if carried {
+            std::mem::take(&mut carry.subjects)
+        } else {
+            Vec::new()
+        },
     };
     *carry = Carry::default();
     // Whether a cue of this sentence has set `prev` yet: "…, as did X" after a clause
@@ -234,6 +257,15 @@ pub fn claims_of_tokens(
                     status_of(cue.base, negated, observer),
                     status_of(cue.base, !negated, false),
                 )
+            };
+            // "invitations went out to every state to take part except Eritrea": those
+            // excepted from an invitation to attend were not invited.
+            let invited_to =
+                invite_ctx && cue.base == Base::Attend && v.wb(cue.head, 1) == "to" && !neg;
+            let except_status = if invited_to && except_status.is_some() {
+                Some(Status::NotInvited)
+            } else {
+                except_status
             };
             let mut blocked = vg.block || c.kind == ClauseKind::Conditional;
             // "…the 2022 summit, which Algeria itself hosted": the antecedent is
@@ -358,6 +390,7 @@ pub fn claims_of_tokens(
                     status: prev.status,
                     modality: prev.modality,
                     base: prev.base,
+                    subjects: prev.subjects.clone(),
                 };
             }
             lb = cue.end + 1;

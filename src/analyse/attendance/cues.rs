@@ -275,6 +275,10 @@ impl Lexicon {
         if let Some(s) = w.strip_suffix('s') {
             add(s, &[Pos::Noun]);
         }
+        // "dignitaries": a noun in -y.
+        if let Some(s) = w.strip_suffix("ies") {
+            add(&format!("{s}y"), &[Pos::Noun]);
+        }
         // The most specific reading first: a venue ("held in"), then a noun with its
         // governing verb ("announced a boycott").
         out.sort_by_key(|&r| {

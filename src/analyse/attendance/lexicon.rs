@@ -30,7 +30,7 @@ pub const VG_ADVERBS: &[&str] = &[
     "instead", "likewise", "similarly", "apparently", "initially", "formally", "publicly",
     "ultimately", "effectively", "personally", "duly", "actually", "each", "reluctantly",
     "separately", "previously", "originally", "first", "however", "expressly", "explicitly",
-    "pointedly", "flatly",
+    "pointedly", "flatly", "earlier", "repeatedly", "since",
 ];
 
 /// Verbs before "to" that make the attendance a plan ("plans to attend").
@@ -86,6 +86,7 @@ pub const NOUN_GOVERNORS: &[&str] = &[
     "only", "government", "governments", "party", "parties", "delegation", "delegations",
     "official", "officials", "minister", "ministers", "member", "members", "leader",
     "leaders", "organisation", "organisations", "organization", "organizations",
+    "decision", "intention", "plan", "plans",
 ];
 
 /// Verbs that ask someone else to act: "urged the UN to forgo attendance" says nothing

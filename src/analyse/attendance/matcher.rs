@@ -172,6 +172,32 @@ fn host_object(v: &View, from: usize) -> bool {
     !(v.w(q) == "with" && (from..q).any(|r| matches!(v.w(r), "meeting" | "meetings")))
 }
 
+/// Whether the object at `from` is the event's place alone ("stayed away from Moscow",
+/// "skipped Kazan") or its name's initials ("is boycotting CHOGM"): the meeting.
+fn place_object(v: &View, from: usize, ctx: &EventCtx) -> bool {
+    (ctx.is_place(v.w(from)) || ctx.is_acronym(v.w(from)))
+        && (from + 1 >= v.len() || v.is_punct(from + 1) || is(v.w(from + 1), PREPOSITIONS))
+        || named_meeting(v, from)
+}
+
+/// Whether the words at `from` are a meeting's name, capitalised words ending in a
+/// meeting noun ("the Commonwealth Heads of Government Meeting").
+fn named_meeting(v: &View, from: usize) -> bool {
+    let first = from + usize::from(v.w(from) == "the");
+    let mut q = first;
+    while q < (first + 8).min(v.len()) {
+        let Some(t) = v.tok(q) else { return false };
+        if t.capital && v.lex.is_meeting(&t.lower) {
+            return q > first;
+        }
+        if !(t.capital || matches!(t.lower.as_str(), "of" | "on" | "for" | "the" | "and")) {
+            return false;
+        }
+        q += 1;
+    }
+    false
+}
+
 /// What a row's `object` finds after the cue: whether it holds, the cue's new end, and
 /// what it says of observers and negation.
 struct ObjectCheck {
@@ -199,11 +225,11 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
     match need {
         Need::Any => plain(true),
         Need::Nothing => plain(from >= v.len() || v.is_punct(from) || is(v.w(from), AFTER_NOTHING)),
-        Need::MeetingOrNone => plain(v.object(from) != Obj::Other),
+        Need::MeetingOrNone => plain(v.object(from) != Obj::Other || place_object(v, from, ctx)),
         Need::Meeting => plain(match v.object(from) {
             Obj::Event => true,
             Obj::Absent => v.rel_event,
-            Obj::Other => false,
+            Obj::Other => place_object(v, from, ctx),
         }),
         Need::HostMeeting => {
             plain(host_object(v, from) || (v.object(from) == Obj::Absent && v.rel_event))
@@ -211,7 +237,8 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
         Need::Invitation => {
             match (end + 1..(end + 4).min(v.len()))
                 .take_while(|&q| !v.is_punct(q))
-                .find(|&q| INVITATION_OBJECTS.contains(&v.w(q)))
+                // "refused to invite Chile": the verb, not the noun.
+                .find(|&q| INVITATION_OBJECTS.contains(&v.w(q)) && v.wb(q, 1) != "to")
             {
                 Some(q) => ObjectCheck {
                     ok: true,
@@ -321,6 +348,10 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         if row.pos == Pos::Verb && (is(v.wb(p, 1), NOUN_DETERMINERS) || after_adjective(v, p)) {
             continue; // "announced a boycott", "amid a wide international boycott": a noun
         }
+        // "the only head of government": a verb's word followed by "of" is a noun.
+        if row.pos == Pos::Verb && v.w(end + 1) == "of" && !row.preps.iter().any(|x| x == "of") {
+            continue;
+        }
         let mut head = p;
         if !row.subject_nouns.is_empty() && !delegation_before {
             let mut q = p;
@@ -330,6 +361,16 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
             if !row.subject_nouns.iter().any(|n| n == v.wb(q, 1)) {
                 continue;
             }
+        }
+        if row.pos == Pos::Noun && row.passive {
+            // "amid a boycott by Chile and Peru": the agents after "by"; the noun
+            // alone says nothing.
+            if v.w(end + 1) != "by" {
+                continue;
+            }
+            let mut cue = Cue::new(p, end, base_of(row.says), Args::PassiveBy(end + 2));
+            cue.row = Some(r);
+            return Some(cue);
         }
         if !row.governors.is_empty() {
             // "announced a (diplomatic) boycott": the governing verb within three words.
@@ -445,7 +486,7 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 let object_follows = next.is_mention()
                     || matches!(
                         next.lower.as_str(),
-                        "the" | "all" | "every" | "representatives"
+                        "the" | "all" | "every" | "representatives" | "delegations" | "leaders"
                     );
                 if !object_follows || be {
                     continue;

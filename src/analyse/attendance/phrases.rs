@@ -62,11 +62,37 @@ pub fn list_parties(
     let mut out = ListParties::default();
     let mut conj: Vec<usize> = Vec::new();
     let mut in_except = false;
-    let flush = |conj: &mut Vec<usize>, out: &mut ListParties, in_except: bool| {
+    // "The Kenyan, Ugandan and Rwandan presidents": bare demonyms before a phrase whose
+    // demonym heads a representative share its head.
+    let mut bare: Vec<usize> = Vec::new();
+    let mut flush = |conj: &mut Vec<usize>, out: &mut ListParties, in_except: bool| {
         if conj.is_empty() {
             return;
         }
+        let content: Vec<usize> = conj
+            .iter()
+            .copied()
+            .filter(|&i| !(tokens[i].is_word() && is(&tokens[i].lower, DETERMINERS)))
+            .collect();
+        let demonym = |i: usize| match tokens[i].kind {
+            Kind::Party(p, Via::Demonym) => Some(p),
+            _ => None,
+        };
+        if let [only] = content[..]
+            && let Some(p) = demonym(only)
+        {
+            bare.push(p);
+            conj.clear();
+            return;
+        }
         let mut found = np_parties(tokens, conj, gazetteer);
+        let shares_head = content.first().is_some_and(|&i| demonym(i).is_some());
+        if shares_head && !found.is_empty() && !in_except {
+            for p in bare.drain(..) {
+                push_unique(&mut out.parties, p);
+            }
+        }
+        bare.clear();
         if found.is_empty() {
             // "the Gulf states (Saudi Arabia, the UAE and Qatar)": the bracket names them.
             let last = *conj.last().expect("not empty");
@@ -126,7 +152,7 @@ pub fn list_parties(
 fn rep_follows(tokens: &[Token], conj: &[usize], k: usize) -> bool {
     let mut seen_rep = false;
     let lex = super::cues::Lexicon::embedded();
-    for &i in conj.iter().skip(k + 1).take(5) {
+    for (n, &i) in conj.iter().enumerate().skip(k + 1).take(5) {
         let t = &tokens[i];
         match t.kind {
             Kind::Word => {
@@ -137,7 +163,12 @@ fn rep_follows(tokens: &[Token], conj: &[usize], k: usize) -> bool {
                 }
                 // "the Syrian Negotiations Committee", "the Saudi Press Agency": the name
                 // of a body, not the state's.
-                if t.capital && !seen_rep && !lex.is_title(w) {
+                // (But "the Mexican Economy Minister": a portfolio before a title.)
+                let title_next = conj.get(n + 1).is_some_and(|&j| {
+                    let x = tokens[j].lower.as_str();
+                    is(x, REP_NOUNS) && lex.is_title(x)
+                });
+                if t.capital && !seen_rep && !lex.is_title(w) && !title_next {
                     return false;
                 }
                 if seen_rep {

@@ -21,6 +21,20 @@ pub struct EventCtx {
     /// The words of the event's name and place, lower case: a meeting named after a
     /// place that is none of these ("the Astana talks") is another meeting.
     pub name_words: Vec<String>,
+    /// The initials of the event's name, lower case, when it has three words or more
+    /// ("chogm" for Commonwealth Heads of Government Meeting): the name reporters use.
+    pub acronym: Option<String>,
+}
+
+/// The initials of a name of three words or more ("Commonwealth Heads of Government
+/// Meeting": "chogm"; "Summit of the Americas": "sota"); `None` for a shorter name.
+fn acronym_of(name: &str) -> Option<String> {
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .flat_map(char::to_lowercase)
+        .collect();
+    (initials.chars().count() >= 3).then_some(initials)
 }
 
 /// Lower-case words of a name, without short function words.
@@ -57,6 +71,7 @@ impl EventCtx {
             place_party,
             place_words,
             name_words,
+            acronym: acronym_of(&event.name),
         }
     }
 
@@ -66,6 +81,11 @@ impl EventCtx {
         self.name_words.iter().any(|n| {
             n == w || (n.len().min(w.len()) >= 4 && (n.starts_with(w) || w.starts_with(n.as_str())))
         })
+    }
+
+    /// Whether `w` (lower case) is the initials of the event's name.
+    pub fn is_acronym(&self, w: &str) -> bool {
+        self.acronym.as_deref() == Some(w)
     }
 
     /// Whether `w` (lower case) is a word of the event's place.

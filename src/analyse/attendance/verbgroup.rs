@@ -21,6 +21,9 @@ pub struct VerbGroup {
     pub block: bool,
 }
 
+/// Nouns of intent before "to": "its decision to attend" announces.
+const PLAN_NOUNS: &[&str] = &["decision", "intention", "plan", "plans"];
+
 pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
     let mut g = VerbGroup::default();
     let head_word = v.w(head);
@@ -74,6 +77,14 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                     q -= 3;
                     continue;
                 }
+                // "her decision not to attend", "the only one not to attend".
+                // (Not "urged governments not to attend": a directive.)
+                let directive = (lb..q.saturating_sub(3)).any(|r| is(v.w(r), DIRECTIVES));
+                if is(gov, NOUN_GOVERNORS) && !directive {
+                    g.planned |= is(gov, PLAN_NOUNS);
+                    q -= 3;
+                    break;
+                }
             }
             let gov = v.wb(q, 2);
             if q >= 2 && is(gov, PLAN_GOVERNORS) {
@@ -126,6 +137,7 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                 .take(4)
                 .any(|r| is(v.w(r), MOTION_GOVERNORS));
             if is(gov, NOUN_GOVERNORS) || is(gov, REP_NOUNS) || motion_before {
+                g.planned |= is(gov, PLAN_NOUNS);
                 q -= 1;
                 break; // "the only country to attend"
             }
