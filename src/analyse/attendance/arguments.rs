@@ -13,6 +13,31 @@ const RANK_WORDS: &[&str] = &[
     "which", "those",
 ];
 
+/// Words that open a subordinate clause inside a stretch: its subject starts after.
+const SUBORDINATORS: &[&str] = &[
+    "because", "although", "though", "whereas", "unless", "until",
+];
+
+/// Verbs whose object is the subject of the infinitive after it: "prompting Ghana's
+/// president to skip the event".
+const CAUSATIVES: &[&str] = &[
+    "prompting",
+    "prompted",
+    "forcing",
+    "forced",
+    "leading",
+    "causing",
+    "pushing",
+    "persuading",
+    "persuaded",
+    "allowing",
+    "allowed",
+    "authorising",
+    "authorizing",
+    "authorised",
+    "authorized",
+];
+
 /// Verbs that set a subject in a rank like "was" does: "became the first to".
 const RANK_COPULAS: &[&str] = &["became", "becomes", "become", "remains", "remained"];
 
@@ -37,6 +62,9 @@ pub struct Prev {
     pub modality: Option<Modality>,
     pub base: Option<Base>,
     pub subjects: Vec<usize>,
+    /// The subject of the sentence's first cue ("he would skip the summit because X
+    /// was not invited, and instead sent his foreign minister": "he").
+    pub first_subjects: Vec<usize>,
 }
 
 /// Everything a sentence's clauses share.
@@ -176,8 +204,15 @@ pub fn arguments(
             (r.parties, r.except, (lb, start))
         }
         Args::Object(from) => {
+            // "excluded Chad, Niger and Mali from …": a comma inside a list of names
+            // does not end the object.
+            let list_comma = |q: usize| {
+                v.w(q) == "," && (v.is_mention(q + 1) || v.w(q + 1) == "and" && v.is_mention(q + 2))
+            };
             let end = (from..next_start)
-                .find(|&q| v.is_punct(q) || matches!(v.w(q), "to" | "because" | "as"))
+                .find(|&q| {
+                    v.is_punct(q) && !list_comma(q) || matches!(v.w(q), "to" | "because" | "as")
+                })
                 .unwrap_or(next_start);
             let mut r = s.parties(&v.idxs(from, end), &v.c.asides);
             // "invited all countries except Turkey"
@@ -399,6 +434,14 @@ fn subject(
     {
         return (prev.subjects.clone(), Vec::new(), (lb, start));
     }
+    // "…, prompting Ghana's president to skip the event": the one prompted.
+    if v.w(start) == "to"
+        && let Some(g) = (lb..start).rev().find(|&q| is(v.w(q), CAUSATIVES))
+        && g + 1 < start
+    {
+        let (parties, except, from) = noun_phrase_before(s, v, g + 1, start, 0);
+        return (parties, except, (from, start));
+    }
     // "Egypt's president was the first to arrive", "Chad is the only head of state to
     // skip it", "Peru became the first country to say it would stay away", "Chile is
     // among a dozen states that are boycotting": the subject of the copula.
@@ -474,6 +517,11 @@ fn subject(
                 .parties
                 .is_empty());
     if coordinated {
+        // "…skip the summit because X was not invited, and instead sent his minister":
+        // "instead" goes back to the sentence's first subject.
+        if (lb..=start).any(|q| v.w(q) == "instead") && !prev.first_subjects.is_empty() {
+            return (prev.first_subjects.clone(), Vec::new(), (lb, start));
+        }
         // "Turkey hosts the most refugees and has not been invited", "was invited but
         // declined": the subject of the verb before.
         if lb > 0 || v_pos.is_none() {
@@ -598,6 +646,11 @@ fn noun_phrase_before(
     let v_pos = (lb..end).rev().find(|&q| v.verb_like(q));
     let mut from = v_pos.map_or(lb, |q| q + 1);
     let mut to = end;
+    // "would miss the forum because the leaders of X and Y were not invited": the
+    // clause after a subordinator.
+    if let Some(t) = (from..to).rev().find(|&q| is(v.w(q), SUBORDINATORS)) {
+        from = t + 1;
+    }
     // "said in a statement that Berlin would …": the clause after "that".
     if let Some(t) = (from..to).rev().find(|&q| v.w(q) == "that") {
         let content_after = (t + 1..to).any(|q| !v.is_punct(q) && !is(v.w(q), VG_ADVERBS));

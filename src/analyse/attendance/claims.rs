@@ -182,6 +182,7 @@ pub fn claims_of_tokens(
         } else {
             Vec::new()
         },
+        first_subjects: Vec::new(),
     };
     *carry = Carry::default();
     // Whether a cue of this sentence has set `prev` yet: "…, as did X" after a clause
@@ -379,11 +380,17 @@ pub fn claims_of_tokens(
                 _ => std::mem::take(&mut prev.subjects),
             };
             cue_here = true;
+            let first_subjects = if prev.first_subjects.is_empty() {
+                subjects.clone()
+            } else {
+                std::mem::take(&mut prev.first_subjects)
+            };
             prev = Prev {
                 status: if blocked { None } else { status },
                 modality: Some(modality),
                 base: Some(cue.base),
                 subjects,
+                first_subjects,
             };
             if prev.status.is_some() {
                 *carry = Carry {

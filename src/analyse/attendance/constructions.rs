@@ -106,10 +106,14 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
         }
         // "the participating states, including …", "participating countries included …".
         // "The participants, including the head of the Pakistani delegation, …".
-        "participants" | "attendees" | "delegates" | "guests"
-            if w1 == "," && v.w(p + 2) == "including" =>
-        {
-            Some(Cue::new(p, p + 2, Base::Attend, Args::List(p + 3)))
+        // "participants, representing some 80 countries, including …": a participial
+        // phrase between.
+        "participants" | "attendees" | "delegates" | "guests" if w1 == "," => {
+            let q = (p + 2..(p + 10).min(v.len()))
+                .take_while(|&q| !v.is_mention(q) && (!v.is_punct(q) || v.w(q) == ","))
+                .find(|&q| v.w(q) == "including" || v.w(q) == "among" && v.w(q + 1) == "them")?;
+            let at = if v.w(q) == "among" { q + 2 } else { q + 1 };
+            Some(Cue::new(p, at - 1, Base::Attend, Args::List(at)))
         }
         "participating" | "attending" if is(w1, GROUPS) => {
             let q = (p + 2..(p + 5).min(v.len()))
@@ -133,6 +137,28 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 Base::Attend
             };
             Some(Cue::new(p, q, base, Args::List(q + 1)))
+        }
+        // "at a joint briefing alongside the heads of Estonia and Peru": leaders seen
+        // together at the meeting (a meeting noun in the clause, or the event's place).
+        "alongside" | "along" | "flanked" | "beside" => {
+            let mut q = p + 1;
+            if matches!(w, "along" | "flanked") {
+                if !matches!(v.w(q), "with" | "by") {
+                    return None;
+                }
+                q += 1;
+            }
+            if v.w(q) == "the" {
+                q += 1;
+            }
+            let group = matches!(
+                v.w(q),
+                "leaders" | "heads" | "presidents" | "premiers" | "counterparts"
+            ) || v.w(q) == "prime" && v.w(q + 1) == "ministers";
+            let of = (q + 1..(q + 3).min(v.len())).find(|&r| v.w(r) == "of")?;
+            let at_meeting =
+                v.has_meeting_noun(0, v.len()) || (0..v.len()).any(|r| ctx.is_place(v.w(r)));
+            (group && at_meeting).then(|| Cue::new(p, of, Base::Attend, Args::List(of + 1)))
         }
         // "An empty chair marked Venezuela's place", "Mali's seat stayed empty".
         "empty" if matches!(w1, "chair" | "chairs" | "seat" | "seats") => {

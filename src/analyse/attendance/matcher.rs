@@ -172,6 +172,17 @@ fn host_object(v: &View, from: usize) -> bool {
     !(v.w(q) == "with" && (from..q).any(|r| matches!(v.w(r), "meeting" | "meetings")))
 }
 
+/// Whether the cue ending at `end` sits in a "that" clause after a meeting noun: "the
+/// summit that Rwanda is hosting next month".
+fn meeting_that_before(v: &View, end: usize) -> bool {
+    (end.saturating_sub(6)..end).any(|q| {
+        v.w(q) == "that"
+            && q > 0
+            && v.lex.is_meeting(v.w(q - 1))
+            && (q + 1..end).all(|r| !v.is_punct(r))
+    })
+}
+
 /// Whether the object at `from` is the event's place alone ("stayed away from Moscow",
 /// "skipped Kazan") or its name's initials ("is boycotting CHOGM"): the meeting.
 fn place_object(v: &View, from: usize, ctx: &EventCtx) -> bool {
@@ -231,9 +242,11 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
             Obj::Absent => v.rel_event,
             Obj::Other => place_object(v, from, ctx),
         }),
-        Need::HostMeeting => {
-            plain(host_object(v, from) || (v.object(from) == Obj::Absent && v.rel_event))
-        }
+        Need::HostMeeting => plain(
+            host_object(v, from)
+                || (v.object(from) == Obj::Absent && v.rel_event)
+                || meeting_that_before(v, end),
+        ),
         Need::Invitation => {
             match (end + 1..(end + 4).min(v.len()))
                 .take_while(|&q| !v.is_punct(q))

@@ -163,6 +163,19 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             q -= 1;
             continue;
         }
+        // "would not, under any circumstances, invite": an aside between commas after
+        // an auxiliary or a negation.
+        if w == "," {
+            let open = (q.saturating_sub(7).max(lb + 1)..q - 1).rev().find(|&r| {
+                v.w(r) == ","
+                    && (is(v.wb(r, 1), AUX) || is(v.wb(r, 1), NEG))
+                    && (r + 1..q - 1).all(|k| !v.is_mention(k) && !v.is_punct(k))
+            });
+            if let Some(r) = open {
+                q = r;
+                continue;
+            }
+        }
         break;
     }
     g.start = q;
