@@ -862,12 +862,13 @@ fn titled(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<Named> 
     let surname = |forms: &[Vec<String>]| forms[0].last().cloned().unwrap_or_default();
     let surnames: Vec<String> = found.iter().map(|(f, _)| surname(f)).collect();
     let links = links.get(doc, gazetteer);
-    for (k, (forms, n)) in found.iter_mut().enumerate() {
-        let sur = &surnames[k];
-        let shared = surnames.iter().filter(|x| *x == sur).count() > 1;
-        for (i, s) in doc.sentences.iter().enumerate() {
-            let words: Vec<(usize, String)> = s
-                .text
+    // Each sentence's words (offset, lower case, apostrophes straight), made once for
+    // every person (they were made again per person: a cost of people × sentences).
+    let sentence_words: Vec<Vec<(usize, String)>> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            s.text
                 .split_whitespace()
                 .map(|w| {
                     let b = bare(w);
@@ -880,7 +881,13 @@ fn titled(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<Named> 
                         b.to_lowercase().replace('’', "'"),
                     )
                 })
-                .collect();
+                .collect()
+        })
+        .collect();
+    for (k, (forms, n)) in found.iter_mut().enumerate() {
+        let sur = &surnames[k];
+        let shared = surnames.iter().filter(|x| *x == sur).count() > 1;
+        for (i, (s, words)) in doc.sentences.iter().zip(&sentence_words).enumerate() {
             let lower: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
             let full = forms.iter().any(|f| {
                 lower
