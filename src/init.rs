@@ -68,7 +68,7 @@ A briefing page can be corrected by editing its file in `content/briefings/`: an
 page is never overwritten when the site is rebuilt.
 ";
 
-const GITIGNORE: &str = "/dist\n/.dist.*\n";
+const GITIGNORE: &str = "/dist\n/.dist.*\n/.briefing-cache\n";
 
 /// The files of a new site, by path relative to its folder.
 pub fn site_files() -> Vec<(PathBuf, &'static str)> {

@@ -15,6 +15,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod frontmatter;
 pub mod ingest;
+pub mod ingestcache;
 pub mod init;
 pub mod linkcheck;
 pub mod load;

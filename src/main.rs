@@ -46,6 +46,9 @@ enum Command {
         /// Also list, for each seed, the lines ingest cut as site furniture.
         #[arg(long, short)]
         verbose: bool,
+        /// Neither read nor write the build cache (.briefing-cache/).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Everything build does, but write nothing; also checks templates.
     Check {
@@ -232,11 +235,13 @@ fn main() -> ExitCode {
             drafts,
             timings,
             verbose,
+            no_cache,
         } => {
             if verbose {
                 print_cuts(&cli.root);
             }
             let mut opts = BuildOptions::new(&cli.root);
+            opts.cache = !no_cache;
             opts.output = output;
             opts.base_url = base_url;
             opts.drafts = drafts;

@@ -12,9 +12,10 @@ use crate::analyse::gazetteer::Gazetteer;
 use crate::config::{SiteConfig, normalize_base_url};
 use crate::content::{Page, load_page};
 use crate::diagnostics::{BuildFailure, Diagnostic};
+use crate::ingestcache::{CACHE_DIR, INGEST_FILE, IngestCache};
 use crate::load::{self, SeedFile, TextFile};
 use crate::render::{Extras, Output, RenderOptions, Renderer, render_site};
-use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, SeedAction, plan_ingest};
+use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, SeedAction, plan_ingest, plan_ingest_cached};
 use crate::theme::Theme;
 use crate::write::{check_output_dir, write_dist_reporting, write_file_atomic};
 
@@ -29,6 +30,9 @@ pub struct BuildOptions {
     /// Write pages and `dist/` (false for `check`).
     pub write: bool,
     pub render: RenderOptions,
+    /// Read and write the build cache (`.briefing-cache/`); `build --no-cache` and
+    /// everything but `build` leave it alone.
+    pub cache: bool,
 }
 
 impl BuildOptions {
@@ -40,6 +44,7 @@ impl BuildOptions {
             drafts: false,
             write: true,
             render: RenderOptions::default(),
+            cache: false,
         }
     }
 
@@ -58,6 +63,8 @@ pub struct BuildReport {
     pub outputs: usize,
     pub bytes: usize,
     pub ingest: Vec<(String, SeedAction)>,
+    /// Seeds the ingest cache showed current (not parsed again).
+    pub cached_seeds: usize,
     pub warnings: Vec<Diagnostic>,
     pub output_dir: PathBuf,
     /// Wall time of each stage, in order (printed by `build --timings`).
@@ -171,7 +178,24 @@ pub fn load_site(opts: &BuildOptions, force: &Force) -> Result<Loaded, BuildFail
         .filter(|f| f.rel.starts_with(BRIEFINGS_DIR))
         .cloned()
         .collect();
-    let ingest = plan_ingest(&seeds, &existing, force, config.words_per_minute, gazetteer);
+    let mut cache_warnings = Vec::new();
+    let cache = match ingest_cache_key(&config).filter(|_| opts.cache && opts.write) {
+        Some(key) => {
+            let (cache, warning) = read_ingest_cache(&opts.root, &key);
+            cache_warnings.extend(warning);
+            cache
+        }
+        None => IngestCache::default(),
+    };
+    let mut ingest = plan_ingest_cached(
+        &seeds,
+        &existing,
+        force,
+        config.words_per_minute,
+        gazetteer,
+        &cache,
+    );
+    ingest.warnings.extend(cache_warnings);
     errors.extend(ingest.errors.iter().cloned());
     // The content as it will be once the planned pages are written (files found by
     // path in a map, the first of a path as before: a scan per write made a fresh
@@ -219,6 +243,59 @@ pub fn load_site(opts: &BuildOptions, force: &Force) -> Result<Loaded, BuildFail
         errors,
         warnings,
     })
+}
+
+/// What the ingest cache is valid for: this binary (its version, size and
+/// modification time: a rebuilt binary starts afresh) and the settings that shape a
+/// page (`words_per_minute`). `None` when the binary cannot be found (no cache then).
+pub fn ingest_cache_key(config: &SiteConfig) -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(exe).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some(format!(
+        "v1 briefing={} exe={}:{mtime} words_per_minute={}",
+        env!("CARGO_PKG_VERSION"),
+        meta.len(),
+        config.words_per_minute
+    ))
+}
+
+/// Reads the ingest cache of the site at `root` for `key`: empty when there is none or
+/// it was made by another binary or settings; empty with a warning when it is damaged.
+pub fn read_ingest_cache(root: &Path, key: &str) -> (IngestCache, Option<Diagnostic>) {
+    let rel = Path::new(CACHE_DIR).join(INGEST_FILE);
+    let Ok(text) = std::fs::read_to_string(root.join(&rel)) else {
+        return (IngestCache::new(key), None);
+    };
+    match IngestCache::parse(&text, key) {
+        Ok(c) => (c, None),
+        Err(why) => (
+            IngestCache::new(key),
+            Some(
+                Diagnostic::new("the build cache is damaged and was not used")
+                    .in_file(&rel)
+                    .cause(why)
+                    .hint("nothing to do: this build ingests every seed and writes a new cache"),
+            ),
+        ),
+    }
+}
+
+/// Writes the ingest cache of `plan` for `key` (atomically: a build cut short leaves
+/// the old file or none).
+pub fn write_ingest_cache(root: &Path, key: &str, plan: &IngestPlan) -> Result<(), Diagnostic> {
+    let mut cache = IngestCache::new(key);
+    for (seed, seed_sha, page_sha) in &plan.current {
+        cache.insert(seed, seed_sha, page_sha);
+    }
+    let rel = Path::new(CACHE_DIR).join(INGEST_FILE);
+    write_file_atomic(&root.join(&rel), cache.to_text().as_bytes())
+        .map_err(|e| Diagnostic::from_anyhow(&e).in_file(&rel))
 }
 
 /// Warnings about the page files: unknown front matter keys, with a did-you-mean.
@@ -495,18 +572,39 @@ pub fn build_reporting(
                 warnings: warnings.clone(),
             }
         })?;
+        if opts.cache
+            && let Some(key) = ingest_cache_key(&prepared.site.config)
+            && let Err(e) = write_ingest_cache(&opts.root, &key, &prepared.ingest)
+        {
+            // The site is built; a cache that could not be written only costs time.
+            let mut warnings = warnings.clone();
+            warnings.push(e.hint("the next build ingests every seed again"));
+            return Ok(report(&prepared, &outputs, warnings, out_dir, timings));
+        }
         lap("write");
     }
-    Ok(BuildReport {
+    Ok(report(&prepared, &outputs, warnings, out_dir, timings))
+}
+
+/// What a successful build did.
+fn report(
+    prepared: &Prepared,
+    outputs: &[Output],
+    warnings: Vec<Diagnostic>,
+    output_dir: PathBuf,
+    timings: Vec<(&'static str, std::time::Duration)>,
+) -> BuildReport {
+    BuildReport {
         pages: prepared.site.pages.len(),
         briefings: prepared.site.briefings.len(),
         outputs: outputs.len(),
         bytes: outputs.iter().map(|o| o.bytes.len()).sum(),
         ingest: prepared.ingest.actions.clone(),
+        cached_seeds: prepared.ingest.cached,
         warnings,
-        output_dir: out_dir,
+        output_dir,
         timings,
-    })
+    }
 }
 
 /// Writes the planned pages into `content/briefings/`.

@@ -21,6 +21,7 @@ use crate::analyse::article_facts;
 use crate::analyse::gazetteer::Gazetteer;
 use crate::diagnostics::Diagnostic;
 use crate::ingest::{Article, parse_seed};
+use crate::ingestcache::IngestCache;
 use crate::load::{SeedFile, TextFile};
 use crate::to_markdown::{
     ArticleFacts, PageInput, generate_page, is_unedited, page_slug, recorded_value, sha256_hex,
@@ -68,6 +69,12 @@ pub struct IngestPlan {
     /// Seeds that could not be ingested (each names its seed); the others are planned.
     pub errors: Vec<Diagnostic>,
     pub actions: Vec<(String, SeedAction)>,
+    /// The seeds whose pages are, after this plan, exactly what this binary makes of
+    /// them (seed, seed SHA-256, page SHA-256): the next build's ingest cache. Seeds
+    /// whose ingest warned are left out, so that the warning comes again.
+    pub current: Vec<(String, String, String)>,
+    /// Seeds the cache showed current, not parsed again.
+    pub cached: usize,
 }
 
 /// Plans the pages for `seeds`, given the pages already in `content/briefings/`.
@@ -77,6 +84,27 @@ pub fn plan_ingest(
     force: &Force,
     words_per_minute: usize,
     gazetteer: &Gazetteer,
+) -> IngestPlan {
+    plan_ingest_cached(
+        seeds,
+        existing,
+        force,
+        words_per_minute,
+        gazetteer,
+        &IngestCache::default(),
+    )
+}
+
+/// [`plan_ingest`], skipping the seeds that `cache` shows current (an unedited page
+/// whose hash, and whose seed's hash, are those the cache recorded): the plan is the
+/// one [`plan_ingest`] makes, with less work.
+pub fn plan_ingest_cached(
+    seeds: &[SeedFile],
+    existing: &[TextFile],
+    force: &Force,
+    words_per_minute: usize,
+    gazetteer: &Gazetteer,
+    cache: &IngestCache,
 ) -> IngestPlan {
     let mut plan = IngestPlan::default();
     // Existing pages by the seed they came from, and every slug already taken.
@@ -115,24 +143,50 @@ pub fn plan_ingest(
     let parsed: Vec<_> = sorted
         .par_iter()
         .map(|seed| {
-            parse_seed(&seed.name, &seed.text).map(|p| {
+            let seed_sha = sha256_hex(seed.text.as_bytes());
+            let page = by_seed.get(seed.name.as_str());
+            let page_sha = page.map(|p| sha256_hex(p.text.as_bytes()));
+            let hit = page.is_some_and(|p| {
+                !cache.is_empty()
+                    && !force.covers(&seed.name)
+                    && is_unedited(&p.text)
+                    && page_sha
+                        .as_deref()
+                        .is_some_and(|ps| cache.current(&seed.name, &seed_sha, ps))
+            });
+            if hit {
+                return (seed_sha, page_sha, None);
+            }
+            let parsed = parse_seed(&seed.name, &seed.text).map(|p| {
                 let facts = p.article.as_ref().map(|a| article_facts(a, gazetteer));
                 let text = match (&p.article, &facts, by_seed.get(seed.name.as_str())) {
                     (Some(a), Some(f), Some(page)) => Some(page_text(seed, a, f, &slug_of(page))),
                     _ => None,
                 };
                 (p, facts, text)
-            })
+            });
+            (seed_sha, page_sha, Some(parsed))
         })
         .collect();
     // New seeds' pages, made once every slug is chosen: (write, seed, article, facts).
     let mut new_pages = Vec::new();
-    for (seed, parsed) in sorted.into_iter().zip(parsed) {
-        let (article, facts, made) = match parsed {
+    for (seed, (seed_sha, page_sha, parsed)) in sorted.into_iter().zip(parsed) {
+        let Some(parsed) = parsed else {
+            // The cache shows the page current.
+            plan.cached += 1;
+            plan.actions
+                .push((seed.name.clone(), SeedAction::Unchanged));
+            if let Some(ps) = page_sha {
+                plan.current.push((seed.name.clone(), seed_sha, ps));
+            }
+            continue;
+        };
+        let (article, facts, made, warned) = match parsed {
             Ok((p, facts, made)) => {
+                let warned = !p.warnings.is_empty();
                 plan.warnings.extend(p.warnings);
                 match (p.article, facts) {
-                    (Some(a), Some(f)) => (a, f, made),
+                    (Some(a), Some(f)) => (a, f, made, warned),
                     _ => continue,
                 }
             }
@@ -171,6 +225,20 @@ pub fn plan_ingest(
                     }
                     SeedAction::KeptEdited
                 };
+                if !warned {
+                    match action {
+                        SeedAction::Unchanged => {
+                            if let Some(ps) = &page_sha {
+                                plan.current.push((seed.name.clone(), seed_sha, ps.clone()));
+                            }
+                        }
+                        SeedAction::Regenerated | SeedAction::Forced => {
+                            let ps = sha256_hex(text.as_bytes());
+                            plan.current.push((seed.name.clone(), seed_sha, ps));
+                        }
+                        SeedAction::KeptEdited | SeedAction::Created => {}
+                    }
+                }
                 if matches!(action, SeedAction::Regenerated | SeedAction::Forced) {
                     plan.writes.push(TextFile {
                         rel: page.rel.clone(),
@@ -188,7 +256,14 @@ pub fn plan_ingest(
                     n += 1;
                 }
                 taken.insert(slug.clone());
-                new_pages.push((plan.writes.len(), seed, article, facts, slug.clone()));
+                new_pages.push((
+                    plan.writes.len(),
+                    seed,
+                    article,
+                    facts,
+                    slug.clone(),
+                    (!warned).then_some(seed_sha),
+                ));
                 plan.writes.push(TextFile {
                     rel: PathBuf::from(BRIEFINGS_DIR).join(format!("{slug}.md")),
                     text: String::new(),
@@ -199,9 +274,13 @@ pub fn plan_ingest(
     }
     let texts: Vec<String> = new_pages
         .par_iter()
-        .map(|(_, seed, article, facts, slug)| page_text(seed, article, facts, slug))
+        .map(|(_, seed, article, facts, slug, _)| page_text(seed, article, facts, slug))
         .collect();
-    for ((k, ..), text) in new_pages.iter().zip(texts) {
+    for ((k, seed, _, _, _, seed_sha), text) in new_pages.iter().zip(texts) {
+        if let Some(ss) = seed_sha {
+            let ps = sha256_hex(text.as_bytes());
+            plan.current.push((seed.name.clone(), ss.clone(), ps));
+        }
         plan.writes[*k].text = text;
     }
     for (seed, page) in &by_seed {
@@ -322,6 +401,62 @@ mod tests {
         assert_eq!(
             p.writes[0].rel,
             PathBuf::from("content/briefings/talks-open-geneva-today-2.md")
+        );
+    }
+
+    #[test]
+    fn a_cache_of_the_current_pages_skips_their_seeds_and_changes_nothing() {
+        let seeds = [
+            seed("a.txt", "Talks open in Geneva today.\n\nBody.\n"),
+            seed("b.txt", "Ministers meet in Oslo.\n\nOther body.\n"),
+        ];
+        let first = plan(&seeds, &[]);
+        assert_eq!(first.current.len(), 2, "both new pages are current");
+        let mut cache = IngestCache::new("k");
+        for (s, a, b) in &first.current {
+            cache.insert(s, a, b);
+        }
+        let cached = |seeds: &[SeedFile], force: &Force| {
+            plan_ingest_cached(
+                seeds,
+                &first.writes,
+                force,
+                220,
+                Gazetteer::embedded(),
+                &cache,
+            )
+        };
+        // Nothing changed: no seed parsed, no write, the same plan as without a cache.
+        let p = cached(&seeds, &Force::None);
+        assert_eq!(p.cached, 2);
+        assert!(p.writes.is_empty());
+        assert_eq!(p.actions, plan(&seeds, &first.writes).actions);
+        assert_eq!(p.current, first.current);
+        // One seed changed: it alone is ingested again.
+        let changed = [
+            seeds[0].clone(),
+            seed("b.txt", "Ministers meet in Oslo.\n\nNew.\n"),
+        ];
+        let p = cached(&changed, &Force::None);
+        assert_eq!(p.cached, 1);
+        assert_eq!(p.actions[1], ("b.txt".to_string(), SeedAction::Regenerated));
+        // Forced seeds are never taken from the cache.
+        assert_eq!(cached(&seeds, &Force::All).cached, 0);
+        // An edited page is not current, whatever the cache says.
+        let mut edited = first.writes.clone();
+        edited[0].text.push_str("\nAn editor's line.\n");
+        let p = plan_ingest_cached(
+            &seeds,
+            &edited,
+            &Force::None,
+            220,
+            Gazetteer::embedded(),
+            &cache,
+        );
+        assert_eq!(p.cached, 1);
+        assert!(
+            p.actions
+                .contains(&("a.txt".to_string(), SeedAction::KeptEdited))
         );
     }
 }

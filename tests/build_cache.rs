@@ -1,0 +1,133 @@
+//! The build cache (`.briefing-cache/`): a build that reuses it writes exactly (byte for
+//! byte) the `dist/` and pages of a `--no-cache` build after each kind of edit, and after
+//! the cache file is cut short; `--no-cache` neither reads nor writes it.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn build(root: &Path, out: &Path, extra: &[&str]) -> String {
+    let output = Command::cargo_bin("briefing")
+        .unwrap()
+        .arg("--root")
+        .arg(root)
+        .arg("build")
+        .arg("--output")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn cache_file(root: &Path) -> std::path::PathBuf {
+    root.join(".briefing-cache/ingest.tsv")
+}
+
+/// Builds with the cache and without it (into two folders) and asserts both give the
+/// same `dist/` and the same pages; returns the cached build's standard error.
+fn same_with_and_without(root: &Path, scratch: &Path, step: &str) -> String {
+    let cached = scratch.join(format!("{step}-cached"));
+    let plain = scratch.join(format!("{step}-plain"));
+    let err = build(root, &cached, &[]);
+    let pages = common::snapshot(&root.join("content"));
+    build(root, &plain, &["--no-cache"]);
+    assert_eq!(
+        common::snapshot(&cached),
+        common::snapshot(&plain),
+        "{step}: dist/ differs with the cache"
+    );
+    assert_eq!(
+        pages,
+        common::snapshot(&root.join("content")),
+        "{step}: a --no-cache build changed the pages the cached build wrote"
+    );
+    err
+}
+
+#[test]
+fn a_cached_build_equals_a_no_cache_build_after_each_edit() {
+    let (dir, root) = common::real_site();
+    let scratch = dir.path().join("out");
+    // First build: no cache yet; it writes one with a line per seed.
+    same_with_and_without(&root, &scratch, "first");
+    let record = fs::read_to_string(cache_file(&root)).unwrap();
+    let seeds = fs::read_dir(root.join("seeds")).unwrap().count();
+    assert_eq!(record.lines().count(), seeds + 2, "{record}");
+
+    // Nothing changed: every seed is current.
+    same_with_and_without(&root, &scratch, "unchanged");
+
+    // A seed edited: its page is regenerated, as without the cache.
+    let seed = fs::read_dir(root.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    let text = fs::read_to_string(&seed).unwrap();
+    fs::write(&seed, format!("{text}\nOman attended the conference.\n")).unwrap();
+    same_with_and_without(&root, &scratch, "seed edited");
+    let page = common::briefing_pages(&root)
+        .into_iter()
+        .map(|p| fs::read_to_string(root.join("content/briefings").join(p)).unwrap())
+        .find(|t| t.contains("Oman attended the conference."));
+    assert!(page.is_some(), "the edited seed's page was regenerated");
+
+    // A page edited by hand: kept, as without the cache.
+    let first = common::first_briefing(&root);
+    let path = root.join("content/briefings").join(format!("{first}.md"));
+    let edited =
+        fs::read_to_string(&path)
+            .unwrap()
+            .replacen("\n---\n", "\n---\nAn editor's note.\n\n", 1);
+    fs::write(&path, &edited).unwrap();
+    same_with_and_without(&root, &scratch, "page edited");
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+
+    // A new seed.
+    fs::write(
+        root.join("seeds/zz_new.txt"),
+        "Talks on refugees open in Damascus\n\nJordan stayed away from the conference.\n",
+    )
+    .unwrap();
+    same_with_and_without(&root, &scratch, "seed added");
+}
+
+#[test]
+fn a_damaged_cache_is_reported_and_ignored() {
+    let (dir, root) = common::real_site();
+    let scratch = dir.path().join("out");
+    build(&root, &scratch.join("warm"), &[]);
+    let record = fs::read_to_string(cache_file(&root)).unwrap();
+    fs::write(cache_file(&root), &record[..record.len() / 2]).unwrap();
+    let err = same_with_and_without(&root, &scratch, "truncated");
+    assert!(
+        err.contains("the build cache is damaged and was not used")
+            && err.contains(".briefing-cache/ingest.tsv"),
+        "{err}"
+    );
+    // The build wrote a whole cache again.
+    let again = fs::read_to_string(cache_file(&root)).unwrap();
+    assert_eq!(again, record);
+}
+
+#[test]
+fn no_cache_neither_reads_nor_writes_it() {
+    let (dir, root) = common::real_site();
+    build(&root, &dir.path().join("a"), &["--no-cache"]);
+    assert!(!root.join(".briefing-cache").exists());
+    // A cache of nonsense is not even read.
+    fs::create_dir_all(root.join(".briefing-cache")).unwrap();
+    fs::write(cache_file(&root), "garbage").unwrap();
+    let err = build(&root, &dir.path().join("b"), &["--no-cache"]);
+    assert!(!err.contains("build cache"), "{err}");
+    assert_eq!(fs::read_to_string(cache_file(&root)).unwrap(), "garbage");
+}
