@@ -15,7 +15,7 @@ const RANK_WORDS: &[&str] = &[
 
 /// Words that open a subordinate clause inside a stretch: its subject starts after.
 const SUBORDINATORS: &[&str] = &[
-    "because", "although", "though", "whereas", "unless", "until",
+    "because", "although", "though", "whereas", "unless", "until", "where",
 ];
 
 /// Verbs whose object is the subject of the infinitive after it: "prompting Ghana's
@@ -327,6 +327,26 @@ pub fn arguments(
             if cue.base == Base::Host {
                 // "Putin will welcome several leaders, including Xi and Modi": guests.
                 guests.extend(tail.parties);
+                // "Ruto hosted China's President Xi, India's prime minister and 50 other
+                // leaders": the representatives a host verb takes are its guests.
+                let rep_object = cue.end > cue.head
+                    && (v.lex.is_title(v.w(cue.end)) || is(v.w(cue.end), REP_NOUNS));
+                if rep_object {
+                    let goes_on = |q: usize| {
+                        v.w(q) == ","
+                            && (v.is_mention(q + 1)
+                                || v.lex.is_title(v.w(q + 1))
+                                || matches!(v.w(q + 1), "the" | "and"))
+                    };
+                    let end = (cue.head + 1..next_start)
+                        .find(|&q| {
+                            v.is_punct(q) && !goes_on(q)
+                                || is(v.w(q), PREPOSITIONS) && !matches!(v.w(q), "of" | "from")
+                        })
+                        .unwrap_or(next_start);
+                    let object = s.parties(&v.idxs(cue.head + 1, end), &v.c.asides);
+                    guests.extend(object.parties.into_iter().filter(|p| !parties.contains(p)));
+                }
             } else {
                 for p in tail.parties {
                     if !parties.contains(&p) {

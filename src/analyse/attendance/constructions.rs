@@ -160,6 +160,16 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 v.has_meeting_noun(0, v.len()) || (0..v.len()).any(|r| ctx.is_place(v.w(r)));
             (group && at_meeting).then(|| Cue::new(p, of, Base::Attend, Args::List(of + 1)))
         }
+        // "Chile's president and Peru's were also there": at the meeting the clause or
+        // the article is about (not "there is", "there were").
+        "there"
+            if v.be_before(p)
+                && (p + 1 >= v.len()
+                    || v.is_punct(p + 1)
+                    || matches!(w1, "too" | "as" | "for")) =>
+        {
+            Some(Cue::new(p, p, Base::Attend, Args::Subject))
+        }
         // "An empty chair marked Venezuela's place", "Mali's seat stayed empty".
         "empty" if matches!(w1, "chair" | "chairs" | "seat" | "seats") => {
             let at = (p + 2..(p + 7).min(v.len()))
