@@ -561,14 +561,12 @@ fn subject(
     let (parties, except, _) = noun_phrase_before(s, v, lb, start, 0);
     // "The Turkish president will not travel. Instead, he will send …": a sentence's
     // opening "he" or "she" is the subject before.
-    let pronoun_only = (from..start)
-        .filter(|&q| !v.is_punct(q) && !is(v.w(q), OPENER_WORDS) && v.w(q) != "instead")
-        .map(|q| v.w(q))
-        .eq(["he"])
-        || (from..start)
+    let pronoun_only = ["he", "she", "they"].iter().any(|pronoun| {
+        (from..start)
             .filter(|&q| !v.is_punct(q) && !is(v.w(q), OPENER_WORDS) && v.w(q) != "instead")
             .map(|q| v.w(q))
-            .eq(["she"]);
+            .eq([*pronoun])
+    });
     if parties.is_empty() && pronoun_only && !prev.subjects.is_empty() {
         return (prev.subjects.clone(), Vec::new(), (from, start));
     }

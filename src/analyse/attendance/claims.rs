@@ -135,19 +135,41 @@ pub struct Carry {
     subjects: Vec<usize>,
 }
 
-/// Whether a sentence opens with "he" or "she" ("Instead, he will send …"): its
-/// subject is the sentence before's.
-fn opens_with_he_or_she(tokens: &[Token]) -> bool {
-    tokens
+/// Whether a sentence opens with "he" or "she" ("Instead, he will send …"), or with
+/// "they" after a subject of two parties or more: its subject is the sentence before's.
+fn opens_with_pronoun_for(tokens: &[Token], before: &[usize]) -> bool {
+    let first = tokens.iter().find(|t| {
+        !(t.kind == Kind::Punct
+            || matches!(
+                t.lower.as_str(),
+                "instead" | "but" | "and" | "however" | "yet" | "so" | "still" | "rather"
+            ))
+    });
+    match first.map(|t| t.lower.as_str()) {
+        Some("he" | "she") => !before.is_empty(),
+        Some("they") => before.len() >= 2,
+        _ => false,
+    }
+}
+
+/// The parties of a sentence's opening subject, up to its first verb ("Trudeau and
+/// Albanese will be nowhere to be seen."): what an opening pronoun of the next sentence
+/// may stand for when this sentence gave no claim.
+fn opening_subject(s: &Sentence) -> Vec<usize> {
+    let end = s
+        .tokens
         .iter()
-        .find(|t| {
-            !(t.kind == Kind::Punct
-                || matches!(
-                    t.lower.as_str(),
-                    "instead" | "but" | "and" | "however" | "yet" | "so" | "still" | "rather"
-                ))
+        .position(|t| {
+            t.kind == Kind::Word
+                && !t.capital
+                && (is(&t.lower, AUX) || t.lower.ends_with("ed") || t.lower == "said")
         })
-        .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she"))
+        .unwrap_or(0);
+    if end == 0 {
+        return Vec::new();
+    }
+    let idxs: Vec<usize> = (0..end).collect();
+    s.parties(&idxs, &[]).parties
 }
 
 /// The claims of one sentence's tokens, with what the sentence before left.
@@ -159,7 +181,7 @@ pub fn claims_of_tokens(
     carry: &mut Carry,
 ) -> Vec<Found> {
     let lex = Lexicon::embedded();
-    let carried = opens_with_he_or_she(tokens) && !carry.subjects.is_empty();
+    let carried = opens_with_pronoun_for(tokens, &carry.subjects);
     if !tokens.iter().any(Token::is_mention) && !carried {
         *carry = Carry::default();
         return Vec::new();
@@ -402,6 +424,9 @@ pub fn claims_of_tokens(
             }
             lb = cue.end + 1;
         }
+    }
+    if !cue_here {
+        carry.subjects = opening_subject(&s);
     }
     out
 }
