@@ -4,7 +4,7 @@
 //! Russia-sponsored talks", "Namibia, the host, …".
 
 use super::clauses::{ClauseKind, ECHO_AUX};
-use super::lexicon::{AUX, PREPOSITIONS, is};
+use super::lexicon::{AUX, BE, PREPOSITIONS, is};
 use super::matcher::{Args, Base, Cue, LIST_OPENERS};
 use super::scope::EventCtx;
 use super::tokens::Kind;
@@ -44,6 +44,18 @@ const BEING_AT: &[&str] = &[
     "gathering",
     "assembled",
     "convened",
+];
+
+/// What someone is seen doing at a meeting: "was seen watching the procession".
+#[rustfmt::skip]
+const SEEN_DOING: &[&str] = &[
+    "watching", "arriving", "greeting", "chatting", "sitting", "talking", "speaking",
+    "walking", "entering", "applauding", "listening", "shaking", "laughing", "standing",
+];
+
+/// What leaders stand on together: "shared the reviewing stand with".
+const PLATFORMS: &[&str] = &[
+    "stand", "stage", "podium", "platform", "dais", "rostrum", "tribune", "table", "box",
 ];
 
 /// Group nouns after "participating" ("the participating states, including …").
@@ -159,6 +171,31 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             let at_meeting =
                 v.has_meeting_noun(0, v.len()) || (0..v.len()).any(|r| ctx.is_place(v.w(r)));
             (group && at_meeting).then(|| Cue::new(p, of, Base::Attend, Args::List(of + 1)))
+        }
+        // "Chile's president was also seen watching the procession": seen at it.
+        "seen" | "spotted" | "pictured" | "photographed"
+            if v.be_before(p) && is(w1, SEEN_DOING) =>
+        {
+            Some(Cue::new(p, p + 1, Base::Attend, Args::Subject))
+        }
+        // "shared the reviewing stand with the leaders of Chile and Peru": those it
+        // was shared with (the subject is often the host).
+        "shared" | "shares" | "share" | "sharing" => {
+            let q = (p + 1..(p + 5).min(v.len())).find(|&q| is(v.w(q), PLATFORMS))?;
+            if v.w(q + 1) != "with" || (p + 1..q).any(|r| v.is_punct(r)) {
+                return None;
+            }
+            Some(Cue::new(p, q + 1, Base::Attend, Args::List(q + 2)))
+        }
+        // "Xi was the most prominent guest at the parade", "was a guest of honour".
+        "guest" | "guests"
+            if (matches!(w1, "at" | "of") || p + 1 >= v.len() || v.is_punct(p + 1)) =>
+        {
+            let be = (p.saturating_sub(4)..p).rev().find(|&r| is(v.w(r), BE))?;
+            if (be + 1..p).any(|r| v.is_mention(r) || v.is_punct(r)) {
+                return None;
+            }
+            Some(Cue::new(be, p, Base::Attend, Args::Subject))
         }
         // "Chile's president and Peru's were also there": at the meeting the clause or
         // the article is about (not "there is", "there were").

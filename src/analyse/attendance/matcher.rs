@@ -172,6 +172,15 @@ fn host_object(v: &View, from: usize) -> bool {
     !(v.w(q) == "with" && (from..q).any(|r| matches!(v.w(r), "meeting" | "meetings")))
 }
 
+/// Words of a time with no place: "arrived close to midnight on Monday".
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "on", "in", "at", "the", "early", "late", "later", "close", "to", "shortly", "after",
+    "before", "just", "midnight", "morning", "evening", "afternoon", "night", "dawn", "noon",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "tomorrow", "yesterday", "weekend", "week", "this", "last", "next", "day", "hours",
+];
+
 /// Whether the cue ending at `end` sits in a "that" clause after a meeting noun: "the
 /// summit that Rwanda is hosting next month".
 fn meeting_that_before(v: &View, end: usize) -> bool {
@@ -323,9 +332,13 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                         && (ctx.is_place(v.w(q)) || place_country)
                 }),
             };
-            // "was the first to arrive", "arrived" with nothing after it: in a page
-            // about the event, its arrival.
-            if !ok && (end + 1 >= v.len() || v.is_punct(end + 1)) {
+            // "was the first to arrive", "arrived" with nothing after it, or only a
+            // time ("arrived close to midnight on Monday"): in a page about the
+            // event, its arrival.
+            let only_time = (end + 1..v.len())
+                .take_while(|&q| !v.is_punct(q))
+                .all(|q| is(v.w(q), TIME_WORDS));
+            if !ok && (end + 1 >= v.len() || v.is_punct(end + 1) || only_time) {
                 ok = true;
             }
             plain(ok)
