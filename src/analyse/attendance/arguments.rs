@@ -517,12 +517,23 @@ fn subject(
     let before_vg = if start > 0 { v.w(start - 1) } else { "" };
     // "Chile and Peru joined Spain in shunning the talks": the object of "joined" and
     // its subject.
+    // "…will not attend in person, with his foreign minister sent on his behalf": an
+    // absolutive "with" goes back to the sentence's first subject.
+    let absolutive = (lb..start).rev().find(|&q| v.is_punct(q)).is_some_and(|q| {
+        v.w(q) == "," && v.w(q + 1) == "with" && (q + 2..start).any(|r| is(v.w(r), REP_NOUNS))
+    });
+    if absolutive && !prev.first_subjects.is_empty() {
+        return (prev.first_subjects.clone(), Vec::new(), (lb, start));
+    }
+    // "Cuba and Laos join Eritrea on the list of states not asked to …": the same.
+    let on_list = v_pos.and_then(|vp| {
+        (vp + 1..start).find(|&q| v.w(q) == "on" && v.w(q + 1) == "the" && v.w(q + 2) == "list")
+    });
     if let Some(vp) = v_pos
-        && before_vg == "in"
-        && v.w(start).ends_with("ing")
+        && (before_vg == "in" && v.w(start).ends_with("ing") || on_list.is_some())
         && matches!(v.w(vp), "join" | "joins" | "joined" | "joining")
     {
-        let object = s.parties(&v.idxs(vp + 1, start - 1), &c.asides);
+        let object = s.parties(&v.idxs(vp + 1, on_list.unwrap_or(start - 1)), &c.asides);
         let (mut parties, except, from2) = noun_phrase_before(s, v, lb, vp, 0);
         for p in object.parties {
             if !parties.contains(&p) {

@@ -172,6 +172,32 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 v.has_meeting_noun(0, v.len()) || (0..v.len()).any(|r| ctx.is_place(v.w(r)));
             (group && at_meeting).then(|| Cue::new(p, of, Base::Attend, Args::List(of + 1)))
         }
+        // "…will not attend in person, with Foreign Minister Ana Soto sent on his
+        // behalf": the clause's subject is there through its envoy.
+        "sent" | "dispatched"
+            if (p.saturating_sub(8)..p).any(|r| v.w(r) == "with" && v.wb(r, 1) == ",")
+                && (matches!(
+                    (w1, v.w(p + 2)),
+                    ("on" | "in", "his" | "her" | "its" | "their")
+                ) && matches!(v.w(p + 3), "behalf" | "place" | "stead")
+                    || w1 == "instead") =>
+        {
+            let end = if w1 == "instead" { p + 1 } else { p + 3 };
+            Some(Cue::new(p, end, Base::Attend, Args::Subject))
+        }
+        // "Myanmar was not asked to send a representative", "the governments not asked
+        // to attend": not invited.
+        "asked"
+            if v.wb(p, 1) == "not"
+                && w1 == "to"
+                && matches!(
+                    v.w(p + 2),
+                    "send" | "attend" | "join" | "participate" | "take" | "come"
+                ) =>
+        {
+            // (The "not" is read by the verb group.)
+            Some(Cue::new(p, p + 2, Base::Invite, Args::Subject))
+        }
         // "Chile's president was also seen watching the procession": seen at it.
         "seen" | "spotted" | "pictured" | "photographed"
             if v.be_before(p) && is(w1, SEEN_DOING) =>
