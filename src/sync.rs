@@ -199,8 +199,7 @@ pub fn plan_ingest_cached(
             Some(page) => {
                 let text =
                     made.unwrap_or_else(|| page_text(seed, &article, &facts, &slug_of(page)));
-                let seed_changed = recorded_value(&page.text, "seed_sha256")
-                    != Some(&sha256_hex(seed.text.as_bytes()));
+                let seed_changed = recorded_value(&page.text, "seed_sha256") != Some(&seed_sha);
                 let action = if is_unedited(&page.text) {
                     if text == page.text {
                         SeedAction::Unchanged

@@ -600,12 +600,9 @@ fn subject(
     });
     if parties.is_empty()
         && possessive_plan
-        && let Some(mut vp) = v_pos
+        && let Some(vp) = v_pos
     {
-        while vp > lb && (is(v.w(vp - 1), AUX) || is(v.w(vp - 1), VG_ADVERBS)) {
-            vp -= 1;
-        }
-        let (p, e, f) = noun_phrase_before(s, v, lb, vp, 1);
+        let (p, e, f) = noun_phrase_before(s, v, lb, auxiliaries_before(v, lb, vp), 1);
         if !p.is_empty() {
             return (p, e, (f, start));
         }
@@ -617,11 +614,9 @@ fn subject(
         && (from..start).any(|q| v.tok(q).is_some_and(|t| t.capital));
     if parties.is_empty()
         && (possessive_rep || unlinked_official)
-        && let Some(mut sp) = (lb..from).rev().find(|&q| is(v.w(q), SPEECH))
+        && let Some(sp) = (lb..from).rev().find(|&q| is(v.w(q), SPEECH))
     {
-        while sp > lb && (is(v.w(sp - 1), AUX) || is(v.w(sp - 1), VG_ADVERBS)) {
-            sp -= 1;
-        }
+        let sp = auxiliaries_before(v, lb, sp);
         let (p, e, f) = noun_phrase_before(s, v, lb, sp, 1);
         // Not a person's word on another's official ("Biden said Premier Li will …").
         let person = (f..sp).any(|q| {
@@ -633,6 +628,15 @@ fn subject(
         }
     }
     (parties, except, (from, start))
+}
+
+/// Where the verb at `q` starts with its auxiliaries and adverbs ("had earlier said"),
+/// not before `lb`: the end of its subject.
+fn auxiliaries_before(v: &View, lb: usize, mut q: usize) -> usize {
+    while q > lb && (is(v.w(q - 1), AUX) || is(v.w(q - 1), VG_ADVERBS)) {
+        q -= 1;
+    }
+    q
 }
 
 /// Words between a verb of saying and what was said: "said on Tuesday that its envoy".
@@ -702,11 +706,9 @@ fn noun_phrase_before(
     {
         // The subject of the verb of saying before the pronoun, in this clause.
         let speech = (0..lc).rev().find(|&q| is(v.w(q), SPEECH));
-        if let (Some(mut sp), true) = (speech, depth < 3) {
+        if let (Some(sp), true) = (speech, depth < 3) {
             // "… have announced that they": the subject before "have".
-            while sp > 0 && (is(v.w(sp - 1), AUX) || is(v.w(sp - 1), VG_ADVERBS)) {
-                sp -= 1;
-            }
+            let sp = auxiliaries_before(v, 0, sp);
             let (p, e, _) = noun_phrase_before(s, v, 0, sp, depth + 1);
             if !p.is_empty() {
                 return (p, e, from);
