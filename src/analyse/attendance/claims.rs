@@ -15,7 +15,7 @@ use super::cues::Lexicon;
 use super::lexicon::{AUX, NEG, is};
 use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
-use super::tokens::{Kind, Token, tokenize};
+use super::tokens::{Kind, Token};
 use super::verbgroup::verb_group;
 use super::view::View;
 use super::{Modality, Status};
@@ -81,7 +81,7 @@ fn observer_after(v: &View, from: usize, to: usize) -> bool {
 
 /// The claims of one sentence.
 pub fn sentence_claims(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> Vec<Found> {
-    let tokens = tokenize(text, gazetteer);
+    let tokens = ctx.tokens(text, gazetteer, Lexicon::embedded());
     claims_of_tokens(text, &tokens, gazetteer, ctx, &mut Carry::default())
 }
 
@@ -89,7 +89,7 @@ pub fn sentence_claims(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> Vec
 /// tool for writing rules; `examples/attendance_claims.rs --explain`).
 pub fn explain(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> String {
     let lex = Lexicon::embedded();
-    let tokens = tokenize(text, gazetteer);
+    let tokens = ctx.tokens(text, gazetteer, lex);
     let mut out = String::new();
     let mut cls = clauses(&tokens);
     cls.sort_by_key(|c| c.toks.first().copied().unwrap_or(usize::MAX));

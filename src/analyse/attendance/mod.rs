@@ -229,13 +229,14 @@ pub fn page_claims<'a>(
     let sentences: Vec<&str> = sentences.into_iter().collect();
     let tokens: Vec<Vec<tokens::Token>> = sentences
         .iter()
-        .map(|s| tokens::tokenize(s, gazetteer))
+        .map(|s| ctx.tokens(s, gazetteer, lex))
         .collect();
     // People linked to parties by their titles anywhere in the page stand for them in
     // every sentence ("Chinese President Xi Jinping" … "Xi did not attend").
     let links = people::links(&tokens, lex);
     let mut out: Vec<PageClaim> = Vec::new();
     let mut carry = claims::Carry::default();
+    let venue = scope::venue_host(&tokens, &sentences, &ctx, lex);
     for (i, (s, toks)) in sentences.iter().zip(tokens).enumerate() {
         let toks = people::apply(toks, &links, lex);
         for f in claims::claims_of_tokens(s, &toks, gazetteer, &ctx, &mut carry) {
@@ -249,6 +250,23 @@ pub fn page_claims<'a>(
                 by_person: f.by_person,
             });
         }
+    }
+    // The country of the event's place hosts it, though no sentence of the page says so,
+    // on a page that gives the event's attendance (not a page on something else that
+    // names the country).
+    if let Some((sentence, party, cue)) = venue
+        && !out.is_empty()
+        && !out.iter().any(|c| c.party == party)
+    {
+        out.push(PageClaim {
+            sentence,
+            party,
+            status: Status::Host,
+            modality: Modality::Reported,
+            cue,
+            row: None,
+            by_person: false,
+        });
     }
     // A leader who stays home while the state is there leaves the state attended.
     let present: std::collections::HashSet<usize> = out

@@ -3,10 +3,11 @@
 //! meeting — another year, another round, a meeting placed in or named after another
 //! country, or named after another city.
 
+use super::cues::Lexicon;
 use super::lexicon::{PREPOSITIONS, is};
-use super::tokens::Kind;
+use super::tokens::{Kind, Token};
 use super::view::View;
-use crate::analyse::gazetteer::{Gazetteer, Target};
+use crate::analyse::gazetteer::{Gazetteer, Target, Via};
 
 /// What the extractor knows of the event.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +25,9 @@ pub struct EventCtx {
     /// The initials of the event's name, lower case, when it has three words or more
     /// ("chogm" for Commonwealth Heads of Government Meeting): the name reporters use.
     pub acronym: Option<String>,
+    /// The event's place makes its country the host (a summit in Kazan is Russia's);
+    /// not for a meeting of the United Nations, whose seats are in other states' cities.
+    pub venue_hosts: bool,
 }
 
 /// The initials of a name of three words or more ("Commonwealth Heads of Government
@@ -66,8 +70,26 @@ impl EventCtx {
         if !name_words.is_empty() {
             name_words.extend(place_words.iter().cloned());
         }
+        // A body of the United Nations by its name: "United Nations", "UN General
+        // Assembly", "UN Human Rights Council".
+        let of_the_un = |name: &str| {
+            name == "United Nations"
+                || name.starts_with("UN ")
+                || name.starts_with("United Nations ")
+        };
+        let un_meeting = gazetteer
+            .mentions(&event.name)
+            .iter()
+            .any(|m| match m.target {
+                Target::Party(p) => {
+                    let party = &gazetteer.parties[p];
+                    of_the_un(&party.name) || party.aliases.iter().any(|a| of_the_un(a))
+                }
+                Target::Person(_) => false,
+            });
         EventCtx {
             years: event.years(),
+            venue_hosts: place_party.is_some() && !un_meeting,
             place_party,
             place_words,
             name_words,
@@ -81,6 +103,29 @@ impl EventCtx {
         self.name_words.iter().any(|n| {
             n == w || (n.len().min(w.len()) >= 4 && (n.starts_with(w) || w.starts_with(n.as_str())))
         })
+    }
+
+    /// The tokens of a sentence about this event: a body named like a meeting whose name
+    /// is the event's ("the General Assembly" when the event is a session of the UN
+    /// General Assembly) reads as the meeting noun it ends with, so "attended the General
+    /// Assembly" is attendance, not a claim about a party.
+    pub fn tokens(&self, text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Token> {
+        let mut toks = super::tokens::tokenize(text, gazetteer);
+        for t in &mut toks {
+            if !matches!(t.kind, Kind::Party(..)) || t.compound {
+                continue;
+            }
+            let words: Vec<&str> = t.lower.split_whitespace().collect();
+            let Some(last) = words.last().copied() else {
+                continue;
+            };
+            let named = words.iter().filter(|w| w.len() > 2).all(|w| self.names(w));
+            if words.len() > 1 && named && lex.is_meeting(last) {
+                t.kind = Kind::Word;
+                t.lower = last.to_string();
+            }
+        }
+        toks
     }
 
     /// Whether `w` (lower case) is the initials of the event's name.
@@ -190,6 +235,41 @@ pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
     })
 }
 
+/// The country of the event's place, where a page names it: the host, though no verb
+/// says so (a page on the Kazan summit that names Russia). Returns the sentence that
+/// names it (one that also names the place or a meeting, if any), the party and the
+/// words of the mention. The place's own name (the capital "Moscow" for a meeting in
+/// Moscow) and a hyphened modifier ("Russia-backed") are not mentions of the state.
+pub fn venue_host(
+    tokens: &[Vec<Token>],
+    sentences: &[&str],
+    ctx: &EventCtx,
+    lex: &Lexicon,
+) -> Option<(usize, usize, String)> {
+    let party = ctx.place_party.filter(|_| ctx.venue_hosts)?;
+    fn mention<'t>(toks: &'t [Token], party: usize, ctx: &EventCtx) -> Option<&'t Token> {
+        toks.iter().find(|t| {
+            let own_name = matches!(t.kind, Kind::Party(_, Via::Capital))
+                && t.lower.split_whitespace().all(|w| ctx.is_place(w));
+            matches!(t.kind, Kind::Party(q, _) if q == party) && !t.compound && !own_name
+        })
+    }
+    let about_event = |toks: &[Token]| {
+        toks.iter()
+            .any(|t| t.kind == Kind::Word && (ctx.is_place(&t.lower) || lex.is_meeting(&t.lower)))
+    };
+    let named: Vec<usize> = (0..tokens.len())
+        .filter(|&i| mention(&tokens[i], party, ctx).is_some())
+        .collect();
+    let i = *named
+        .iter()
+        .find(|&&i| about_event(&tokens[i]))
+        .or(named.first())?;
+    let t = mention(&tokens[i], party, ctx)?;
+    let cue = sentences.get(i).and_then(|s| s.get(t.start..t.end))?;
+    Some((i, party, cue.to_string()))
+}
+
 /// The end of the object region of a cue: the next comma or the end of the clause.
 pub fn region_end(v: &View, from: usize) -> usize {
     (from..v.len())
@@ -260,6 +340,16 @@ mod tests {
             "Kazan is a city of Russia"
         );
         assert!(ctx.is_place("kazan"));
+        assert!(ctx.venue_hosts, "Russia hosts a summit in Kazan");
+        let un = Event {
+            name: "UN General Assembly high-level week".into(),
+            place: "New York".into(),
+            ..event()
+        };
+        assert!(
+            !EventCtx::of(&un, g).venue_hosts,
+            "the United States does not host a meeting of the UN in New York"
+        );
         assert!(ctx.names("lakeside") && ctx.names("summits") && !ctx.names("astana"));
     }
 
