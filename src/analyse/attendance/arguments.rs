@@ -207,7 +207,8 @@ pub fn arguments(
             // "excluded Chad, Niger and Mali from …": a comma inside a list of names
             // does not end the object.
             let list_comma = |q: usize| {
-                v.w(q) == "," && (v.is_mention(q + 1) || v.w(q + 1) == "and" && v.is_mention(q + 2))
+                matches!(v.w(q), "," | ";")
+                    && (v.is_mention(q + 1) || v.w(q + 1) == "and" && v.is_mention(q + 2))
             };
             let end = (from..next_start)
                 .find(|&q| {

@@ -3,7 +3,7 @@
 //! ", while", ", but", a leading "While …,") so that "Jordan did not attend the
 //! conference, while Turkey was not invited" gives two clauses with two subjects.
 
-use super::lexicon::{CONDITIONAL, SUBORDINATORS, is};
+use super::lexicon::{AUX, CONDITIONAL, SUBORDINATORS, is};
 use super::tokens::Token;
 
 /// What kind of clause a clause is.
@@ -45,6 +45,49 @@ const RELATIVE_OPENERS: &[&str] = &["which", "who", "whom", "whose", "where"];
 /// Words after ", as" that make it "as did X" (same status), not a new clause.
 pub const ECHO_AUX: &[&str] = &[
     "did", "does", "do", "has", "have", "had", "was", "were", "would", "will", "is", "are",
+];
+
+/// Whether the `;` at `rest[pos]` separates the items of a list of names rather than two
+/// clauses: a list has opened before it ("include", "were", a colon), the stretches on
+/// both sides of it name a party or person, and the one after it (to the next `;` or
+/// the end) has no verb ("The guests include the king of Jordan; Chile's president, Ana
+/// Soto; and the UN chief").
+fn list_semicolon(tokens: &[Token], rest: &[usize], pos: usize) -> bool {
+    let stop = |&r: &usize| tokens[r].is_punct(";") || tokens[r].is_punct(".");
+    let after_end = rest[pos + 1..]
+        .iter()
+        .position(stop)
+        .map_or(rest.len(), |e| pos + 1 + e);
+    let before_start = rest[..pos].iter().rposition(stop).map_or(0, |b| b + 1);
+    let after = &rest[pos + 1..after_end];
+    let before = &rest[before_start..pos];
+    let names = |span: &[usize]| span.iter().any(|&r| tokens[r].is_mention());
+    let verbless = after.iter().all(|&r| {
+        let t = &tokens[r];
+        !(t.is_word() && !t.capital && (is(&t.lower, AUX) || is(&t.lower, VERB_SIGNS)))
+            && !(t.is_word() && !t.capital && t.lower.len() > 3 && t.lower.ends_with("ed"))
+    });
+    // The list has opened before: "include", "were", a colon.
+    let opened = rest[..pos].iter().any(|&r| {
+        let t = &tokens[r];
+        t.is_punct(":") || t.is_word() && is(&t.lower, LIST_HEADS)
+    });
+    after.len() <= 20 && opened && names(before) && names(after) && verbless
+}
+
+/// Words after which a list of names follows.
+#[rustfmt::skip]
+const LIST_HEADS: &[&str] = &[
+    "include", "includes", "included", "including", "were", "are", "was", "is", "among",
+    "featured", "features",
+];
+
+/// Words that make a stretch a clause, not a list item.
+#[rustfmt::skip]
+const VERB_SIGNS: &[&str] = &[
+    "said", "says", "say", "will", "would", "can", "could", "may", "might", "must", "did",
+    "does", "do", "not", "attend", "attends", "attending", "sent", "send", "sends", "went",
+    "stayed", "skipped", "told", "declined",
 ];
 
 /// Splits a sentence's tokens into clauses.
@@ -145,6 +188,10 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
         let t = &tokens[ti];
         let next = rest.get(pos + 1).map(|&n| tokens[n].lower.as_str());
         let next2 = rest.get(pos + 2).map(|&n| tokens[n].lower.as_str());
+        if t.is_punct(";") && list_semicolon(tokens, &rest, pos) {
+            current.push(ti); // "include the king of Jordan; Chile's president; and …"
+            continue;
+        }
         if t.is_punct(";") || t.is_punct(".") || t.is_punct("?") || t.is_punct("!") {
             push(&mut out, &mut current, kind);
             kind = ClauseKind::Main;

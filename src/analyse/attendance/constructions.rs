@@ -223,9 +223,9 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             }
             Some(Cue::new(be, p, Base::Attend, Args::Subject))
         }
-        // "Chile's president and Peru's were also there": at the meeting the clause or
-        // the article is about (not "there is", "there were").
-        "there"
+        // "Chile's president and Peru's were also there", "… are here": at the meeting
+        // the clause or the article is about (not "there is", "there were").
+        "there" | "here"
             if v.be_before(p)
                 && (p + 1 >= v.len()
                     || v.is_punct(p + 1)

@@ -60,6 +60,8 @@ pub const REFUSE_GOVERNORS: &[&str] = &[
 pub const NEUTRAL_GOVERNORS: &[&str] = &[
     "chose", "chosen", "choose", "chooses", "opted", "opt", "opts", "elected", "preferred",
     "managed", "went", "proceeded", "moved",
+    // "reported to be in attendance", "said to be attending": hearsay, still a report.
+    "said", "reported", "believed", "understood", "thought", "known", "rumoured", "rumored",
 ];
 
 /// Governors that make a claim irrealis: nothing happened ("sought to hold").
@@ -86,7 +88,7 @@ pub const NOUN_GOVERNORS: &[&str] = &[
     "only", "government", "governments", "party", "parties", "delegation", "delegations",
     "official", "officials", "minister", "ministers", "member", "members", "leader",
     "leaders", "organisation", "organisations", "organization", "organizations",
-    "decision", "intention", "plan", "plans",
+    "decision", "intention", "plan", "plans", "royals", "dignitaries", "guests", "heads",
 ];
 
 /// Verbs that ask someone else to act: "urged the UN to forgo attendance" says nothing
@@ -164,6 +166,7 @@ pub const REP_NOUNS: &[&str] = &[
     "plane", "motorcade", "convoy", "entourage", "jet", "aircraft", "counterpart", "duke",
     "duchess", "royals", "royal", "heir",
     "counterparts",
+    "attendees", "anyone", "anybody",
 ];
 
 /// Nouns that relate a mention to someone else: in "Syria's allies Iran and Russia"

@@ -3,7 +3,9 @@
 //! checks what must follow it, and says where its parties are.
 
 use super::cues::{Frame, Need, Pos, Row, Says};
-use super::lexicon::{AUX, PREPOSITIONS, REP_NOUNS, VG_ADVERBS, is};
+use super::lexicon::{
+    AUX, EXPECT_GOVERNORS, PLAN_GOVERNORS, PREPOSITIONS, REP_NOUNS, VG_ADVERBS, is,
+};
 use super::scope::{EventCtx, venue};
 use super::tokens::Kind;
 use super::view::{Obj, View};
@@ -104,6 +106,14 @@ pub const LIST_OPENERS: &[&str] = &[
     "comprise",
     "featured",
     "features",
+];
+
+/// Words of an announcement between a list noun and its verb ("speakers will include",
+/// "guests are expected to include"); not the hedges "may", "might", "could".
+#[rustfmt::skip]
+const LIST_FUTURE: &[&str] = &[
+    "will", "would", "are", "is", "also", "set", "due", "expected", "scheduled", "slated",
+    "to",
 ];
 
 /// Determiners before a noun: a verb cue after one of these is a noun ("a boycott").
@@ -378,10 +388,21 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         if row.pos == Pos::Verb && v.w(end + 1) == "of" && !row.preps.iter().any(|x| x == "of") {
             continue;
         }
+        // "…, including Fiji's prime minister" adds to a list; it states nothing itself.
+        if w == "including" && row.frame == Frame::Object {
+            continue;
+        }
         let mut head = p;
         if !row.subject_nouns.is_empty() && !delegation_before {
             let mut q = p;
-            while q > 0 && (is(v.w(q - 1), AUX) || is(v.w(q - 1), VG_ADVERBS)) {
+            // "The delegation was led by", "the summit is expected to include".
+            while q > 0
+                && (is(v.w(q - 1), AUX)
+                    || is(v.w(q - 1), VG_ADVERBS)
+                    || v.w(q - 1) == "to"
+                    || is(v.w(q - 1), EXPECT_GOVERNORS)
+                    || is(v.w(q - 1), PLAN_GOVERNORS))
+            {
                 q -= 1;
             }
             if !row.subject_nouns.iter().any(|n| n == v.wb(q, 1)) {
@@ -437,6 +458,16 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                     {
                         q += 1;
                     }
+                }
+                // "Speakers will include …", "guests are set to include …": an
+                // announced list.
+                let mut f = q;
+                while f < (q + 4).min(v.len()) && is(v.w(f), LIST_FUTURE) {
+                    f += 1;
+                }
+                if f > q && matches!(v.w(f), "include" | "includes") {
+                    cue.planned = true;
+                    q = f;
                 }
                 let next = v.w(q);
                 let prep = row.preps.iter().any(|r| r == next);

@@ -278,6 +278,14 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                     {
                         false
                     }
+                    // "the Lithuanian capital", "the Icelandic capital city": a place.
+                    Via::Demonym
+                        if conj.get(k + 1).is_some_and(|&n| {
+                            matches!(tokens[n].lower.as_str(), "capital" | "city")
+                        }) =>
+                    {
+                        false
+                    }
                     Via::Demonym => rep_follows(tokens, conj, k),
                     _ if possessive => bare_possessive || rep_follows(tokens, conj, k + 1),
                     _ => true,

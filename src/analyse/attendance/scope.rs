@@ -172,6 +172,12 @@ pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
             return matches!(next, "year" | "year's" | "edition" | "month" | "month's")
                 || (v.lex.is_meeting(next) && v.wb(q, 1) == "the");
         }
+        // "has attended the forum in each of the past three years": earlier editions.
+        if matches!(w, "past" | "recent")
+            && (q + 1..(q + 3).min(v.len())).any(|r| matches!(v.w(r), "years" | "editions"))
+        {
+            return true;
+        }
         if is(w, OTHER_MEETING) {
             // "last year's summit", "the second round", "the next summit" — but "the
             // last day of the summit", "a second day" speak of this one.

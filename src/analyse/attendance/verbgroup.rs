@@ -159,6 +159,15 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             q -= 1;
             continue;
         }
+        if w == "out"
+            && q >= 2
+            && matches!(v.wb(q, 2), "rule" | "rules" | "ruled" | "ruling")
+            && head_word.ends_with("ing")
+        {
+            g.refuse = true; // "ruled out attending"
+            q -= 2;
+            continue;
+        }
         if is(w, VG_ADVERBS) {
             q -= 1;
             continue;
