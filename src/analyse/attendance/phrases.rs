@@ -8,6 +8,7 @@ use super::lexicon::{
     EXCEPT, EXCEPT_PHRASES, LIST_JOINER_PHRASES, LIST_JOINERS, PREPOSITIONS, PRONOUNS, RELATIONAL,
     RELATIVES, REP_NOUNS, is,
 };
+use super::scope::TIME_WORDS;
 use super::tokens::{Kind, Token};
 use crate::analyse::gazetteer::{Gazetteer, Via};
 
@@ -196,14 +197,32 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
     let mut after_rep = false;
     let mut opened = false;
     let mut first = true;
+    // "On Sunday evening Danish Prime Minister … arrived": a time before the subject,
+    // with no comma after it.
+    let mut skip_to = 0;
     for (k, &i) in conj.iter().enumerate() {
         let t = &tokens[i];
+        if k < skip_to {
+            continue;
+        }
         let at_start = first;
         first = first && t.kind == Kind::Punct;
         match t.kind {
             Kind::Punct => continue,
             Kind::Word => {
                 let w = t.lower.as_str();
+                if !opened && matches!(w, "on" | "late" | "early" | "last" | "this") {
+                    let time = |n: &usize| {
+                        let l = tokens[*n].lower.as_str();
+                        tokens[*n].is_word()
+                            && (is(l, TIME_WORDS) || l.chars().all(|c| c.is_ascii_digit()))
+                    };
+                    let len = conj[k + 1..].iter().take_while(|n| time(n)).count();
+                    if len > 0 {
+                        skip_to = k + 1 + len;
+                        continue;
+                    }
+                }
                 if !opened && is(w, OPENERS) {
                     continue;
                 }

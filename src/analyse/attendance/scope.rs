@@ -293,11 +293,11 @@ const CALENDAR: &[&str] = &[
 ];
 
 /// Words of time that may stand between a venue verb and its place ("opened on
-/// Wednesday in Damascus").
+/// Wednesday in Damascus"), or before a subject ("On Monday evening the king …").
 #[rustfmt::skip]
-const TIME_WORDS: &[&str] = &[
+pub const TIME_WORDS: &[&str] = &[
     "later", "on", "today", "yesterday", "tomorrow", "officially", "formally", "again",
-    "this", "last", "next", "week", "morning", "afternoon", "evening", "monday", "tuesday",
+    "this", "last", "next", "week", "morning", "afternoon", "evening", "night", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november",
     "december",
