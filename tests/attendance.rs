@@ -566,3 +566,74 @@ fn without_an_event_in_site_yaml_the_event_the_texts_state_scopes_the_claims() {
         "a meeting in another city is another meeting"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Lists under a lead-in: the items of a Markdown list after "Here is who is attending:"
+// take the lead-in's status; labels between the lists keep it; a paragraph ends it.
+// ---------------------------------------------------------------------------
+
+fn list_claims(md: &str) -> BTreeSet<(String, String)> {
+    use briefing::analyse::attendance::block_claims;
+    let g = Gazetteer::embedded();
+    let rendered = briefing::markdown::render(md);
+    let sentences = rendered
+        .blocks
+        .iter()
+        .flat_map(|b| b.sentences.iter().map(move |s| (b.kind, s.text.as_str())));
+    block_claims(sentences, g, &fixture_event())
+        .into_iter()
+        .map(|c| (g.parties[c.party].id.clone(), c.status.as_str().to_string()))
+        .collect()
+}
+
+#[test]
+fn list_items_take_the_status_of_their_lead_in() {
+    // (pattern, Markdown, claims as "party:status")
+    let rows: &[(&str, &str, &[&str])] = &[
+        (
+            "items under an attending lead-in",
+            "Here is who is attending:\n\n- Austrian Chancellor Karl Brenner\n- Queen Rania of Jordan\n",
+            &["austria:attended", "jordan:attended"],
+        ),
+        (
+            "a label between two lists keeps the lead-in",
+            "These leaders are attending:\n\n## Heads of state\n\n- Kenyan President Samuel Otieno\n\n## Royals\n\n- The King of Bhutan\n",
+            &["kenya:attended", "bhutan:attended"],
+        ),
+        (
+            "a staying-away lead-in",
+            "These leaders are not attending:\n\n- The Brazilian president\n- Mexico's president\n",
+            &["brazil:boycotted", "mexico:boycotted"],
+        ),
+        (
+            "an item that states its own role keeps it",
+            "Here is who is attending:\n\n- Chile's president will not attend and sends his foreign minister instead.\n- Peru's president\n",
+            &["chile:attended", "peru:attended"],
+        ),
+        (
+            "a paragraph ends the list",
+            "Here is who is attending:\n\n- Peru's president\n\nThe summit opens on Monday.\n\n- Bolivia's president\n",
+            &["peru:attended"],
+        ),
+        (
+            "a lead-in without a colon gives nothing",
+            "Here are some of the leaders who are attending or skipping.\n\n- Peru's president\n",
+            &[],
+        ),
+        (
+            "a lead-in with no cue gives nothing",
+            "Here are the main points of the declaration:\n\n- Ukraine's grain exports\n",
+            &[],
+        ),
+    ];
+    for (pattern, md, want) in rows {
+        let want: BTreeSet<(String, String)> = want
+            .iter()
+            .map(|w| {
+                let (p, s) = w.split_once(':').expect("party:status");
+                (p.to_string(), s.to_string())
+            })
+            .collect();
+        assert_eq!(list_claims(md), want, "{pattern}");
+    }
+}

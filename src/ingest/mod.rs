@@ -206,12 +206,26 @@ fn strip_prefix_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
     }
 }
 
+/// The text of a bulleted line: `•`, `▪`, `◦`, or a `-`, `–`, `*` or `·` followed by a
+/// space (a list copied from a page, or typed as Markdown).
 fn bullet_text(line: &str) -> Option<&str> {
     let t = line.trim_start();
     t.strip_prefix('•')
         .or_else(|| t.strip_prefix('▪'))
         .or_else(|| t.strip_prefix('◦'))
+        .or_else(|| {
+            ["- ", "– ", "* ", "· "]
+                .iter()
+                .find_map(|m| t.strip_prefix(m))
+                .filter(|rest| {
+                    rest.trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                })
+        })
         .map(str::trim)
+        .filter(|item| !item.is_empty())
 }
 
 /// Removes one pair of quotes wrapping a whole heading: `‘Reconciliation agreement’`.
@@ -419,10 +433,12 @@ pub fn parse_article(raw: &str) -> Article {
                     .next()
                     .is_some_and(|c| c.is_uppercase() || "“\"‘'".contains(c))
             };
+            // A label over a list ("Heads of state", then "- …") is a heading too.
+            let bullet_at = |k: usize| bullet_text(run[k].1).is_some();
             let alone = run.len() == 1
                 || (i + 1 < run.len()
-                    && starts_sentence(run[i + 1].1)
-                    && (i == 0 || ends_sentence(run[i - 1].1)));
+                    && (starts_sentence(run[i + 1].1) || bullet_at(i + 1))
+                    && (i == 0 || ends_sentence(run[i - 1].1) || bullet_at(i - 1)));
             if alone
                 && (ri + 1 < n_runs || i + 1 < run.len())
                 && para.is_empty()
@@ -617,6 +633,37 @@ mod tests {
         assert_eq!(lists[0].len(), 3);
         assert!(lists[0][0].starts_with("Russia seeks to use the issue"));
         assert!(!lists[0][0].starts_with('•'));
+    }
+
+    #[test]
+    fn dash_and_star_bullets_are_lists_and_a_label_above_them_a_heading() {
+        let a = parse_article(
+            "Leaders gather in Suva\n\nSUVA (Wire) - Leaders arrived on Monday.\n\nHere is who is attending:\nHeads of state\n- Kenyan President Samuel Otieno\n- Queen Rania of Jordan\nRoyal guests\n* The King of Bhutan\n\nA dash - inside a line stays text.\n- \n",
+        );
+        assert!(
+            a.blocks.contains(&Block::Heading("Heads of state".into())),
+            "{:?}",
+            a.blocks
+        );
+        assert!(
+            a.blocks.contains(&Block::Heading("Royal guests".into())),
+            "{:?} {:?}",
+            a.blocks,
+            a.cut
+        );
+        assert!(a.blocks.contains(&Block::List(vec![
+            "Kenyan President Samuel Otieno".into(),
+            "Queen Rania of Jordan".into()
+        ])));
+        assert!(
+            a.blocks
+                .contains(&Block::List(vec!["The King of Bhutan".into()]))
+        );
+        assert!(
+            a.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Paragraph(p) if p.starts_with("A dash - inside")))
+        );
     }
 
     #[test]

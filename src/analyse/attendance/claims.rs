@@ -123,6 +123,44 @@ pub fn explain(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> String {
     out
 }
 
+/// The status a list's lead-in gives the items under it: a sentence that ends with a
+/// colon and holds a cue but names no party ("Here is who is attending:", "Those staying
+/// away:", "Leaders expected at the summit include:"). Returns the status, its modality
+/// and the cue's words.
+pub fn lead_in(text: &str, tokens: &[Token], ctx: &EventCtx) -> Option<(Status, Modality, String)> {
+    if !tokens.last().is_some_and(|t| t.is_punct(":")) || tokens.iter().any(Token::is_mention) {
+        return None;
+    }
+    let lex = Lexicon::embedded();
+    let invite_ctx = tokens.iter().any(|t| t.lower.starts_with("invit"));
+    for c in &clauses(tokens) {
+        let v = View::new(tokens, c, lex);
+        for p in 0..v.len() {
+            let Some(cue) = cue_at(&v, p, invite_ctx, ctx) else {
+                continue;
+            };
+            let vg = verb_group(&v, cue.head, 0);
+            if vg.block || c.kind == ClauseKind::Conditional || other_meeting(&v, 0, v.len(), ctx) {
+                return None;
+            }
+            let status = status_of(cue.base, vg.neg ^ cue.neg || vg.refuse, cue.observer)?;
+            let modality = if vg.expected {
+                Modality::Expected
+            } else if vg.planned || cue.planned {
+                Modality::Planned
+            } else {
+                Modality::Reported
+            };
+            let words = match (v.tok(cue.head), v.tok(cue.end)) {
+                (Some(a), Some(b)) if a.start <= b.end => text[a.start..b.end].to_string(),
+                _ => String::new(),
+            };
+            return Some((status, modality, words));
+        }
+    }
+    None
+}
+
 /// What a sentence's last cue leaves for the next sentence: "The US announced a
 /// boycott. Australia joined." gives Australia the status of the sentence before.
 #[derive(Debug, Clone, Default)]

@@ -459,6 +459,10 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                         q += 1;
                     }
                 }
+                // "a list that includes …".
+                if matches!(v.w(q), "that" | "which") && is(v.w(q + 1), LIST_OPENERS) {
+                    q += 1;
+                }
                 // "Speakers will include …", "guests are set to include …": an
                 // announced list.
                 let mut f = q;
@@ -545,7 +549,9 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                         next.lower.as_str(),
                         "the" | "all" | "every" | "representatives" | "delegations" | "leaders"
                     );
-                if !object_follows || be {
+                // "There is no invitation for Myanmar": an existential "be" is no passive.
+                let existential = v.wb(p, 2) == "there";
+                if !object_follows || be && !existential {
                     continue;
                 }
                 cue.args = Args::Object(end + 1);

@@ -31,6 +31,7 @@ use super::gazetteer::Gazetteer;
 use crate::config::EventConfig;
 use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
+use crate::markdown::BlockKind;
 
 /// A party's role at the conference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -224,9 +225,20 @@ pub fn page_claims<'a>(
     gazetteer: &Gazetteer,
     event: &Event,
 ) -> Vec<PageClaim> {
+    let paragraphs = sentences.into_iter().map(|s| (BlockKind::Paragraph, s));
+    block_claims(paragraphs, gazetteer, event)
+}
+
+/// [`page_claims`] over sentences with the kind of block each stands in: the items of a
+/// list under a lead-in ("Here is who is attending:") take the lead-in's status.
+pub fn block_claims<'a>(
+    sentences: impl IntoIterator<Item = (BlockKind, &'a str)>,
+    gazetteer: &Gazetteer,
+    event: &Event,
+) -> Vec<PageClaim> {
     let ctx = scope::EventCtx::of(event, gazetteer);
     let lex = cues::Lexicon::embedded();
-    let sentences: Vec<&str> = sentences.into_iter().collect();
+    let (kinds, sentences): (Vec<BlockKind>, Vec<&str>) = sentences.into_iter().unzip();
     let tokens: Vec<Vec<tokens::Token>> = sentences
         .iter()
         .map(|s| ctx.tokens(s, gazetteer, lex))
@@ -237,9 +249,37 @@ pub fn page_claims<'a>(
     let mut out: Vec<PageClaim> = Vec::new();
     let mut carry = claims::Carry::default();
     let venue = scope::venue_host(&tokens, &sentences, &ctx, lex);
+    // The status a list's lead-in ("Here is who is attending:") gives the lines under it.
+    let mut lead: Option<(Status, Modality, String)> = None;
     for (i, (s, toks)) in sentences.iter().zip(tokens).enumerate() {
         let toks = people::apply(toks, &links, lex);
-        for f in claims::claims_of_tokens(s, &toks, gazetteer, &ctx, &mut carry) {
+        let found = claims::claims_of_tokens(s, &toks, gazetteer, &ctx, &mut carry);
+        if let Some((status, modality, cue)) = &lead {
+            match kinds[i] {
+                // An item that states its own role keeps it; a label over the items
+                // ("Heads of state") names no one.
+                BlockKind::ListItem if found.is_empty() => {
+                    let idxs: Vec<usize> = (0..toks.len()).collect();
+                    for party in phrases::list_parties(&toks, &idxs, &[], gazetteer).parties {
+                        out.push(PageClaim {
+                            sentence: i,
+                            party,
+                            status: *status,
+                            modality: *modality,
+                            cue: cue.clone(),
+                            row: None,
+                            by_person: false,
+                        });
+                    }
+                }
+                BlockKind::ListItem | BlockKind::Heading => {}
+                BlockKind::Paragraph | BlockKind::Html => lead = None,
+            }
+        }
+        if let Some(l) = claims::lead_in(s, &toks, &ctx) {
+            lead = Some(l);
+        }
+        for f in found {
             out.push(PageClaim {
                 sentence: i,
                 party: f.party,
@@ -345,18 +385,19 @@ fn sentences_of(page: &crate::content::Page) -> impl Iterator<Item = &crate::mar
     page.rendered.blocks.iter().flat_map(|b| b.sentences.iter())
 }
 
-/// The claims of one page's sentences ([`page_claims`] over the rendered blocks): a
+/// The claims of one page's sentences ([`block_claims`] over the rendered blocks): a
 /// pure function of the sentences, the gazetteer and the event.
 pub fn claims_of_page(
     page: &crate::content::Page,
     gazetteer: &Gazetteer,
     event: &Event,
 ) -> Vec<PageClaim> {
-    page_claims(
-        sentences_of(page).map(|s| s.text.as_str()),
-        gazetteer,
-        event,
-    )
+    let sentences = page
+        .rendered
+        .blocks
+        .iter()
+        .flat_map(|b| b.sentences.iter().map(move |s| (b.kind, s.text.as_str())));
+    block_claims(sentences, gazetteer, event)
 }
 
 /// The pins of `content/_data/attendance.yaml` (a malformed file is a diagnostic).

@@ -111,7 +111,9 @@ impl EventCtx {
     /// Assembly" is attendance, not a claim about a party.
     pub fn tokens(&self, text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Token> {
         let mut toks = super::tokens::tokenize(text, gazetteer);
-        for t in &mut toks {
+        for k in 0..toks.len() {
+            let member_noun = toks.get(k + 1).is_some_and(|n| is(&n.lower, MEMBER_NOUNS));
+            let t = &mut toks[k];
             if !matches!(t.kind, Kind::Party(..)) || t.compound {
                 continue;
             }
@@ -123,6 +125,10 @@ impl EventCtx {
             if words.len() > 1 && named && lex.is_meeting(last) {
                 t.kind = Kind::Word;
                 t.lower = last.to_string();
+            } else if member_noun && words.iter().all(|w| self.names(w)) {
+                // "three G20 leaders did not attend" (at the G20 summit): some of its
+                // members, not the group.
+                t.kind = Kind::Word;
             }
         }
         toks
@@ -138,6 +144,13 @@ impl EventCtx {
         self.place_words.iter().any(|p| p == w)
     }
 }
+
+/// Nouns after a group's name that make it a modifier: "G20 leaders", "ASEAN members".
+#[rustfmt::skip]
+const MEMBER_NOUNS: &[&str] = &[
+    "leaders", "members", "heads", "countries", "states", "nations", "governments",
+    "delegations",
+];
 
 /// Words that mark a different meeting than the one the briefing is about.
 #[rustfmt::skip]

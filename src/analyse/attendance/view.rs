@@ -94,7 +94,11 @@ impl<'a> View<'a> {
     /// The object after position `from`: absent, naming a meeting, or something else.
     pub fn object(&self, from: usize) -> Obj {
         let mut q = from;
-        while q < self.len() && is(self.w(q), VG_ADVERBS) {
+        // "will attend online": the manner of taking part, no object.
+        while q < self.len()
+            && (is(self.w(q), VG_ADVERBS)
+                || matches!(self.w(q), "online" | "virtually" | "remotely"))
+        {
             q += 1;
         }
         let first = self.w(q);
