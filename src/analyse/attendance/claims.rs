@@ -277,6 +277,12 @@ pub fn claims_of_tokens(
             if (subject_stretch.0..subject_stretch.1).any(|q| matches!(v.w(q), "neither" | "nor")) {
                 neg = true;
             }
+            // "There is still no confirmation that Peru's president will attend": no
+            // news either way.
+            let unconfirmed = (0..vg.start.min(cue.head)).any(|q| {
+                v.w(q) == "no"
+                    && matches!(v.w(q + 1), "confirmation" | "word" | "indication" | "sign")
+            });
             // "No Lebanese official attended": a subject that names nobody.
             if matches!(cue.args, Args::Subject)
                 && (subject_stretch.0..subject_stretch.1)
@@ -328,7 +334,7 @@ pub fn claims_of_tokens(
             } else {
                 except_status
             };
-            let mut blocked = vg.block || c.kind == ClauseKind::Conditional;
+            let mut blocked = vg.block || c.kind == ClauseKind::Conditional || unconfirmed;
             // "…the 2022 summit, which Algeria itself hosted": the antecedent is
             // another meeting.
             let antecedent_other = c.kind == ClauseKind::Relative && {

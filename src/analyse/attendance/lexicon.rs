@@ -39,7 +39,7 @@ pub const PLAN_GOVERNORS: &[&str] = &[
     "plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending",
     "set", "going", "scheduled", "due", "agreed", "agree", "agrees", "decided", "decide",
     "decides", "prepared", "ready", "confirmed", "expects", "promised", "pledged", "vowed",
-    "slated", "poised", "intention", "intentions",
+    "slated", "poised", "intention", "intentions", "preparing", "prepares", "prepare",
 ];
 
 /// Verbs and adjectives before "to" that make it an expectation ("expected to attend").

@@ -42,9 +42,14 @@ fn acronym_of(name: &str) -> Option<String> {
 }
 
 /// Lower-case words of a name, without short function words.
+/// A short word counts when it has a digit ("G7") or is all capitals ("EU").
 fn words_of(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.chars().count() > 2 && !matches!(*w, "the" | "and" | "for" | "The"))
+        .filter(|w| {
+            let short_name = w.chars().count() == 2
+                && (w.chars().any(|c| c.is_ascii_digit()) || w.chars().all(|c| c.is_uppercase()));
+            (w.chars().count() > 2 || short_name) && !matches!(*w, "the" | "and" | "for" | "The")
+        })
         .map(str::to_lowercase)
         .collect()
 }
