@@ -483,6 +483,10 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 return Some(cue);
             }
             Frame::Possessor => {
+                // "the ban on Belarus's participation": a sanction, not a report.
+                if (p.saturating_sub(5)..p).any(|q| matches!(v.w(q), "ban" | "bans" | "banned")) {
+                    continue;
+                }
                 let person_at = |q: usize| {
                     v.tok(q)
                         .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)))

@@ -243,6 +243,15 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                         after_rep = false;
                         continue; // "representatives of Russia"
                     }
+                    // "Paul Kagame of Rwanda": a name, then the country it speaks for.
+                    let after_name =
+                        k > 0 && tokens[conj[k - 1]].is_word() && tokens[conj[k - 1]].capital;
+                    let country_next = conj.get(k + 1).is_some_and(|&n| {
+                        matches!(tokens[n].kind, Kind::Party(_, Via::Name | Via::Alias))
+                    });
+                    if w == "of" && opened && after_name && country_next {
+                        continue;
+                    }
                     if !opened {
                         return Vec::new(); // "Of neighbouring countries …", "In Damascus"
                     }

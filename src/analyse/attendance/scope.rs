@@ -295,9 +295,11 @@ pub fn venue_host(
 }
 
 /// The end of the object region of a cue: the next comma or the end of the clause.
+/// A reason after the cue ("due to the war in Yemen", "because of the fighting in
+/// Sudan") ends it too: its places are not the meeting's.
 pub fn region_end(v: &View, from: usize) -> usize {
     (from..v.len())
-        .find(|&q| v.w(q) == "," || v.w(q) == ";")
+        .find(|&q| matches!(v.w(q), "," | ";" | "due" | "because" | "amid" | "citing"))
         .unwrap_or(v.len())
         .min(from + 15)
 }
