@@ -127,6 +127,15 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             let at = if v.w(q) == "among" { q + 2 } else { q + 1 };
             Some(Cue::new(p, at - 1, Base::Attend, Args::List(at)))
         }
+        // A photo caption: "Front row, left to right: A, B and C", "From left, A, B".
+        "left" if w1 == "to" && v.w(p + 2) == "right" => {
+            let at = p + 3 + usize::from(matches!(v.w(p + 3), "," | ":"));
+            Some(Cue::new(p, at - 1, Base::Attend, Args::List(at)))
+        }
+        "from" if w1 == "left" && (p == 0 || v.is_punct(p - 1) || matches!(prev, "row")) => {
+            let at = p + 2 + usize::from(matches!(v.w(p + 2), "," | ":"));
+            Some(Cue::new(p, at - 1, Base::Attend, Args::List(at)))
+        }
         "participating" | "attending" if is(w1, GROUPS) => {
             let q = (p + 2..(p + 5).min(v.len()))
                 .find(|&q| is(v.w(q), LIST_OPENERS) || v.w(q) == ":")?;
