@@ -308,13 +308,24 @@ pub fn block_claims<'a>(
             by_person: false,
         });
     }
-    // A leader who stays home while the state is there leaves the state attended.
+    // A leader who stays home while the state is there leaves the state attended, and
+    // so does an absence in a sentence that names the one sent instead ("the absence of
+    // the US president, who has sent his deputy in his place").
     let present: std::collections::HashSet<usize> = out
         .iter()
         .filter(|c| c.status.present())
         .map(|c| c.party)
         .collect();
-    out.retain(|c| !(c.status == Status::Boycotted && c.by_person && present.contains(&c.party)));
+    let present_in: std::collections::HashSet<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.status.present())
+        .map(|c| (c.sentence, c.party))
+        .collect();
+    out.retain(|c| {
+        !(c.status == Status::Boycotted
+            && (c.by_person && present.contains(&c.party)
+                || present_in.contains(&(c.sentence, c.party))))
+    });
     let specific: std::collections::HashSet<usize> = out
         .iter()
         .filter(|c| matches!(c.status, Status::Host | Status::Observer))

@@ -226,16 +226,16 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                 if !opened && is(w, OPENERS) {
                     continue;
                 }
-                // "which the EU shunned": an object relative before its subject.
-                if at_start && is(w, RELATIVES) && conj.len() > k + 1 {
-                    continue;
-                }
                 // "those of Brazil and Colombia": the ones of.
                 if matches!(w, "those" | "that")
                     && conj.get(k + 1).is_some_and(|&n| tokens[n].lower == "of")
                 {
                     after_rep = true;
                     opened = true;
+                    continue;
+                }
+                // "which the EU shunned": an object relative before its subject.
+                if at_start && is(w, RELATIVES) && conj.len() > k + 1 {
                     continue;
                 }
                 if is(w, PREPOSITIONS) {
