@@ -590,8 +590,21 @@ fn subject(
         matches!(v.w(q), "his" | "her" | "its" | "their")
             && (q + 1..start).any(|r| is(v.w(r), REP_NOUNS))
     });
-    if parties.is_empty() && possessive_rep && !prev.subjects.is_empty() {
-        return (prev.subjects.clone(), Vec::new(), (from, start));
+    // "…, while Portugal's foreign ministry said its envoy would not attend": the
+    // speaker of this clause comes before the subject of the clause before.
+    let speaker = |lb: usize| {
+        let sp = (lb..from).rev().find(|&q| is(v.w(q), SPEECH))?;
+        let sp = auxiliaries_before(v, lb, sp);
+        let (p, e, f) = noun_phrase_before(s, v, lb, sp, 1);
+        (!p.is_empty()).then_some((p, e, f))
+    };
+    if parties.is_empty() && possessive_rep {
+        if let Some((p, e, f)) = speaker(lb) {
+            return (p, e, (f, start));
+        }
+        if !prev.subjects.is_empty() {
+            return (prev.subjects.clone(), Vec::new(), (from, start));
+        }
     }
     // "Peru announced its decision not to attend": the subject of the verb before.
     let possessive_plan = first.is_some_and(|q| {
@@ -614,7 +627,7 @@ fn subject(
     let unlinked_official = first.is_some_and(|q| v.lex.is_title(v.w(q)))
         && (from..start).any(|q| v.tok(q).is_some_and(|t| t.capital));
     if parties.is_empty()
-        && (possessive_rep || unlinked_official)
+        && unlinked_official
         && let Some(sp) = (lb..from).rev().find(|&q| is(v.w(q), SPEECH))
     {
         let sp = auxiliaries_before(v, lb, sp);
@@ -624,7 +637,7 @@ fn subject(
             v.tok(q)
                 .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)))
         });
-        if !p.is_empty() && (possessive_rep || !person) {
+        if !p.is_empty() && !person {
             return (p, e, (f, start));
         }
     }
