@@ -579,7 +579,22 @@ fn subject(
             .map(|q| v.w(q))
             .eq([*pronoun])
     });
-    if parties.is_empty() && pronoun_only && !prev.subjects.is_empty() {
+    // "… that the country would not take part": the one state before.
+    let the_country = {
+        let after_that = (from..start)
+            .rev()
+            .find(|&q| v.w(q) == "that")
+            .map_or(from, |q| q + 1);
+        let words: Vec<&str> = (after_that..start)
+            .filter(|&q| !v.is_punct(q) && !is(v.w(q), OPENER_WORDS))
+            .map(|q| v.w(q))
+            .collect();
+        matches!(words[..], ["the", noun] if is(noun, super::claims::STATE_ANAPHORS))
+    };
+    if parties.is_empty()
+        && (pronoun_only || the_country && prev.subjects.len() == 1)
+        && !prev.subjects.is_empty()
+    {
         return (prev.subjects.clone(), Vec::new(), (from, start));
     }
     // "…, but his foreign minister did", "its delegation sat through both days": a

@@ -183,12 +183,20 @@ fn opens_with_pronoun_for(tokens: &[Token], before: &[usize]) -> bool {
                 "instead" | "but" | "and" | "however" | "yet" | "so" | "still" | "rather"
             ))
     });
+    // "However, officials said that the country would not take part": one party before.
+    let the_country = before.len() == 1
+        && tokens
+            .windows(2)
+            .any(|w| w[0].lower == "the" && is(&w[1].lower, STATE_ANAPHORS));
     match first.map(|t| t.lower.as_str()) {
         Some("he" | "she") => !before.is_empty(),
         Some("they") => before.len() >= 2,
-        _ => false,
+        _ => the_country,
     }
 }
+
+/// Nouns that, after "the", stand for the one state a sentence before spoke of.
+pub const STATE_ANAPHORS: &[&str] = &["country", "kingdom", "nation", "republic"];
 
 /// The parties of a sentence's opening subject, up to its first verb ("Trudeau and
 /// Albanese will be nowhere to be seen."): what an opening pronoun of the next sentence
@@ -465,6 +473,10 @@ pub fn claims_of_tokens(
                     base: prev.base,
                     subjects: prev.subjects.clone(),
                 };
+            } else if !prev.subjects.is_empty() {
+                // "Portugal initially planned to send …. However, … the country …":
+                // a blocked cue still says whom the text is about.
+                carry.subjects = prev.subjects.clone();
             }
             lb = cue.end + 1;
         }

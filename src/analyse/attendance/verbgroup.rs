@@ -89,6 +89,10 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             let gov = v.wb(q, 2);
             if q >= 2 && is(gov, PLAN_GOVERNORS) {
                 g.planned = true;
+                // "initially planned to send": a plan since given up.
+                if q >= 3 && matches!(v.wb(q, 3), "initially" | "originally") {
+                    g.block = true;
+                }
                 q -= 2;
                 continue;
             }
