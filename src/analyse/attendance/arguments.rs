@@ -169,10 +169,14 @@ pub fn arguments(
     guests: &mut Vec<usize>,
 ) -> (Vec<usize>, Vec<usize>, (usize, usize)) {
     let to_end = |from: usize| {
-        // The list ends before a clause of its own: "…, Mills said, prior to …".
-        let end = match (from..next_start).find(|&q| v.verb_like(q)) {
+        // The list ends before a clause of its own: "…, Mills said, prior to …", and
+        // before an absolutive "…, with the US president set to attend".
+        let with = (from..next_start)
+            .find(|&q| v.w(q) == "," && v.w(q + 1) == "with")
+            .unwrap_or(next_start);
+        let end = match (from..with).find(|&q| v.verb_like(q)) {
             Some(vq) => (from..vq).rev().find(|&q| v.is_punct(q)).unwrap_or(vq),
-            None => next_start,
+            None => with,
         };
         let idxs = v.idxs(from, end);
         s.parties(&idxs, &v.c.asides)

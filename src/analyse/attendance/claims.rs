@@ -17,7 +17,7 @@ use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
 use super::tokens::{Kind, Token};
 use super::verbgroup::verb_group;
-use super::view::View;
+use super::view::{Obj, View};
 use super::{Modality, Status};
 use crate::analyse::gazetteer::Gazetteer;
 
@@ -291,6 +291,12 @@ pub fn claims_of_tokens(
                 v.w(q) == "no"
                     && matches!(v.w(q + 1), "confirmation" | "word" | "indication" | "sign")
             });
+            // "No one would represent Sudan at the talks": nobody, whoever the party.
+            let nobody = (subject_stretch.0..subject_stretch.1)
+                .any(|q| v.w(q) == "nobody" || v.w(q) == "no" && v.w(q + 1) == "one");
+            if nobody && !matches!(cue.args, Args::Subject) {
+                neg = !neg;
+            }
             // "No Lebanese official attended": a subject that names nobody.
             if matches!(cue.args, Args::Subject)
                 && (subject_stretch.0..subject_stretch.1)
@@ -371,6 +377,12 @@ pub fn claims_of_tokens(
             if other_meeting(&v, cue.head, obj_end, ctx)
                 || other_place(&v, cue.head + 1, obj_end, ctx)
             {
+                blocked = true;
+            }
+            // "chose to attend a regional conference in Lima instead": a meeting in place
+            // of this one.
+            let instead = (cue.end + 1..v.len()).any(|q| v.w(q) == "instead" && v.w(q + 1) != "of");
+            if instead && v.object(cue.end + 1) == Obj::Event {
                 blocked = true;
             }
             if matches!(cue.args, Args::Venue(_) | Args::PassiveBy(_)) && cue.base == Base::Host

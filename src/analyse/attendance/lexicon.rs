@@ -62,6 +62,8 @@ pub const NEUTRAL_GOVERNORS: &[&str] = &[
     "managed", "went", "proceeded", "moved",
     // "reported to be in attendance", "said to be attending": hearsay, still a report.
     "said", "reported", "believed", "understood", "thought", "known", "rumoured", "rumored",
+    // "will not be able to attend": the negation before "be" decides.
+    "able",
 ];
 
 /// Governors that make a claim irrealis: nothing happened ("sought to hold").

@@ -116,6 +116,13 @@ impl EventCtx {
     /// Assembly" is attendance, not a claim about a party.
     pub fn tokens(&self, text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Token> {
         let mut toks = super::tokens::tokenize(text, gazetteer);
+        // "Santiago: Polish Prime Minister …": a dateline's city, not Chile.
+        if toks.len() > 2
+            && matches!(toks[0].kind, Kind::Party(_, Via::Capital))
+            && toks[1].is_punct(":")
+        {
+            toks[0].kind = Kind::Word;
+        }
         for k in 0..toks.len() {
             let member_noun = toks.get(k + 1).is_some_and(|n| is(&n.lower, MEMBER_NOUNS));
             let t = &mut toks[k];
@@ -175,8 +182,23 @@ pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
         if year {
             return !ctx.years.is_empty() && !ctx.years.iter().any(|y| y == w);
         }
-        // "next year's summit", "the next Winter Olympics".
-        if w == "next" {
+        // "next year's summit", "the next Winter Olympics" — but "next week's summit" is
+        // this one, told before it.
+        let soon = matches!(
+            v.w(q + 1),
+            "week"
+                | "weekend"
+                | "month"
+                | "day"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        );
+        if w == "next" && !soon {
             return (q + 1..(q + 4).min(v.len())).any(|r| {
                 matches!(v.w(r), "year" | "year's" | "edition") || v.lex.is_meeting(v.w(r))
             });

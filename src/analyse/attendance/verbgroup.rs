@@ -156,6 +156,24 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                 q -= 2;
                 continue;
             }
+            // "chose to keep him from attending": someone kept away, not the subject.
+            let kept = (q.saturating_sub(4)..q - 1).any(|r| {
+                matches!(
+                    v.w(r),
+                    "keep"
+                        | "keeps"
+                        | "kept"
+                        | "bar"
+                        | "barred"
+                        | "prevent"
+                        | "prevented"
+                        | "stop"
+                        | "stopped"
+                        | "ban"
+                        | "banned"
+                )
+            });
+            g.block |= kept;
             break;
         }
         if is(w, REFUSE_GOVERNORS) && head_word.ends_with("ing") {
