@@ -35,12 +35,13 @@ pub fn article_facts(article: &Article, gazetteer: &Gazetteer) -> ArticleFacts {
         }
     }
     let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
-    let mut picked = summary::rank::key_sentences(&refs, &skip, SUMMARY_SENTENCES + 1, gazetteer);
+    let ranking = summary::rank::KeyRanking::new(&refs, &skip, gazetteer);
+    let mut picked = ranking.top(SUMMARY_SENTENCES + 1);
     let words =
         |ix: &[usize]| -> usize { ix.iter().map(|&i| refs[i].split_whitespace().count()).sum() };
     if picked.len() > SUMMARY_SENTENCES {
         // The two best, plus the third only when the summary stays short.
-        let mut by_rank = summary::rank::key_sentences(&refs, &skip, SUMMARY_SENTENCES, gazetteer);
+        let mut by_rank = ranking.top(SUMMARY_SENTENCES);
         if words(&picked) > 60 {
             picked = std::mem::take(&mut by_rank);
         }

@@ -336,23 +336,40 @@ pub fn mmr(
 /// own TF-IDF, sentences over [`MAX_WORDS`] and those `skip` marks (e.g. the standfirst,
 /// which the page shows already) left out, near-duplicates dropped by MMR.
 pub fn key_sentences(texts: &[&str], skip: &[bool], n: usize, gazetteer: &Gazetteer) -> Vec<usize> {
-    let mut vocab = Vocabulary::default();
-    let ids: Vec<Vec<u32>> = texts
-        .iter()
-        .map(|t| vocab.add(&terms(t, gazetteer)))
-        .collect();
-    let vectors: Vec<Vector> = ids.iter().map(|i| vocab.vector(i)).collect();
-    let mut rel = scores(texts, &vectors);
-    for (i, t) in texts.iter().enumerate() {
-        if skip.get(i).copied().unwrap_or(false) || t.split_whitespace().count() > MAX_WORDS {
-            rel[i] = 0.0;
+    KeyRanking::new(texts, skip, gazetteer).top(n)
+}
+
+/// One text's sentence vectors and relevance, read once for picks of several sizes.
+pub struct KeyRanking {
+    vectors: Vec<Vector>,
+    rel: Vec<f64>,
+}
+
+impl KeyRanking {
+    pub fn new(texts: &[&str], skip: &[bool], gazetteer: &Gazetteer) -> KeyRanking {
+        let mut vocab = Vocabulary::default();
+        let ids: Vec<Vec<u32>> = texts
+            .iter()
+            .map(|t| vocab.add(&terms(t, gazetteer)))
+            .collect();
+        let vectors: Vec<Vector> = ids.iter().map(|i| vocab.vector(i)).collect();
+        let mut rel = scores(texts, &vectors);
+        for (i, t) in texts.iter().enumerate() {
+            if skip.get(i).copied().unwrap_or(false) || t.split_whitespace().count() > MAX_WORDS {
+                rel[i] = 0.0;
+            }
         }
+        KeyRanking { vectors, rel }
     }
-    let all: Vec<usize> = (0..texts.len()).collect();
-    let sim = |a: usize, b: usize| cosine(&vectors[a], &vectors[b]);
-    let mut picked = mmr(&all, &rel, &sim, n, 0.7, 0.5);
-    picked.sort_unstable();
-    picked
+
+    /// The `n` best sentences, in text order ([`key_sentences`]).
+    pub fn top(&self, n: usize) -> Vec<usize> {
+        let all: Vec<usize> = (0..self.vectors.len()).collect();
+        let sim = |a: usize, b: usize| cosine(&self.vectors[a], &self.vectors[b]);
+        let mut picked = mmr(&all, &self.rel, &sim, n, 0.7, 0.5);
+        picked.sort_unstable();
+        picked
+    }
 }
 
 #[cfg(test)]
