@@ -93,6 +93,15 @@ const PRESENT_HEADS: &[&str] = &[
     "notables",
 ];
 
+/// Whether the clause is a photo caption with its label ("IMAGE: …", "Pictured: …"):
+/// the people it names are where it says they are.
+fn labelled_caption(v: &View) -> bool {
+    matches!(
+        v.w(0),
+        "image" | "photo" | "picture" | "pictured" | "photograph"
+    ) && v.w(1) == ":"
+}
+
 /// Constructions: grammar that no single word carries.
 pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Option<Cue> {
     let w = v.w(p);
@@ -101,7 +110,8 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
     match w {
         // "was in Jeddah", "were also in the hall", "was in the stands for the final",
         // "sat in the front row", "were seen at the opening ceremony".
-        "in" | "at" if v.be_before(p) || is(prev, BEING_AT) => {
+        // "PHOTO: Chile's foreign minister at the summit.": a labelled caption.
+        "in" | "at" if v.be_before(p) || is(prev, BEING_AT) || labelled_caption(v) => {
             let stop = (p + 1..(p + 6).min(v.len()))
                 .find(|&q| v.is_punct(q))
                 .unwrap_or((p + 6).min(v.len()));
