@@ -291,6 +291,14 @@ pub fn block_claims<'a>(
             });
         }
     }
+    settle(&mut out, venue);
+    out
+}
+
+/// The page-level rules over one page's claims: the venue's state hosts where the page
+/// says nothing of it; a more specific or a reported claim covers a vaguer or an
+/// announced one (see [`page_claims`]).
+fn settle(out: &mut Vec<PageClaim>, venue: Option<(usize, usize, String)>) {
     // The country of the event's place hosts it, though no sentence of the page says so,
     // on a page that gives the event's attendance (not a page on something else that
     // names the country).
@@ -354,7 +362,6 @@ pub fn block_claims<'a>(
                 .iter()
                 .any(|&(p, present)| p == c.party && present != c.status.present())
     });
-    out
 }
 
 /// The event of the site's configuration (`event:` in `site.yaml`), or "the conference".
