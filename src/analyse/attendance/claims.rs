@@ -16,7 +16,7 @@ use super::lexicon::{AUX, NEG, is};
 use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
 use super::tokens::{Kind, Token};
-use super::verbgroup::verb_group;
+use super::verbgroup::{VerbGroup, verb_group};
 use super::view::{Obj, View};
 use super::{Modality, Status};
 use crate::analyse::gazetteer::Gazetteer;
@@ -42,6 +42,17 @@ const LEADERS: &[&str] = &[
     "president", "prime", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan",
     "prince", "monarch", "leader", "sheikh", "taoiseach", "emperor",
 ];
+
+/// The modality a cue's verb group gives: expected, announced or reported.
+fn modality_of(vg: &VerbGroup, cue: &Cue) -> Modality {
+    if vg.expected {
+        Modality::Expected
+    } else if vg.planned || cue.planned {
+        Modality::Planned
+    } else {
+        Modality::Reported
+    }
+}
 
 fn status_of(base: Base, negated: bool, observer: bool) -> Option<Status> {
     match (base, negated) {
@@ -144,18 +155,8 @@ pub fn lead_in(text: &str, tokens: &[Token], ctx: &EventCtx) -> Option<(Status, 
                 return None;
             }
             let status = status_of(cue.base, vg.neg ^ cue.neg || vg.refuse, cue.observer)?;
-            let modality = if vg.expected {
-                Modality::Expected
-            } else if vg.planned || cue.planned {
-                Modality::Planned
-            } else {
-                Modality::Reported
-            };
-            let words = match (v.tok(cue.head), v.tok(cue.end)) {
-                (Some(a), Some(b)) if a.start <= b.end => text[a.start..b.end].to_string(),
-                _ => String::new(),
-            };
-            return Some((status, modality, words));
+            let modality = modality_of(&vg, &cue);
+            return Some((status, modality, cue_text(text, &v, cue.head, cue.end)));
         }
     }
     None
@@ -311,13 +312,7 @@ pub fn claims_of_tokens(
                         && v.wb(q, 1) != "as"
                         && v.wb(q, 2) != "as"
                 });
-            let mut modality = if vg.expected {
-                Modality::Expected
-            } else if vg.planned || cue.planned {
-                Modality::Planned
-            } else {
-                Modality::Reported
-            };
+            let mut modality = modality_of(&vg, cue);
             let echo = matches!(cue.args, Args::Echo(_)) || cue.base == Base::Echo;
             let mid_sentence_echo = matches!(cue.args, Args::Echo(_)) && cue.head > 0;
             let (status, except_status) = if echo && mid_sentence_echo && !cue_here {
@@ -399,7 +394,7 @@ pub fn claims_of_tokens(
                     blocked = true;
                 }
             }
-            let cue_text = cue_text(&s, &v, vg.start.min(cue.head), cue.end);
+            let cue_text = cue_text(s.text, &v, vg.start.min(cue.head), cue.end);
             // "Saudi Arabia invited Assad to the summit", "was invited by Saudi Arabia":
             // the inviting state hosts.
             if cue.base == Base::Invite && !neg && !blocked && v.has_meeting_noun(0, v.len()) {
@@ -521,9 +516,9 @@ fn push(
     }
 }
 
-fn cue_text(s: &Sentence, v: &View, from: usize, to: usize) -> String {
+fn cue_text(text: &str, v: &View, from: usize, to: usize) -> String {
     match (v.tok(from), v.tok(to)) {
-        (Some(a), Some(b)) if a.start <= b.end => s.text[a.start..b.end].to_string(),
+        (Some(a), Some(b)) if a.start <= b.end => text[a.start..b.end].to_string(),
         _ => String::new(),
     }
 }
