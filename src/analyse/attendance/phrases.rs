@@ -111,13 +111,24 @@ pub fn list_parties(
         }
         conj.clear();
     };
+    // "Aside from the members, Serbia and Albania will also take part": a fronted
+    // exception ends at its comma; the subject follows.
+    let mut except_to_comma = false;
     let mut k = 0;
     while k < idxs.len() {
         let t = &tokens[idxs[k]];
         if let Some(n) = phrase_at(tokens, idxs, k, EXCEPT_PHRASES) {
             flush(&mut conj, &mut out, in_except);
             in_except = true;
+            except_to_comma = idxs[..k].iter().all(|&i| tokens[i].kind == Kind::Punct);
             k += n;
+            continue;
+        }
+        if except_to_comma && t.is_punct(",") {
+            flush(&mut conj, &mut out, in_except);
+            in_except = false;
+            except_to_comma = false;
+            k += 1;
             continue;
         }
         if t.is_word() && is(&t.lower, EXCEPT) {
@@ -325,12 +336,16 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
             Kind::Linked(p) => {
                 opened = true;
                 after_rep = false;
-                push_unique(&mut cands, p);
+                if !former {
+                    push_unique(&mut cands, p);
+                }
             }
             Kind::Person(p) => {
                 opened = true;
                 after_rep = false;
-                if let Some(party) = super::people::gazetteer_party(gazetteer, p) {
+                if let Some(party) = super::people::gazetteer_party(gazetteer, p)
+                    && !former
+                {
                     push_unique(&mut cands, party);
                 }
             }
