@@ -9,13 +9,34 @@ use super::matcher::{Args, Base, Cue};
 /// Words of rank between "was" and "to arrive": "was the first to arrive", "was one of
 /// the few leaders to attend".
 const RANK_WORDS: &[&str] = &[
-    "the", "a", "first", "only", "last", "one", "of", "few", "among", "second", "that", "who",
-    "which", "those",
+    "the",
+    "a",
+    "first",
+    "only",
+    "last",
+    "one",
+    "of",
+    "few",
+    "among",
+    "second",
+    "that",
+    "who",
+    "which",
+    "those",
+    "most",
+    "latest",
+    "senior",
+    "prominent",
+    "high-profile",
+    "notable",
+    "powerful",
+    "important",
+    "recent",
 ];
 
 /// Words that open a subordinate clause inside a stretch: its subject starts after.
 const SUBORDINATORS: &[&str] = &[
-    "because", "although", "though", "whereas", "unless", "until", "where",
+    "because", "although", "though", "whereas", "unless", "until", "where", "but",
 ];
 
 /// Verbs whose object is the subject of the infinitive after it: "prompting Ghana's
@@ -42,11 +63,11 @@ const CAUSATIVES: &[&str] = &[
 const RANK_COPULAS: &[&str] = &["became", "becomes", "become", "remains", "remained"];
 
 /// Words that open a rank after a copula: "the only", "the first", "among", "one of".
-const RANKS: &[&str] = &["only", "first", "last", "among", "one"];
+const RANKS: &[&str] = &["only", "first", "last", "among", "one", "most", "latest"];
 
 use super::lexicon::{
-    AUX, BE, COMMON_VERBS, NOUN_GOVERNORS, PREPOSITIONS, PRONOUNS, RELATIVES, REP_NOUNS, SPEECH,
-    VG_ADVERBS, is,
+    AUX, BE, COMMON_VERBS, DELEGATING, NOUN_GOVERNORS, PREPOSITIONS, PRONOUNS, RELATIVES,
+    REP_NOUNS, SPEECH, VG_ADVERBS, is,
 };
 use super::phrases::{ListParties, list_parties};
 use super::tokens::{Kind, Token};
@@ -467,6 +488,21 @@ fn subject(
         let (parties, except, from) = noun_phrase_before(s, v, g + 1, start, 0);
         return (parties, except, (from, start));
     }
+    // "Nigeria has designated its vice-president to attend": one sent for the party
+    // that sends them, when they name no party of their own.
+    if v.w(start) == "to"
+        && let Some(g) = (lb..start).rev().find(|&q| is(v.w(q), DELEGATING))
+        && g + 1 < start
+        && !is(v.w(g + 1), PREPOSITIONS)
+        && (g + 1..start).all(|q| !v.is_punct(q))
+    {
+        let (parties, except, from) = noun_phrase_before(s, v, g + 1, start, 0);
+        if !parties.is_empty() {
+            return (parties, except, (from, start));
+        }
+        let (parties, except, from) = noun_phrase_before(s, v, lb, auxiliaries_before(v, lb, g), 0);
+        return (parties, except, (from, start));
+    }
     // "Egypt's president was the first to arrive", "Chad is the only head of state to
     // skip it", "Peru became the first country to say it would stay away", "Chile is
     // among a dozen states that are boycotting": the subject of the copula.
@@ -480,6 +516,8 @@ fn subject(
             && (vb + 1..(vb + 3).min(start)).any(|q| is(v.w(q), RANKS))
             && (vb + 1..start).all(|q| !v.is_punct(q) && !v.is_mention(q));
         if only_rank || ranked {
+            // "Hungary has become the first …": the subject before "has".
+            let vb = auxiliaries_before(v, lb, vb);
             let (parties, except, from) = noun_phrase_before(s, v, lb, vb, 0);
             return (parties, except, (from, start));
         }

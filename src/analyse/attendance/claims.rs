@@ -299,12 +299,17 @@ pub fn claims_of_tokens(
                 neg = !neg;
             }
             // "No Lebanese official attended": a subject that names nobody.
-            if matches!(cue.args, Args::Subject)
-                && (subject_stretch.0..subject_stretch.1)
-                    .any(|q| v.w(q) == "no" && !matches!(v.w(q + 1), "longer" | "doubt"))
-            {
+            let no_subject = (subject_stretch.0..subject_stretch.1)
+                .any(|q| v.w(q) == "no" && !matches!(v.w(q + 1), "longer" | "doubt"));
+            if matches!(cue.args, Args::Subject) && no_subject {
                 neg = !neg;
             }
+            // "No official representing Moscow has been invited": a participle after
+            // "no" describes whom the sentence is about; its own verb says what happened.
+            let no_participle = no_subject
+                && matches!(cue.args, Args::ObjectParty(_))
+                && vg.start == cue.head
+                && v.w(cue.head).ends_with("ing");
             let observer = cue.observer
                 || observer_after(&v, cue.end + 1, observer_end(&v, cue.end + 1, next_start))
                 || (subject_stretch.0..subject_stretch.1).any(|q| {
@@ -343,7 +348,8 @@ pub fn claims_of_tokens(
             } else {
                 except_status
             };
-            let mut blocked = vg.block || c.kind == ClauseKind::Conditional || unconfirmed;
+            let mut blocked =
+                vg.block || c.kind == ClauseKind::Conditional || unconfirmed || no_participle;
             // "…the 2022 summit, which Algeria itself hosted": the antecedent is
             // another meeting.
             let antecedent_other = c.kind == ClauseKind::Relative && {
@@ -390,7 +396,11 @@ pub fn claims_of_tokens(
                         .iter()
                         .any(|&i| lex.is_meeting_or_pronoun(&tokens[i].lower));
                 let event_subject = v.has_meeting_noun(a, b) || antecedent_event;
-                if !event_subject || other_meeting(&v, a, b, ctx) || antecedent_other {
+                if !event_subject
+                    || other_meeting(&v, a, b, ctx)
+                    || antecedent_other
+                    || ctx.un_meeting
+                {
                     blocked = true;
                 }
             }
@@ -485,7 +495,10 @@ pub fn claims_of_tokens(
                 // a blocked cue still says whom the text is about.
                 carry.subjects = prev.subjects.clone();
             }
-            lb = cue.end + 1;
+            // A participle after "no" belongs to the subject of the verb after it.
+            if !no_participle {
+                lb = cue.end + 1;
+            }
         }
     }
     if !cue_here {

@@ -209,9 +209,10 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
             } else {
                 ClauseKind::Main
             };
-            if matches!(t.lower.as_str(), "but" | "yet" | "so")
-                && !next.is_some_and(|w| ECHO_AUX.contains(&w))
-            {
+            // (Not "so did Qatar", "So, too, will Chile": an echo.)
+            let echo = next.is_some_and(|w| ECHO_AUX.contains(&w) || w == "too")
+                || t.lower == "so" && next == Some(",") && next2 == Some("too");
+            if matches!(t.lower.as_str(), "but" | "yet" | "so") && !echo {
                 continue; // "But the EU did not attend": a plain main clause
             }
             current.push(ti);

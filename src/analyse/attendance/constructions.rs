@@ -4,7 +4,7 @@
 //! Russia-sponsored talks", "Namibia, the host, …".
 
 use super::clauses::{ClauseKind, ECHO_AUX};
-use super::lexicon::{AUX, BE, PREPOSITIONS, is};
+use super::lexicon::{AUX, BE, PREPOSITIONS, RELATIVES, is};
 use super::matcher::{Args, Base, Cue, LIST_OPENERS};
 use super::scope::EventCtx;
 use super::tokens::Kind;
@@ -103,6 +103,16 @@ fn labelled_caption(v: &View) -> bool {
 }
 
 /// Constructions: grammar that no single word carries.
+/// Verbs of taking part after "scheduled to" or "among those due to".
+const SPEAKING: &[&str] = &[
+    "speak",
+    "attend",
+    "address",
+    "participate",
+    "appear",
+    "join",
+];
+
 pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Option<Cue> {
     let w = v.w(p);
     let w1 = v.w(p + 1);
@@ -270,21 +280,54 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             let (at, base) = (p + 2..(p + 6).min(v.len())).find_map(|q| {
                 let base = match v.w(q) {
                     "attendees" | "participants" | "attending" | "present" | "participating"
-                    | "guests" | "guest" | "represented" => Base::Attend,
+                    | "guests" | "guest" | "represented" | "speakers" => Base::Attend,
+                    // "among those scheduled to speak are …".
+                    x if is(x, SPEAKING) && v.w(q - 1) == "to" => Base::Attend,
                     "absentees" | "absent" => Base::Boycott,
                     "invited" | "invitees" => Base::Invite,
                     _ => return None,
                 };
                 Some((q, base))
             })?;
-            if (p + 2..at).any(|q| v.is_punct(q) || is(v.w(q), PREPOSITIONS)) {
+            if (p + 2..at).any(|q| v.is_punct(q) || is(v.w(q), PREPOSITIONS) && q + 1 != at) {
                 return None;
             }
-            if matches!(v.w(at + 1), "were" | "was" | "are" | "is") {
-                Some(Cue::new(p, at + 1, base, Args::List(at + 2)))
+            // "among the guests who attended the forum were X": the copula after the
+            // relative clause.
+            let copula = if is(v.w(at + 1), RELATIVES) {
+                (at + 3..v.len())
+                    .take_while(|&q| !v.is_punct(q) || v.w(q) == ",")
+                    .find(|&q| matches!(v.w(q), "were" | "was" | "are" | "is"))
+            } else {
+                // "among those scheduled to speak on Tuesday are X".
+                (at + 1..(at + 6).min(v.len()))
+                    .take_while(|&q| !v.is_punct(q) && !v.is_mention(q))
+                    .find(|&q| matches!(v.w(q), "were" | "was" | "are" | "is"))
+            };
+            if let Some(q) = copula {
+                Some(Cue::new(p, q, base, Args::List(q + 1)))
             } else {
                 Some(Cue::new(p, at, base, Args::Subject))
             }
+        }
+        // "So, too, will the UN chief", "So too did Chile".
+        "so" if (w1 == "," && v.w(p + 2) == "too" && v.w(p + 3) == ",")
+            && ECHO_AUX.contains(&v.w(p + 4))
+            || w1 == "too" && ECHO_AUX.contains(&v.w(p + 2)) =>
+        {
+            let aux = if w1 == "," { p + 4 } else { p + 2 };
+            Some(Cue::new(p, aux, Base::Attend, Args::Echo(aux + 1)))
+        }
+        // "Scheduled to speak on Tuesday are the presidents of Ghana and Peru".
+        "scheduled" | "expected" | "due" | "set" | "slated"
+            if (p == 0 || p == 1 && prev == "also") && w1 == "to" && is(v.w(p + 2), SPEAKING) =>
+        {
+            let copula = (p + 3..v.len())
+                .take_while(|&q| !v.is_punct(q) || v.w(q) == ",")
+                .find(|&q| matches!(v.w(q), "are" | "is" | "were" | "was"))?;
+            let mut cue = Cue::new(p, copula, Base::Attend, Args::List(copula + 1));
+            cue.planned = true;
+            Some(cue)
         }
         // "as did the EU", "nor did Jordan", "so did Qatar".
         "as" | "nor" | "so" | "neither"

@@ -280,11 +280,13 @@ impl Lexicon {
             add(&format!("{s}y"), &[Pos::Noun]);
         }
         // The most specific reading first: a venue ("held in"), then a noun with its
-        // governing verb ("announced a boycott").
+        // governing verb ("announced a boycott"), then the row of more words ("joined
+        // in with the boycott" before "joined").
         out.sort_by_key(|&r| {
             (
                 self.rows[r].frame != Frame::Venue,
                 self.rows[r].governors.is_empty(),
+                std::cmp::Reverse(self.words(r).len()),
             )
         });
         out

@@ -66,6 +66,14 @@ pub const NEUTRAL_GOVERNORS: &[&str] = &[
     "able",
 ];
 
+/// Adverbs of habit: "rarely attends", "usually skips" say what a party does over the
+/// years, not what it did at this meeting.
+#[rustfmt::skip]
+pub const HABITUAL: &[&str] = &[
+    "rarely", "seldom", "usually", "normally", "typically", "traditionally", "customarily",
+    "routinely", "regularly", "often", "generally", "habitually", "frequently",
+];
+
 /// Governors that make a claim irrealis: nothing happened ("sought to hold").
 #[rustfmt::skip]
 pub const IRREALIS_GOVERNORS: &[&str] = &[
@@ -75,6 +83,14 @@ pub const IRREALIS_GOVERNORS: &[&str] = &[
     "like", "initiative", "bid", "effort", "efforts", "push", "pushing", "order", "need",
     "needs", "needed", "asked", "hesitant", "keen", "eager", "allowed", "permitted",
     "willing", "invitation", "invitations", "call", "calls", "appeal", "pressure",
+];
+
+/// Verbs that send someone in the subject's name: "has designated its vice-president to
+/// attend", "appointed an envoy to represent it".
+#[rustfmt::skip]
+pub const DELEGATING: &[&str] = &[
+    "designated", "designates", "designate", "appointed", "appoints", "appoint", "tasked",
+    "tasks", "delegated", "delegates", "mandated", "nominated", "deputised", "deputized",
 ];
 
 /// Verbs of motion: "travelled to Damascus to attend" reports the attendance.
@@ -195,7 +211,8 @@ pub const EVENT_NOUNS: &[&str] = &[
     "conference", "conferences", "meeting", "meetings", "gathering", "event", "summit",
     "forum", "talks", "session", "sessions", "proceedings", "opening", "symposium",
     "congress", "convention", "it", "this", "them", "gatherings", "plenary", "roundtable",
-    "round-table", "dialogue", "consultations", "ceremony", "workshop",
+    "round-table", "dialogue", "consultations", "ceremony", "workshop", "discussions",
+    "deliberations",
 ];
 
 /// Words that mark a different meeting than the one the briefing is about.

@@ -333,6 +333,12 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                     .is_some_and(|r| v.w(r + 1) != "with" && !matches!(v.w(f + 1), "a" | "an")),
                 // "would travel to the Games".
                 None if v.w(end + 1) == "to" && v.object(end + 2) == Obj::Event => true,
+                // "the first to arrive at the venue", "arrived at the summit venue".
+                None if v.w(end + 1) == "at"
+                    && (end + 2..(end + 5).min(stop)).any(|q| v.w(q) == "venue") =>
+                {
+                    true
+                }
                 None => (end + 1..stop).any(|q| {
                     let place_country = ctx.place_party.is_some()
                         && v.tok(q).is_some_and(
@@ -385,7 +391,11 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
             continue; // "announced a boycott", "amid a wide international boycott": a noun
         }
         // "the only head of government": a verb's word followed by "of" is a noun.
-        if row.pos == Pos::Verb && v.w(end + 1) == "of" && !row.preps.iter().any(|x| x == "of") {
+        if row.pos == Pos::Verb
+            && words.len() == 1
+            && v.w(end + 1) == "of"
+            && !row.preps.iter().any(|x| x == "of")
+        {
             continue;
         }
         // "…, including Fiji's prime minister" adds to a list; it states nothing itself.
@@ -405,7 +415,14 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
             {
                 q -= 1;
             }
-            if !row.subject_nouns.iter().any(|n| n == v.wb(q, 1)) {
+            // "The boycott of the summit was joined by": the noun before "of" heads
+            // the subject.
+            let noun = match (v.wb(q, 2), v.wb(q, 3)) {
+                ("the", "of") => v.wb(q, 4),
+                ("of", _) => v.wb(q, 3),
+                _ => v.wb(q, 1),
+            };
+            if !row.subject_nouns.iter().any(|n| n == noun) {
                 continue;
             }
         }

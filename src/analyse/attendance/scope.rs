@@ -28,6 +28,9 @@ pub struct EventCtx {
     /// The event's place makes its country the host (a summit in Kazan is Russia's);
     /// not for a meeting of the United Nations, whose seats are in other states' cities.
     pub venue_hosts: bool,
+    /// The event is a meeting of the United Nations: "underway in New York" names the
+    /// seat, not a host.
+    pub un_meeting: bool,
 }
 
 /// The initials of a name of three words or more ("Commonwealth Heads of Government
@@ -95,6 +98,7 @@ impl EventCtx {
         EventCtx {
             years: event.years(),
             venue_hosts: place_party.is_some() && !un_meeting,
+            un_meeting,
             place_party,
             place_words,
             name_words,

@@ -1,7 +1,8 @@
 //! Tokens of one sentence for the attendance extractor: words, punctuation and the
 //! gazetteer's mentions as single tokens (pure, linear in the sentence).
 
-use crate::analyse::gazetteer::{Gazetteer, Target, Via};
+use super::lexicon::is;
+use crate::analyse::gazetteer::{Gazetteer, Mention, Target, Via};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +72,9 @@ pub fn tokenize(text: &str, gazetteer: &Gazetteer) -> Vec<Token> {
         if m < mentions.len() && mentions[m].start == i {
             let mn = mentions[m];
             m += 1;
+            if mn.via == Via::Capital && first_name_of(text, mn.end, mentions.get(m)) {
+                continue; // "Santiago Cafiero": a given name, not Chile's capital
+            }
             let kind = match mn.target {
                 Target::Party(p) => Kind::Party(p, mn.via),
                 Target::Person(p) => Kind::Person(p),
@@ -179,6 +183,33 @@ pub fn tokenize(text: &str, gazetteer: &Gazetteer) -> Vec<Token> {
     }
     out
 }
+
+/// Whether a capital's name that ends at `end` is a person's given name: a capitalised
+/// word follows it ("Santiago Lopez", "Victoria Beckham"), other than a day or a month
+/// ("in Beijing Tuesday"), and not the start of another mention.
+fn first_name_of(text: &str, end: usize, next: Option<&Mention>) -> bool {
+    let rest = &text[end..];
+    let Some(word) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    if next.is_some_and(|n| n.start == end + 1) {
+        return false;
+    }
+    let w: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+    let mut chars = w.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() > 1
+        && chars.all(char::is_lowercase);
+    capitalised && !is(&w.to_lowercase(), CALENDAR_WORDS)
+}
+
+/// Days and months: "in Beijing Tuesday", "Moscow March talks" are no names.
+#[rustfmt::skip]
+const CALENDAR_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
 
 fn push_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
     let raw = &text[start..end];

@@ -4,8 +4,9 @@
 //! its refusal, or blocked (a directive, an attempt, a counterfactual).
 
 use super::lexicon::{
-    AUX, BE, DIRECTIVES, EXPECT_GOVERNORS, IRREALIS_GOVERNORS, MOTION_GOVERNORS, NEG,
-    NEUTRAL_GOVERNORS, NOUN_GOVERNORS, PLAN_GOVERNORS, REFUSE_GOVERNORS, REP_NOUNS, VG_ADVERBS, is,
+    AUX, BE, DELEGATING, DIRECTIVES, EXPECT_GOVERNORS, HABITUAL, IRREALIS_GOVERNORS,
+    MOTION_GOVERNORS, NEG, NEUTRAL_GOVERNORS, NOUN_GOVERNORS, PLAN_GOVERNORS, PREPOSITIONS,
+    REFUSE_GOVERNORS, REP_NOUNS, VG_ADVERBS, is,
 };
 use super::tokens::Token;
 use super::view::View;
@@ -101,6 +102,13 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                 q -= 2;
                 continue;
             }
+            // "is unlikely to attend": expected not to.
+            if q >= 2 && gov == "unlikely" {
+                g.expected = true;
+                g.neg = !g.neg;
+                q -= 2;
+                continue;
+            }
             if q >= 2 && is(gov, REFUSE_GOVERNORS) {
                 g.refuse = true;
                 q -= 2;
@@ -140,7 +148,13 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                 .rev()
                 .take(4)
                 .any(|r| is(v.w(r), MOTION_GOVERNORS));
-            if is(gov, NOUN_GOVERNORS) || is(gov, REP_NOUNS) || motion_before {
+            // "has designated Vice President Kashim Bello to attend".
+            let delegated = (lb..q.saturating_sub(1))
+                .rev()
+                .take_while(|&r| !v.is_punct(r))
+                .take(8)
+                .any(|r| is(v.w(r), DELEGATING) && !is(v.w(r + 1), PREPOSITIONS));
+            if is(gov, NOUN_GOVERNORS) || is(gov, REP_NOUNS) || motion_before || delegated {
                 g.planned |= is(gov, PLAN_NOUNS);
                 q -= 1;
                 break; // "the only country to attend"
@@ -188,6 +202,11 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
         {
             g.refuse = true; // "ruled out attending"
             q -= 2;
+            continue;
+        }
+        if is(w, HABITUAL) {
+            g.block = true; // "rarely attends": a habit, not this meeting
+            q -= 1;
             continue;
         }
         if is(w, VG_ADVERBS) {
