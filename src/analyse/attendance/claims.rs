@@ -176,6 +176,47 @@ pub struct Carry {
 
 /// Whether a sentence opens with "he" or "she" ("Instead, he will send …"), or with
 /// "they" after a subject of two parties or more: its subject is the sentence before's.
+/// Whether a sentence counts a group of parties ("leaders from 37 countries", "nine
+/// states"): it names none, but the next sentence may list them ("The countries are …").
+fn counted_group(tokens: &[Token]) -> bool {
+    tokens.windows(2).any(|w| {
+        let n = w[0].lower.as_str();
+        let number = n.chars().all(|c| c.is_ascii_digit()) || is(n, NUMBER_WORDS);
+        number
+            && matches!(
+                w[1].lower.as_str(),
+                "countries" | "states" | "nations" | "governments" | "delegations" | "leaders"
+            )
+    })
+}
+
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozen", "dozens", "several", "some",
+];
+
+/// Verbs whose "that" clause is a wish, not a fact: "the hosts hope that Argentina
+/// will take part".
+const HOPES: &[&str] = &[
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "want", "wants",
+    "wanted", "pray", "prays", "prayed",
+];
+
+/// Whether the verb group at clause position `vg_start` sits in a "that" clause after a
+/// verb of wishing, in this clause or just before it.
+fn hoped_for(tokens: &[Token], c: &Clause, v: &View, vg_start: usize) -> bool {
+    let in_clause = (0..vg_start).any(|q| is(v.w(q), HOPES) && v.w(q + 1) == "that");
+    let first = c.toks.first().copied().unwrap_or(0);
+    let before =
+        first >= 2 && tokens[first - 1].lower == "that" && is(&tokens[first - 2].lower, HOPES)
+            || first >= 1
+                && c.toks.len() > 1
+                && tokens[first].lower == "that"
+                && is(&tokens[first - 1].lower, HOPES);
+    in_clause || before
+}
+
 fn opens_with_pronoun_for(tokens: &[Token], before: &[usize]) -> bool {
     let first = tokens.iter().find(|t| {
         !(t.kind == Kind::Punct
@@ -229,7 +270,7 @@ pub fn claims_of_tokens(
 ) -> Vec<Found> {
     let lex = Lexicon::embedded();
     let carried = opens_with_pronoun_for(tokens, &carry.subjects);
-    if !tokens.iter().any(Token::is_mention) && !carried {
+    if !tokens.iter().any(Token::is_mention) && !carried && !counted_group(tokens) {
         *carry = Carry::default();
         return Vec::new();
     }
@@ -299,8 +340,9 @@ pub fn claims_of_tokens(
                 neg = !neg;
             }
             // "No Lebanese official attended": a subject that names nobody.
-            let no_subject = (subject_stretch.0..subject_stretch.1)
-                .any(|q| v.w(q) == "no" && !matches!(v.w(q + 1), "longer" | "doubt"));
+            let no_subject = (subject_stretch.0..subject_stretch.1).any(|q| {
+                v.w(q) == "no" && !matches!(v.w(q + 1), "longer" | "doubt") || v.w(q) == "nobody"
+            });
             if matches!(cue.args, Args::Subject) && no_subject {
                 neg = !neg;
             }
@@ -348,8 +390,11 @@ pub fn claims_of_tokens(
             } else {
                 except_status
             };
-            let mut blocked =
-                vg.block || c.kind == ClauseKind::Conditional || unconfirmed || no_participle;
+            let mut blocked = vg.block
+                || c.kind == ClauseKind::Conditional
+                || unconfirmed
+                || no_participle
+                || hoped_for(tokens, c, &v, vg.start.min(cue.head));
             // "…the 2022 summit, which Algeria itself hosted": the antecedent is
             // another meeting.
             let antecedent_other = c.kind == ClauseKind::Relative && {
@@ -373,6 +418,15 @@ pub fn claims_of_tokens(
                 if other_meeting(&v, from, to, ctx) || other_place(&v, from, to, ctx) {
                     blocked = true;
                 }
+            }
+            // "In the first such summit, held in 2017, the prime ministers … were
+            // present": a fronted phrase that sets the clause at another meeting.
+            if matches!(v.w(0), "in" | "at" | "during")
+                && let Some(comma) = (0..vg.start.min(cue.head)).rev().find(|&q| v.w(q) == ",")
+                && v.has_meeting_noun(0, comma)
+                && other_meeting(&v, 0, comma, ctx)
+            {
+                blocked = true;
             }
             let obj_end = region_end(&v, cue.end + 1);
             if other_meeting(&v, cue.head, obj_end, ctx)
@@ -540,6 +594,28 @@ fn cue_text(text: &str, v: &View, from: usize, to: usize) -> String {
 /// negation repeats the previous cue, negated.
 fn elided(v: &View, prev: &Prev) -> Option<Cue> {
     let base = prev.base?;
+    // "Nine states will attend the summit. The states are Peru, Chile …": the list
+    // spells out the group of the sentence before, with its status.
+    let group = matches!(v.w(0), "the" | "these" | "those")
+        && matches!(
+            v.w(1),
+            "countries"
+                | "states"
+                | "nations"
+                | "leaders"
+                | "delegations"
+                | "governments"
+                | "participants"
+                | "members"
+                | "guests"
+        );
+    let copula = |q: usize| matches!(v.w(q), "are" | "were" | "include" | "included");
+    if group && copula(2) {
+        return Some(Cue::new(0, 2, base, Args::Echo(3)));
+    }
+    if v.w(0) == "they" && copula(1) {
+        return Some(Cue::new(0, 1, base, Args::Echo(2)));
+    }
     let mut end = v.len();
     while end > 0 && (v.is_punct(end - 1) || matches!(v.w(end - 1), "so" | "either" | "too")) {
         end -= 1;

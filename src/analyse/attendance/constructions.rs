@@ -103,6 +103,29 @@ fn labelled_caption(v: &View) -> bool {
 }
 
 /// Constructions: grammar that no single word carries.
+/// "among (the) (world) leaders at … for the summit": the position of "at", "in" or
+/// "for" when a meeting follows within a few words.
+fn among_leaders_at(v: &View, p: usize) -> Option<usize> {
+    let noun = (p + 1..(p + 5).min(v.len()))
+        .take_while(|&q| !v.is_punct(q) && !v.is_mention(q))
+        .find(|&q| is(v.w(q), GATHERED))?;
+    let prep = noun + 1;
+    if !matches!(v.w(prep), "at" | "in" | "for") {
+        return None;
+    }
+    let meeting = (prep + 1..(prep + 8).min(v.len()))
+        .take_while(|&q| !v.is_punct(q))
+        .any(|q| v.lex.is_meeting(v.w(q)));
+    meeting.then_some(prep)
+}
+
+/// Nouns for the people a meeting gathers.
+#[rustfmt::skip]
+const GATHERED: &[&str] = &[
+    "leaders", "dignitaries", "guests", "mourners", "royals", "presidents", "attendees",
+    "heads", "delegates", "ministers", "monarchs",
+];
+
 /// Verbs of taking part after "scheduled to" or "among those due to".
 const SPEAKING: &[&str] = &[
     "speak",
@@ -275,6 +298,12 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
         {
             Some(Cue::new(p, p, Base::Host, Args::Possessor(p - 3)))
         }
+        // "Boric and Kenya's Ruto among leaders at the palace for summit" (a headline),
+        // "is among the world leaders in Suva for the summit".
+        "among" if among_leaders_at(v, p).is_some() => {
+            let at = among_leaders_at(v, p)?;
+            Some(Cue::new(p, at, Base::Attend, Args::Subject))
+        }
         // "among the (few) attendees were", "among those invited".
         "among" if matches!(w1, "the" | "those") => {
             let (at, base) = (p + 2..(p + 6).min(v.len())).find_map(|q| {
@@ -338,7 +367,7 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
         }
         // "received no invitation", "no invitation was sent to Turkey", "received an
         // invitation" (no claim alone).
-        "invitation" | "invitations" => {
+        "invitation" | "invitations" | "invite" | "invites" => {
             let pp = v.wb(p, 2);
             let receive = |x: &str| {
                 matches!(
@@ -372,9 +401,9 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             }
             if matches!(
                 prev,
-                "an" | "a" | "the" | "any" | "its" | "formal" | "official"
+                "an" | "a" | "the" | "any" | "its" | "formal" | "official" | "single"
             ) {
-                let back = if matches!(prev, "formal" | "official") {
+                let back = if matches!(prev, "formal" | "official" | "single") {
                     3
                 } else {
                     2

@@ -250,6 +250,15 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                     continue;
                 }
                 if is(w, PREPOSITIONS) {
+                    // "no one from Laos", "nobody from Peru": whoever came from there.
+                    let someone = k > 0
+                        && matches!(
+                            tokens[conj[k - 1]].lower.as_str(),
+                            "one" | "nobody" | "anyone" | "anybody" | "someone" | "somebody"
+                        );
+                    if w == "from" && someone {
+                        continue;
+                    }
                     if (w == "of" || w == "from") && after_rep {
                         after_rep = false;
                         continue; // "representatives of Russia"

@@ -245,6 +245,23 @@ pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
 /// Whether positions `from..to` place the meeting in another party's country ("in
 /// New York", "in Brussels") or name it after another party ("the UN General Assembly
 /// session", "the Arab League summit").
+/// Words that end the name of a building or grounds: "Westminster Abbey", "the Grand
+/// Pacific Hotel". A venue in the host city, not another place.
+#[rustfmt::skip]
+const BUILDINGS: &[&str] = &[
+    "abbey", "cathedral", "church", "chapel", "basilica", "mosque", "temple", "palace",
+    "hall", "house", "hotel", "centre", "center", "stadium", "arena", "park", "pavilion",
+    "castle", "square", "building", "headquarters", "complex", "theatre", "theater",
+    "museum", "gardens", "garden", "auditorium", "resort", "villa", "residence",
+];
+
+/// Whether the capitalised run from `q` names a building ("Westminster Abbey").
+fn named_building(v: &View, q: usize) -> bool {
+    (q..(q + 5).min(v.len()))
+        .take_while(|&r| v.tok(r).is_some_and(|t| t.capital || r == q))
+        .any(|r| is(v.w(r), BUILDINGS))
+}
+
 pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
     // "a meeting held in Srinagar" when the event is in New Delhi: a place the
     // gazetteer does not know, but not the event's.
@@ -255,6 +272,7 @@ pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
                 && !ctx.is_place(v.w(q))
                 && !ctx.names(v.w(q))
                 && !is(v.w(q), CALENDAR)
+                && !named_building(v, q)
         });
     if elsewhere {
         return true;

@@ -107,6 +107,8 @@ impl<'a> View<'a> {
             || is(first, PREPOSITIONS)
             || is(first, AUX)
             || matches!(first, "and" | "include" | "included" | "includes")
+            // "is unlikely to attend given the conflict": a reason, no object.
+            || matches!(first, "given" | "because" | "owing" | "despite" | "while" | "when")
         {
             return Obj::Absent;
         }
@@ -174,6 +176,16 @@ const OF_HEADS: &[&str] = &[
     "sidelines",
     "margins",
     "edition",
+    "program",
+    "programme",
+    "programs",
+    "programmes",
+    "events",
+    "festivities",
+    "celebrations",
+    "ceremonies",
+    "portion",
+    "segment",
 ];
 
 /// The object after a cue: absent, naming a meeting, or something else.
