@@ -44,6 +44,13 @@ pub struct Party {
     /// Other cities where meetings are held: the venue's country, never a mention.
     #[serde(default)]
     pub cities: Vec<String>,
+    /// For a state of the past: the last year it existed ("Soviet Union": 1991).
+    #[serde(default)]
+    pub until: Option<u16>,
+    /// For a state of the past: the ids of today's states on its land, so that a
+    /// meeting in Moscow in 1980 has the Soviet Union as its venue's state.
+    #[serde(default)]
+    pub covered: Vec<String>,
 }
 
 /// A person the texts quote or name.

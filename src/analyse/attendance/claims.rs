@@ -428,6 +428,13 @@ pub fn claims_of_tokens(
             {
                 blocked = true;
             }
+            // "left Vienna on Monday to avoid attending the plenary": a purpose that
+            // says the opposite of the act.
+            if cue.base == Base::Attend
+                && (cue.end + 1..v.len()).any(|q| v.w(q) == "to" && v.w(q + 1) == "avoid")
+            {
+                blocked = true;
+            }
             let obj_end = region_end(&v, cue.end + 1);
             if other_meeting(&v, cue.head, obj_end, ctx)
                 || other_place(&v, cue.head + 1, obj_end, ctx)

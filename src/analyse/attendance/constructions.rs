@@ -4,7 +4,7 @@
 //! Russia-sponsored talks", "Namibia, the host, …".
 
 use super::clauses::{ClauseKind, ECHO_AUX};
-use super::lexicon::{AUX, BE, PREPOSITIONS, RELATIVES, is};
+use super::lexicon::{AUX, BE, PREPOSITIONS, RELATIVES, REP_NOUNS, is};
 use super::matcher::{Args, Base, Cue, LIST_OPENERS};
 use super::scope::EventCtx;
 use super::tokens::Kind;
@@ -338,6 +338,16 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             } else {
                 Some(Cue::new(p, at, base, Args::Subject))
             }
+        }
+        // "Brazil has its foreign minister as its representative at the summit".
+        "as" if matches!(w1, "its" | "their")
+            && is(v.w(p + 2), REP_NOUNS)
+            && (p.saturating_sub(8)..p).any(|q| matches!(v.w(q), "has" | "have" | "had")) =>
+        {
+            let has = (p.saturating_sub(8)..p)
+                .rev()
+                .find(|&q| matches!(v.w(q), "has" | "have" | "had"))?;
+            Some(Cue::new(has, p + 2, Base::Attend, Args::Subject))
         }
         // "So, too, will the UN chief", "So too did Chile".
         "so" if (w1 == "," && v.w(p + 2) == "too" && v.w(p + 3) == ",")

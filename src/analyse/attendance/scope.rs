@@ -69,6 +69,19 @@ impl EventCtx {
                 Target::Person(_) => None,
             })
             .or_else(|| event.place.split(',').find_map(|c| gazetteer.city(c)));
+        // A meeting in Moscow in 1980 was in the Soviet Union.
+        let start_year: Option<u16> = event.start.get(..4).and_then(|y| y.parse().ok());
+        let place_party = place_party.map(|p| {
+            let id = &gazetteer.parties[p].id;
+            gazetteer
+                .parties
+                .iter()
+                .position(|past| {
+                    past.covered.contains(id)
+                        && past.until.zip(start_year).is_some_and(|(u, y)| y <= u)
+                })
+                .unwrap_or(p)
+        });
         let place_words = words_of(&event.place);
         let mut name_words = if event.name == "the conference" {
             Vec::new()
