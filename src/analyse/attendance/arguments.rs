@@ -755,6 +755,14 @@ fn noun_phrase_before(
     if let Some(t) = (from..to).rev().find(|&q| is(v.w(q), SUBORDINATORS)) {
         from = t + 1;
     }
+    // "…, with the leaders of Ghana and Peru also expected": an absolutive "with"
+    // opens its own subject.
+    if let Some(t) = (from..to)
+        .rev()
+        .find(|&q| v.w(q) == "with" && v.wb(q, 1) == "," && !matches!(v.w(q + 2), "exception"))
+    {
+        from = t + 1;
+    }
     // "said in a statement that Berlin would …": the clause after "that".
     if let Some(t) = (from..to).rev().find(|&q| v.w(q) == "that") {
         let content_after = (t + 1..to).any(|q| !v.is_punct(q) && !is(v.w(q), VG_ADVERBS));

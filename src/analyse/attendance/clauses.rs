@@ -219,7 +219,9 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
             continue;
         }
         if t.is_punct(",") || t.is_punct("—") {
-            let sub = next.is_some_and(|w| is(w, SUBORDINATORS));
+            // (Not ", as well as the EU": a list goes on.)
+            let sub = next.is_some_and(|w| is(w, SUBORDINATORS))
+                && !(next == Some("as") && next2 == Some("well"));
             let echo = next == Some("as") && next2.is_some_and(|w| ECHO_AUX.contains(&w))
                 // "…, but not to Pakistan": an exception, not a clause.
                 || next == Some("but") && next2 == Some("not");

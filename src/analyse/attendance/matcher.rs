@@ -322,13 +322,14 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
         ),
         Need::Arrival => {
             // "arrived in Kazan", "flew to Beijing for the Games".
-            let stop = (end + 1..(end + 9).min(v.len()))
+            let stop = (end + 1..(end + 14).min(v.len()))
                 .find(|&q| v.is_punct(q) && v.w(q) != ",")
-                .unwrap_or((end + 9).min(v.len()));
+                .unwrap_or((end + 14).min(v.len()));
             // A purpose decides: "for the summit", not "for talks with the government".
             let purpose = (end + 1..stop).find(|&q| v.w(q) == "for");
             let mut ok = match purpose {
-                Some(f) => (f + 1..(f + 4).min(stop))
+                // "for the summit", "for the 15th BRICS Summit".
+                Some(f) => (f + 1..(f + 8).min(stop))
                     .find(|&r| v.lex.is_meeting(v.w(r)))
                     .is_some_and(|r| v.w(r + 1) != "with" && !matches!(v.w(f + 1), "a" | "an")),
                 // "would travel to the Games".
@@ -363,6 +364,19 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
 }
 
 /// The table row that starts at position `p`, if any.
+/// "…, with the leaders of Ghana and Peru also (all) expected": an absolutive "with"
+/// stands for the "be" of an adjective cue at `p`.
+fn absolutive_with(v: &View, p: usize) -> bool {
+    let mut q = p;
+    while q > 0 && is(v.w(q - 1), VG_ADVERBS) {
+        q -= 1;
+    }
+    (q.saturating_sub(16)..q)
+        .rev()
+        .take_while(|&r| !v.verb_like(r) && (!v.is_punct(r) || v.w(r) == ","))
+        .any(|r| v.w(r) == "with" && v.wb(r, 1) == ",")
+}
+
 fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
     let w = v.w(p);
     if w.is_empty() || v.is_punct(p) || v.is_mention(p) {
@@ -381,7 +395,7 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         let delegation_before = !row.subject_nouns.is_empty()
             && (row.subject_nouns.iter().any(|n| n == v.wb(p, 1))
                 || v.wb(p, 1) == "," && row.subject_nouns.iter().any(|n| n == v.wb(p, 2)));
-        if row.after_be && !be && !delegation_before {
+        if row.after_be && !be && !delegation_before && !absolutive_with(v, p) {
             continue;
         }
         if (end + 1..(end + 4).min(v.len())).any(|q| row.unless_after.iter().any(|u| u == v.w(q))) {

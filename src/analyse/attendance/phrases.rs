@@ -114,6 +114,7 @@ pub fn list_parties(
     // "Aside from the members, Serbia and Albania will also take part": a fronted
     // exception ends at its comma; the subject follows.
     let mut except_to_comma = false;
+    let mut former_from: Option<usize> = None;
     let mut k = 0;
     while k < idxs.len() {
         let t = &tokens[idxs[k]];
@@ -137,12 +138,24 @@ pub fn list_parties(
             k += 1;
             continue;
         }
+        // "former presidents including Donald Trump": the members of a former group
+        // speak for no one either.
+        let former_group = |conj: &[usize]| {
+            conj.iter()
+                .any(|&i| matches!(tokens[i].lower.as_str(), "former" | "ex" | "late"))
+        };
         if let Some(n) = phrase_at(tokens, idxs, k, LIST_JOINER_PHRASES) {
+            if former_group(&conj) && t.lower == "such" {
+                former_from.get_or_insert(out.parties.len());
+            }
             flush(&mut conj, &mut out, in_except);
             k += n;
             continue;
         }
         if (t.is_word() || t.kind == Kind::Punct) && is(&t.lower, LIST_JOINERS) {
+            if former_group(&conj) && matches!(t.lower.as_str(), "including" | "like") {
+                former_from.get_or_insert(out.parties.len());
+            }
             flush(&mut conj, &mut out, in_except);
             k += 1;
             continue;
@@ -156,6 +169,9 @@ pub fn list_parties(
         k += 1;
     }
     flush(&mut conj, &mut out, in_except);
+    if let Some(n) = former_from {
+        out.parties.truncate(n);
+    }
     out
 }
 

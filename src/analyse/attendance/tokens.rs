@@ -75,6 +75,9 @@ pub fn tokenize(text: &str, gazetteer: &Gazetteer) -> Vec<Token> {
             if mn.via == Via::Capital && first_name_of(text, mn.end, mentions.get(m)) {
                 continue; // "Santiago Cafiero": a given name, not Chile's capital
             }
+            if in_region_name(text, mn.start, &text[mn.start..mn.end]) {
+                continue; // "Latin America": a region, not the United States
+            }
             let kind = match mn.target {
                 Target::Party(p) => Kind::Party(p, mn.via),
                 Target::Person(p) => Kind::Person(p),
@@ -201,6 +204,18 @@ fn first_name_of(text: &str, end: usize, next: Option<&Mention>) -> bool {
         && w.chars().count() > 1
         && chars.all(char::is_lowercase);
     capitalised && !is(&w.to_lowercase(), CALENDAR_WORDS)
+}
+
+/// Whether a mention is the tail of a region's name: "Latin America", "South
+/// American", "Central Americans".
+fn in_region_name(text: &str, start: usize, mention: &str) -> bool {
+    if !mention.starts_with("America") {
+        return false;
+    }
+    let before = text[..start].trim_end_matches(' ');
+    ["Latin", "South", "Central", "North", "Meso", "Ibero"]
+        .iter()
+        .any(|r| before.ends_with(r) && before.len() < start)
 }
 
 /// Days and months: "in Beijing Tuesday", "Moscow March talks" are no names.

@@ -134,6 +134,16 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                 q -= 1;
                 break;
             }
+            // "Macron to host ocean summit": a headline's future, right after a name
+            // that no verb governs.
+            let headline = q >= 2
+                && v.tok(q - 2).is_some_and(|t| t.is_mention())
+                && (lb..q - 2).all(|r| !v.verb_like(r) && !v.is_punct(r));
+            if headline {
+                g.planned = true;
+                q -= 1;
+                break;
+            }
             // "who is in Jeddah to attend": being at the place for the purpose.
             let present_at = (lb..q.saturating_sub(1)).rev().take(5).any(|r| {
                 is(v.w(r), BE)
