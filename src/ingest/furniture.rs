@@ -312,6 +312,12 @@ const SHAPES: &[Shape] = &[
         pattern: r"(?i)^(?:(?:share|tweet|pin|email|comments?|likes?|views?|shares)\s*[\d.,k]*\s*)+$|^[\d.,k]+\s+(?:comments?|likes?|views?|shares)$",
         kind: Share,
     },
+    // "Explore our gallery to view …", "See the photos from …": a pointer to the
+    // outlet's own pictures, not the story
+    Shape {
+        pattern: r"(?i)^(?:explore|check out|browse|view|see|scroll through)\s+(?:our|the|(?:\w+\s+){0,2}\w+['’]s)\s+(?:photo\s+)?(?:gallery|galleries|slideshow|photos|pictures|images)\b",
+        kind: Share,
+    },
     // "© 2020 Harbour Times", "(c) Agency"
     Shape {
         pattern: r"(?i)^(?:©|\(c\))\s*",
@@ -507,6 +513,11 @@ mod tests {
             ("09:30 GMT", DateLine),
             ("0:45", Debris),
             ("Ann Reporter 3 hours ago Mon 2nd May 2022", DateLine),
+            (
+                "Explore Harbour Times's gallery to view highlights from the gala dinner",
+                Share,
+            ),
+            ("See our photo gallery of the summit's opening day", Share),
         ];
         for (line, kind) in rows {
             assert_eq!(classify(line), Some(*kind), "{line}");
@@ -531,6 +542,7 @@ mod tests {
             "The world watched as the delegates arrived in the capital.",
             "Footage shows the minister leaving the hall, according to officials who saw it and described it to reporters afterwards at length.",
             "Latest figures show a rise in arrivals.",
+            "See the summit's declaration for the full list of pledges.",
             "Reconciliation agreement",
         ] {
             assert_eq!(classify(line), None, "{line}");

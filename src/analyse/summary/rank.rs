@@ -181,6 +181,12 @@ pub fn readability(s: &str) -> f64 {
     if words < MIN_WORDS {
         return 0.0;
     }
+    // "Explore our gallery to view …", "Sign up for our newsletter": the page's
+    // furniture glued into a paragraph, not the story.
+    use crate::ingest::furniture::{Kind, classify};
+    if matches!(classify(s), Some(Kind::Share | Kind::Advert | Kind::Notice)) {
+        return 0.0;
+    }
     let mut f = if words <= 40 {
         1.0
     } else if words <= MAX_WORDS {
@@ -528,5 +534,13 @@ mod tests {
                 "“Returns must be safe, voluntary and fully informed, and nothing less,” she added."
             ) < 0.5
         );
+    }
+
+    #[test]
+    fn furniture_glued_into_a_paragraph_is_no_summary_line() {
+        let pointer = "Explore Harbour Times's gallery to view highlights from the gala dinner of the delegations.";
+        assert_eq!(readability(pointer), 0.0);
+        let prose = "The delegations explored the old town after the gala dinner on Tuesday.";
+        assert_eq!(readability(prose), 1.0);
     }
 }
