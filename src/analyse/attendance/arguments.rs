@@ -422,10 +422,16 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
                     "saying" | "citing" | "arguing" | "complaining" | "insisting" | "noting"
                 )
             });
+        // (Not "topics such as Haiti and Venezuela": an agenda, no guests.)
+        let topics = matches!(
+            v.wb(q, 1),
+            "topics" | "issues" | "subjects" | "themes" | "matters" | "crises" | "conflicts"
+        );
         let members = absolutive
-            || matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
-            || (w == "among" && v.w(q + 1) == "them")
-            || (w == "such" && v.w(q + 1) == "as");
+            || (matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
+                || (w == "among" && v.w(q + 1) == "them")
+                || (w == "such" && v.w(q + 1) == "as"))
+                && !topics;
         if along || except || members || w == "alongside" {
             let skip = match w {
                 "but" if matches!(v.w(q + 2), "to" | "for" | "from") => 3,

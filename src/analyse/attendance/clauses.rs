@@ -234,6 +234,14 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
                 continue;
             }
         }
+        // "X were among the guests while Norway was represented by …": a contrast
+        // opens a clause of its own, with or without a comma.
+        if t.is_word() && matches!(t.lower.as_str(), "while" | "whereas") && !current.is_empty() {
+            push(&mut out, &mut current, kind);
+            kind = ClauseKind::Main;
+            current.push(ti);
+            continue;
+        }
         if t.is_word() && is(&t.lower, CONDITIONAL) && !current.is_empty() {
             // "X will attend if …": the condition is a clause of its own.
             push(&mut out, &mut current, kind);

@@ -309,7 +309,8 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             let (at, base) = (p + 2..(p + 6).min(v.len())).find_map(|q| {
                 let base = match v.w(q) {
                     "attendees" | "participants" | "attending" | "present" | "participating"
-                    | "guests" | "guest" | "represented" | "speakers" => Base::Attend,
+                    | "guests" | "guest" | "represented" | "speakers" | "dignitaries"
+                    | "mourners" | "spectators" => Base::Attend,
                     // "among those scheduled to speak are …".
                     x if is(x, SPEAKING) && v.w(q - 1) == "to" => Base::Attend,
                     "absentees" | "absent" => Base::Boycott,
@@ -348,6 +349,13 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 .rev()
                 .find(|&q| matches!(v.w(q), "has" | "have" | "had"))?;
             Some(Cue::new(has, p + 2, Base::Attend, Args::Subject))
+        }
+        // "The forum opened with speeches from the Irish taoiseach and Nepal's
+        // president": the speakers attend.
+        "speeches" | "speech" | "addresses" | "remarks"
+            if matches!(w1, "from" | "by") && v.has_meeting_noun(0, v.len()) =>
+        {
+            Some(Cue::new(p, p + 1, Base::Attend, Args::List(p + 2)))
         }
         // "So, too, will the UN chief", "So too did Chile".
         "so" if (w1 == "," && v.w(p + 2) == "too" && v.w(p + 3) == ",")

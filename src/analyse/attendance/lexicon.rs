@@ -169,7 +169,7 @@ pub const REP_NOUNS: &[&str] = &[
     "ministry", "ambassador", "ambassadors", "diplomat", "diplomats", "emissary",
     "emissaries", "observer", "observers", "team", "mission", "government", "regime",
     "authorities", "administration", "leadership", "president", "premier", "chancellor",
-    "king", "emir", "leader", "leaders", "side", "spokesman", "spokeswoman", "spokesperson",
+    "king", "emir", "leader", "leaders", "taoiseach", "emperor", "monarch", "side", "spokesman", "spokeswoman", "spokesperson",
     "embassy", "cabinet", "head", "chief", "deputy", "secretary", "secretary-general",
     "negotiator", "negotiators", "representation", "consul", "state", "capital",
     "commissioner", "high", "presidency", "foreign", "officer", "officers", "chargé",

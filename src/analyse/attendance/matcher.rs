@@ -138,7 +138,15 @@ const INNER_DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "h
 const INVITATION_OBJECTS: &[&str] = &["invitation", "invitations", "invite", "offer", "invites"];
 
 /// Meeting nouns a host verb does not host: "hold talks with" is a bilateral meeting.
-const HOST_EVENT_EXCLUDED: &[&str] = &["talks", "consultations", "dialogue", "it", "them"];
+const HOST_EVENT_EXCLUDED: &[&str] = &[
+    "talks",
+    "consultations",
+    "dialogue",
+    "discussions",
+    "deliberations",
+    "it",
+    "them",
+];
 
 /// The words of a row after its first, matched from position `p + 1`: the position of
 /// the last word, if they all match.
@@ -178,8 +186,15 @@ fn host_object(v: &View, from: usize) -> bool {
         }
         q += 1;
     }
-    // "held a meeting with X": a bilateral meeting.
-    !(v.w(q) == "with" && (from..q).any(|r| matches!(v.w(r), "meeting" | "meetings")))
+    // "held a meeting with X", "will hold discussions with the group": a meeting of
+    // its own with others, not the hosting of this one.
+    !(v.w(q) == "with"
+        && (from..q).any(|r| {
+            matches!(
+                v.w(r),
+                "meeting" | "meetings" | "discussions" | "consultations" | "dialogue"
+            )
+        }))
 }
 
 /// Words of a time with no place: "arrived close to midnight on Monday".
@@ -587,6 +602,13 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 // "There is no invitation for Myanmar": an existential "be" is no passive.
                 let existential = v.wb(p, 2) == "there";
                 if !object_follows || be && !existential {
+                    continue;
+                }
+                // "has barred Myanmar's generals from its summits", not "barred
+                // investigators from entering Gaza".
+                let meeting_near =
+                    (end + 1..(end + 9).min(v.len())).any(|q| v.lex.is_meeting(v.w(q)));
+                if row.object == Some(Need::MeetingNear) && !meeting_near {
                     continue;
                 }
                 cue.args = Args::Object(end + 1);

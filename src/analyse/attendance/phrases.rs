@@ -10,7 +10,7 @@ use super::lexicon::{
 };
 use super::scope::TIME_WORDS;
 use super::tokens::{Kind, Token};
-use crate::analyse::gazetteer::{Gazetteer, Via};
+use crate::analyse::gazetteer::{Gazetteer, PartyKind, Via};
 
 /// Words that may open a noun phrase without being its head.
 #[rustfmt::skip]
@@ -139,10 +139,14 @@ pub fn list_parties(
             continue;
         }
         // "former presidents including Donald Trump": the members of a former group
-        // speak for no one either.
+        // speak for no one either; "topics such as Haiti and Venezuela" are no guests.
         let former_group = |conj: &[usize]| {
-            conj.iter()
-                .any(|&i| matches!(tokens[i].lower.as_str(), "former" | "ex" | "late"))
+            conj.iter().any(|&i| {
+                matches!(
+                    tokens[i].lower.as_str(),
+                    "former" | "ex" | "late" | "topics" | "issues" | "subjects" | "themes"
+                )
+            })
         };
         if let Some(n) = phrase_at(tokens, idxs, k, LIST_JOINER_PHRASES) {
             if former_group(&conj) && t.lower == "such" {
@@ -275,6 +279,15 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                     if w == "from" && someone {
                         continue;
                     }
+                    // "his counterparts in Belgium and Luxembourg": the leaders there.
+                    let counterparts = k > 0
+                        && matches!(
+                            tokens[conj[k - 1]].lower.as_str(),
+                            "counterparts" | "counterpart" | "colleagues" | "peers"
+                        );
+                    if matches!(w, "in" | "from") && counterparts {
+                        continue;
+                    }
                     if (w == "of" || w == "from") && after_rep {
                         after_rep = false;
                         continue; // "representatives of Russia"
@@ -371,6 +384,22 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                 if let Some(party) = super::people::gazetteer_party(gazetteer, p)
                     && !former
                 {
+                    // "European Commission President Ursula von der Leyen": the body
+                    // in her title is an organ of the party she speaks for.
+                    let title_start = (k.saturating_sub(4)..k)
+                        .rev()
+                        .take_while(|&j| tokens[conj[j]].kind != Kind::Punct)
+                        .last()
+                        .unwrap_or(k);
+                    let in_title: Vec<usize> = conj[title_start..k]
+                        .iter()
+                        .filter_map(|&i| match tokens[i].kind {
+                            Kind::Party(c, _) if c != party => Some(c),
+                            _ => None,
+                        })
+                        .filter(|&c| gazetteer.parties[c].kind != PartyKind::Country)
+                        .collect();
+                    cands.retain(|c| !in_title.contains(c));
                     push_unique(&mut cands, party);
                 }
             }

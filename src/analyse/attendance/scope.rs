@@ -197,6 +197,10 @@ pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
             && (w.starts_with("19") || w.starts_with("20"))
             && w.chars().all(|c| c.is_ascii_digit());
         if year {
+            // "has barred them since 2021": a duration, not another meeting.
+            if v.wb(q, 1) == "since" {
+                return false;
+            }
             return !ctx.years.is_empty() && !ctx.years.iter().any(|y| y == w);
         }
         // "next year's summit", "the next Winter Olympics" — but "next week's summit" is
@@ -308,7 +312,13 @@ pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
         while b > from && matches!(v.w(b - 1), "the" | "a") {
             b -= 1;
         }
-        let after_in = b > 0 && matches!(v.w(b - 1), "in" | "at");
+        // "his counterparts in Belgium": the leaders of a state, not a place.
+        let counterparts = b >= 2
+            && matches!(
+                v.w(b - 2),
+                "counterparts" | "counterpart" | "colleagues" | "peers"
+            );
+        let after_in = b > 0 && matches!(v.w(b - 1), "in" | "at") && !counterparts;
         let names_meeting = (q + 1..(q + 4).min(v.len()))
             .take_while(|&r| !v.is_punct(r) && !is(v.w(r), PREPOSITIONS))
             .any(|r| v.lex.is_meeting(v.w(r)));
