@@ -625,6 +625,21 @@ fn list_items_take_the_status_of_their_lead_in() {
             "Here are the main points of the declaration:\n\n- Ukraine's grain exports\n",
             &[],
         ),
+        (
+            "a lead-in that names those present at the meeting, without a verb",
+            "The complete list of heads of state present at the summit:\n\n- Ghana – Kofi Mensah\n- Marta Ruiz, President of Chile\n",
+            &["ghana:attended", "chile:attended"],
+        ),
+        (
+            "short lines without bullets under a lead-in",
+            "Here is who is attending:\n\nGhana – Kofi Mensah\n\nPrime Minister of Norway Kari Dahl\n\nThe talks began on Monday.\n",
+            &["ghana:attended", "norway:attended"],
+        ),
+        (
+            "the agenda's topics present no one",
+            "The topics present at the summit:\n\n- Ukraine's grain exports\n",
+            &[],
+        ),
     ];
     for (pattern, md, want) in rows {
         let want: BTreeSet<(String, String)> = want

@@ -208,6 +208,17 @@ fn strip_prefix_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// The text of a bulleted line: `•`, `▪`, `◦`, or a `-`, `–`, `*` or `·` followed by a
 /// space (a list copied from a page, or typed as Markdown).
+/// Whether the blocks so far end with a lead-in ("… present at the inauguration:") or
+/// with a list right under one: the next short line is an item of that list.
+fn under_lead_in(blocks: &[Block]) -> bool {
+    let lead =
+        |b: Option<&Block>| matches!(b, Some(Block::Paragraph(p)) if p.trim_end().ends_with(':'));
+    match blocks {
+        [.., before, Block::List(_)] => lead(Some(before)),
+        _ => lead(blocks.last()),
+    }
+}
+
 fn bullet_text(line: &str) -> Option<&str> {
     let t = line.trim_start();
     t.strip_prefix('•')
@@ -426,6 +437,23 @@ pub fn parse_article(raw: &str) -> Article {
                 i += 1;
                 continue;
             }
+            // "The heads of state present:", then "Ghana – Kofi Mensah" line by line: a
+            // list typed without bullets under its lead-in.
+            let short = para.is_empty()
+                && !ends_sentence(line)
+                && !line.trim_end().ends_with(':')
+                && word_count(line) <= 12
+                && line.chars().count() <= 90;
+            // (A label over bullets, "Heads of state" then "- …", stays a heading.)
+            let label = i + 1 < run.len() && bullet_text(run[i + 1].1).is_some();
+            if short && !label && under_lead_in(&article.blocks) {
+                match article.blocks.last_mut() {
+                    Some(Block::List(items)) => items.push(line.to_string()),
+                    _ => article.blocks.push(Block::List(vec![line.to_string()])),
+                }
+                i += 1;
+                continue;
+            }
             // A section heading: a short line alone in its run (or between sentences),
             // without end punctuation, with text after it.
             let starts_sentence = |l: &str| {
@@ -633,6 +661,27 @@ mod tests {
         assert_eq!(lists[0].len(), 3);
         assert!(lists[0][0].starts_with("Russia seeks to use the issue"));
         assert!(!lists[0][0].starts_with('•'));
+    }
+
+    #[test]
+    fn short_lines_under_a_lead_in_are_a_list_without_bullets() {
+        let a = parse_article(
+            "Leaders gather in Suva\n\nSUVA (Wire) - Leaders arrived on Monday.\n\nThe heads of state present at the summit:\n\nGhana – Kofi Mensah\n\nMarta Ruiz, President of Chile\n\nThe talks began on Monday.\n\nA short label line\n\nMore prose follows here.\n",
+        );
+        assert!(
+            a.blocks.contains(&Block::List(vec![
+                "Ghana – Kofi Mensah".into(),
+                "Marta Ruiz, President of Chile".into()
+            ])),
+            "{:?}",
+            a.blocks
+        );
+        assert!(
+            a.blocks
+                .contains(&Block::Heading("A short label line".into())),
+            "{:?}",
+            a.blocks
+        );
     }
 
     #[test]

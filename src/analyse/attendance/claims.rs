@@ -138,6 +138,26 @@ pub fn explain(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> String {
 /// colon and holds a cue but names no party ("Here is who is attending:", "Those staying
 /// away:", "Leaders expected at the summit include:"). Returns the status, its modality
 /// and the cue's words.
+/// Whether a paragraph reads as one line of a list typed without bullets: short, with
+/// no closing full stop, naming a party ("Ghana – Kofi Mensah", "President of Chile
+/// Marta Ruiz").
+pub fn list_line(text: &str, tokens: &[Token]) -> bool {
+    let t = text.trim_end();
+    !t.ends_with(['.', '!', '?', ':'])
+        && t.split_whitespace().count() <= 12
+        && tokens.iter().any(Token::is_mention)
+}
+
+/// The words of a list's lead-in that say its lines are present without a cue of the
+/// lexicon: "the heads of state present at the inauguration:".
+const PRESENT_WORDS: &[&str] = &[
+    "present",
+    "attending",
+    "participating",
+    "attendees",
+    "participants",
+];
+
 pub fn lead_in(text: &str, tokens: &[Token], ctx: &EventCtx) -> Option<(Status, Modality, String)> {
     if !tokens.last().is_some_and(|t| t.is_punct(":")) || tokens.iter().any(Token::is_mention) {
         return None;
@@ -159,7 +179,18 @@ pub fn lead_in(text: &str, tokens: &[Token], ctx: &EventCtx) -> Option<(Status, 
             return Some((status, modality, cue_text(text, &v, cue.head, cue.end)));
         }
     }
-    None
+    // "Check out the complete list of heads of state present at the inauguration:".
+    let present = tokens.iter().position(|t| is(&t.lower, PRESENT_WORDS))?;
+    let meeting = tokens.iter().any(|t| lex.is_meeting(&t.lower));
+    let negated = tokens[..present].iter().any(|t| is(&t.lower, NEG));
+    (meeting && !negated).then(|| {
+        let t = &tokens[present];
+        (
+            Status::Attended,
+            Modality::Reported,
+            text[t.start..t.end].to_string(),
+        )
+    })
 }
 
 /// What a sentence's last cue leaves for the next sentence: "The US announced a

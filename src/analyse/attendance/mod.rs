@@ -254,8 +254,19 @@ pub fn block_claims<'a>(
     for (i, (s, toks)) in sentences.iter().zip(tokens).enumerate() {
         let toks = people::apply(toks, &links, lex);
         let found = claims::claims_of_tokens(s, &toks, gazetteer, &ctx, &mut carry);
+        // "Ghana – Kofi Mensah", "Marta Ruiz, President of Chile": a line of a list
+        // typed without bullets, under its lead-in.
+        let line_item = kinds[i] == BlockKind::Paragraph
+            && lead.is_some()
+            && found.is_empty()
+            && claims::list_line(s, &toks);
+        let kind = if line_item {
+            BlockKind::ListItem
+        } else {
+            kinds[i]
+        };
         if let Some((status, modality, cue)) = &lead {
-            match kinds[i] {
+            match kind {
                 // An item that states its own role keeps it; a label over the items
                 // ("Heads of state") names no one.
                 BlockKind::ListItem if found.is_empty() => {
