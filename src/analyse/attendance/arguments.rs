@@ -404,7 +404,9 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
             || (w == "as" && v.w(q + 1) == "well" && v.w(q + 2) == "as")
             || (w == "in" && v.w(q + 1) == "addition" && v.w(q + 2) == "to");
         let except = matches!(w, "except" | "excluding")
-            || (w == "with" && v.w(q + 1) == "the" && v.w(q + 2) == "exception")
+            || (w == "with"
+                && v.w(q + 1) == "the"
+                && matches!(v.w(q + 2), "exception" | "exceptions"))
             || (w == "apart" && v.w(q + 1) == "from")
             || (w == "other" && v.w(q + 1) == "than")
             // "…, but not to Pakistan".
@@ -763,10 +765,9 @@ fn noun_phrase_before(
     }
     // "…, with the leaders of Ghana and Peru also expected": an absolutive "with"
     // opens its own subject.
-    if let Some(t) = (from..to)
-        .rev()
-        .find(|&q| v.w(q) == "with" && v.wb(q, 1) == "," && !matches!(v.w(q + 2), "exception"))
-    {
+    if let Some(t) = (from..to).rev().find(|&q| {
+        v.w(q) == "with" && v.wb(q, 1) == "," && !matches!(v.w(q + 2), "exception" | "exceptions")
+    }) {
         from = t + 1;
     }
     // "said in a statement that Berlin would …": the clause after "that".

@@ -352,10 +352,22 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
         }
         // "The forum opened with speeches from the Irish taoiseach and Nepal's
         // president": the speakers attend.
-        "speeches" | "speech" | "addresses" | "remarks"
+        "speeches" | "speech" | "addresses" | "address" | "remarks"
             if matches!(w1, "from" | "by") && v.has_meeting_noun(0, v.len()) =>
         {
             Some(Cue::new(p, p + 1, Base::Attend, Args::List(p + 2)))
+        }
+        // "The 19 heads of state confirmed are the presidents of Ghana and Peru", "the
+        // ministers present were those of Chile and Fiji".
+        "confirmed" | "present" | "attending" | "participating"
+            if is(prev, GATHERED) || matches!(prev, "state" | "government" | "delegations") =>
+        {
+            let copula = (p + 1..(p + 4).min(v.len()))
+                .take_while(|&q| !v.is_punct(q) && !v.is_mention(q))
+                .find(|&q| matches!(v.w(q), "are" | "were"))?;
+            let mut cue = Cue::new(p, copula, Base::Attend, Args::List(copula + 1));
+            cue.planned = w == "confirmed";
+            Some(cue)
         }
         // "So, too, will the UN chief", "So too did Chile".
         "so" if (w1 == "," && v.w(p + 2) == "too" && v.w(p + 3) == ",")

@@ -248,6 +248,7 @@ pub const EXCEPT: &[&str] = &["except", "excepting", "excluding", "save", "bar",
 /// Multi-word exception markers.
 pub const EXCEPT_PHRASES: &[&[&str]] = &[
     &["with", "the", "exception", "of"],
+    &["with", "the", "exceptions", "of"],
     &["apart", "from"],
     &["other", "than"],
     &["but", "not"],
