@@ -12,7 +12,7 @@
 use super::arguments::{Prev, Sentence, arguments};
 use super::clauses::{Clause, ClauseKind, clauses};
 use super::cues::Lexicon;
-use super::lexicon::{AUX, NEG, is};
+use super::lexicon::{AUX, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, is};
 use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
 use super::tokens::{Kind, Token};
@@ -148,16 +148,6 @@ pub fn list_line(text: &str, tokens: &[Token]) -> bool {
         && tokens.iter().any(Token::is_mention)
 }
 
-/// The words of a list's lead-in that say its lines are present without a cue of the
-/// lexicon: "the heads of state present at the inauguration:".
-const PRESENT_WORDS: &[&str] = &[
-    "present",
-    "attending",
-    "participating",
-    "attendees",
-    "participants",
-];
-
 pub fn lead_in(text: &str, tokens: &[Token], ctx: &EventCtx) -> Option<(Status, Modality, String)> {
     if !tokens.last().is_some_and(|t| t.is_punct(":")) || tokens.iter().any(Token::is_mention) {
         return None;
@@ -220,19 +210,6 @@ fn counted_group(tokens: &[Token]) -> bool {
             )
     })
 }
-
-#[rustfmt::skip]
-const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "dozen", "dozens", "several", "some",
-];
-
-/// Verbs whose "that" clause is a wish, not a fact: "the hosts hope that Argentina
-/// will take part".
-const HOPES: &[&str] = &[
-    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "want", "wants",
-    "wanted", "pray", "prays", "prayed",
-];
 
 /// Whether the verb group at clause position `vg_start` sits in a "that" clause after a
 /// verb of wishing, in this clause or just before it.

@@ -281,3 +281,27 @@ pub const COMMON_VERBS: &[&str] = &[
     "opposed", "added", "emphasised", "emphasized", "described", "held", "met", "spoke",
     "sat", "stood", "flew", "saw", "wished", "gave",
 ];
+
+/// The words of a list's lead-in that say its lines are present without a cue of the
+/// lexicon: "the heads of state present at the inauguration:".
+pub const PRESENT_WORDS: &[&str] = &[
+    "present",
+    "attending",
+    "participating",
+    "attendees",
+    "participants",
+];
+
+/// Number words before a group noun: "nine states", "dozens of countries".
+#[rustfmt::skip]
+pub const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozen", "dozens", "several", "some",
+];
+
+/// Verbs whose "that" clause is a wish, not a fact: "the hosts hope that Argentina
+/// will take part".
+pub const HOPES: &[&str] = &[
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "want", "wants",
+    "wanted", "pray", "prays", "prayed",
+];
