@@ -67,7 +67,7 @@ const RANKS: &[&str] = &["only", "first", "last", "among", "one", "most", "lates
 
 use super::lexicon::{
     AUX, BE, COMMON_VERBS, DELEGATING, NOUN_GOVERNORS, PREPOSITIONS, PRONOUNS, RELATIVES,
-    REP_NOUNS, SPEECH, VG_ADVERBS, is,
+    REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, is,
 };
 use super::phrases::{ListParties, list_parties};
 use super::tokens::{Kind, Token};
@@ -425,10 +425,7 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
                 )
             });
         // (Not "topics such as Haiti and Venezuela": an agenda, no guests.)
-        let topics = matches!(
-            v.wb(q, 1),
-            "topics" | "issues" | "subjects" | "themes" | "matters" | "crises" | "conflicts"
-        );
+        let topics = is(v.wb(q, 1), TOPIC_NOUNS);
         let members = absolutive
             || (matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
                 || (w == "among" && v.w(q + 1) == "them")

@@ -140,6 +140,15 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
     let w = v.w(p);
     let w1 = v.w(p + 1);
     let prev = v.wb(p, 1);
+    // Read once, for the arms below that need them.
+    let among_at = (w == "among").then(|| among_leaders_at(v, p)).flatten();
+    let has_at = (w == "as" && matches!(w1, "its" | "their") && is(v.w(p + 2), REP_NOUNS))
+        .then(|| {
+            (p.saturating_sub(8)..p)
+                .rev()
+                .find(|&q| matches!(v.w(q), "has" | "have" | "had"))
+        })
+        .flatten();
     match w {
         // "was in Jeddah", "were also in the hall", "was in the stands for the final",
         // "sat in the front row", "were seen at the opening ceremony".
@@ -300,10 +309,7 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
         }
         // "Boric and Kenya's Ruto among leaders at the palace for summit" (a headline),
         // "is among the world leaders in Suva for the summit".
-        "among" if among_leaders_at(v, p).is_some() => {
-            let at = among_leaders_at(v, p)?;
-            Some(Cue::new(p, at, Base::Attend, Args::Subject))
-        }
+        "among" if among_at.is_some() => Some(Cue::new(p, among_at?, Base::Attend, Args::Subject)),
         // "among the (few) attendees were", "among those invited".
         "among" if matches!(w1, "the" | "those") => {
             let (at, base) = (p + 2..(p + 6).min(v.len())).find_map(|q| {
@@ -341,15 +347,7 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             }
         }
         // "Brazil has its foreign minister as its representative at the summit".
-        "as" if matches!(w1, "its" | "their")
-            && is(v.w(p + 2), REP_NOUNS)
-            && (p.saturating_sub(8)..p).any(|q| matches!(v.w(q), "has" | "have" | "had")) =>
-        {
-            let has = (p.saturating_sub(8)..p)
-                .rev()
-                .find(|&q| matches!(v.w(q), "has" | "have" | "had"))?;
-            Some(Cue::new(has, p + 2, Base::Attend, Args::Subject))
-        }
+        "as" if has_at.is_some() => Some(Cue::new(has_at?, p + 2, Base::Attend, Args::Subject)),
         // "The forum opened with speeches from the Irish taoiseach and Nepal's
         // president": the speakers attend.
         "speeches" | "speech" | "addresses" | "address" | "remarks"

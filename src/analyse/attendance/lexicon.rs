@@ -305,3 +305,13 @@ pub const HOPES: &[&str] = &[
     "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "want", "wants",
     "wanted", "pray", "prays", "prayed",
 ];
+
+/// Nouns for a party's peers: "his counterparts in Belgium" are Belgium's leaders, not
+/// a place.
+pub const COUNTERPARTS: &[&str] = &["counterparts", "counterpart", "colleagues", "peers"];
+
+/// Nouns of an agenda: "topics such as Haiti and Venezuela" name no guests.
+#[rustfmt::skip]
+pub const TOPIC_NOUNS: &[&str] = &[
+    "topics", "issues", "subjects", "themes", "matters", "crises", "conflicts",
+];

@@ -186,15 +186,8 @@ fn host_object(v: &View, from: usize) -> bool {
         }
         q += 1;
     }
-    // "held a meeting with X", "will hold discussions with the group": a meeting of
-    // its own with others, not the hosting of this one.
-    !(v.w(q) == "with"
-        && (from..q).any(|r| {
-            matches!(
-                v.w(r),
-                "meeting" | "meetings" | "discussions" | "consultations" | "dialogue"
-            )
-        }))
+    // "held a meeting with X": a bilateral meeting.
+    !(v.w(q) == "with" && (from..q).any(|r| matches!(v.w(r), "meeting" | "meetings")))
 }
 
 /// Words of a time with no place: "arrived close to midnight on Monday".

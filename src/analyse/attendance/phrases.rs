@@ -5,8 +5,8 @@
 //! place after a preposition); "several Gulf states" is none (no name).
 
 use super::lexicon::{
-    EXCEPT, EXCEPT_PHRASES, LIST_JOINER_PHRASES, LIST_JOINERS, PREPOSITIONS, PRONOUNS, RELATIONAL,
-    RELATIVES, REP_NOUNS, is,
+    COUNTERPARTS, EXCEPT, EXCEPT_PHRASES, LIST_JOINER_PHRASES, LIST_JOINERS, PREPOSITIONS,
+    PRONOUNS, RELATIONAL, RELATIVES, REP_NOUNS, TOPIC_NOUNS, is,
 };
 use super::scope::TIME_WORDS;
 use super::tokens::{Kind, Token};
@@ -114,6 +114,15 @@ pub fn list_parties(
     // "Aside from the members, Serbia and Albania will also take part": a fronted
     // exception ends at its comma; the subject follows.
     let mut except_to_comma = false;
+    // "former presidents including Donald Trump": the members of a former group speak
+    // for no one either; "topics such as Haiti and Venezuela" are no guests. The
+    // parties from there on are dropped.
+    let former_group = |conj: &[usize]| {
+        conj.iter().any(|&i| {
+            let w = tokens[i].lower.as_str();
+            matches!(w, "former" | "ex" | "late") || is(w, TOPIC_NOUNS)
+        })
+    };
     let mut former_from: Option<usize> = None;
     let mut k = 0;
     while k < idxs.len() {
@@ -138,16 +147,6 @@ pub fn list_parties(
             k += 1;
             continue;
         }
-        // "former presidents including Donald Trump": the members of a former group
-        // speak for no one either; "topics such as Haiti and Venezuela" are no guests.
-        let former_group = |conj: &[usize]| {
-            conj.iter().any(|&i| {
-                matches!(
-                    tokens[i].lower.as_str(),
-                    "former" | "ex" | "late" | "topics" | "issues" | "subjects" | "themes"
-                )
-            })
-        };
         if let Some(n) = phrase_at(tokens, idxs, k, LIST_JOINER_PHRASES) {
             if former_group(&conj) && t.lower == "such" {
                 former_from.get_or_insert(out.parties.len());
@@ -280,11 +279,7 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                         continue;
                     }
                     // "his counterparts in Belgium and Luxembourg": the leaders there.
-                    let counterparts = k > 0
-                        && matches!(
-                            tokens[conj[k - 1]].lower.as_str(),
-                            "counterparts" | "counterpart" | "colleagues" | "peers"
-                        );
+                    let counterparts = k > 0 && is(&tokens[conj[k - 1]].lower, COUNTERPARTS);
                     if matches!(w, "in" | "from") && counterparts {
                         continue;
                     }

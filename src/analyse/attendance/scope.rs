@@ -4,7 +4,7 @@
 //! country, or named after another city.
 
 use super::cues::Lexicon;
-use super::lexicon::{PREPOSITIONS, is};
+use super::lexicon::{COUNTERPARTS, PREPOSITIONS, is};
 use super::tokens::{Kind, Token};
 use super::view::View;
 use crate::analyse::gazetteer::{Gazetteer, Target, Via};
@@ -313,11 +313,7 @@ pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
             b -= 1;
         }
         // "his counterparts in Belgium": the leaders of a state, not a place.
-        let counterparts = b >= 2
-            && matches!(
-                v.w(b - 2),
-                "counterparts" | "counterpart" | "colleagues" | "peers"
-            );
+        let counterparts = b >= 2 && is(v.w(b - 2), COUNTERPARTS);
         let after_in = b > 0 && matches!(v.w(b - 1), "in" | "at") && !counterparts;
         let names_meeting = (q + 1..(q + 4).min(v.len()))
             .take_while(|&r| !v.is_punct(r) && !is(v.w(r), PREPOSITIONS))
