@@ -12,7 +12,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -32,67 +33,111 @@ pub struct Scanned {
     pub refs: Vec<Reference>,
 }
 
+/// A start tag as the tokenizer reads it: its name and attributes (the first of
+/// duplicate attributes wins, as in a browser).
+#[derive(Default)]
+struct StartTag {
+    name: Vec<u8>,
+    attrs: Vec<(Vec<u8>, Vec<u8>)>,
+    /// The attribute being read, unless it repeats an earlier one.
+    current: Option<usize>,
+}
+
+impl StartTag {
+    fn attr(&self, key: &str) -> Option<String> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key.as_bytes())
+            .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+    }
+}
+
 /// Tokenizes an HTML document and collects its ids and the URLs it references.
+///
+/// Through html5gum's callback emitter: only start tags and their attributes are kept,
+/// from one reused buffer, instead of a token (and a string) for every text run.
 pub fn scan_html(html: &[u8]) -> Scanned {
     let mut out = Scanned::default();
     let text = String::from_utf8_lossy(html);
+    let mut tag = StartTag::default();
+    let callback = |event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                tag.name.clear();
+                tag.name.extend_from_slice(name);
+                tag.attrs.clear();
+                tag.current = None;
+            }
+            CallbackEvent::AttributeName { name } => {
+                tag.current = if tag.attrs.iter().any(|(k, _)| k == name) {
+                    None
+                } else {
+                    tag.attrs.push((name.to_vec(), Vec::new()));
+                    Some(tag.attrs.len() - 1)
+                };
+            }
+            CallbackEvent::AttributeValue { value } => {
+                if let Some(i) = tag.current {
+                    tag.attrs[i].1.extend_from_slice(value);
+                }
+            }
+            CallbackEvent::CloseStartTag { .. } => visit_tag(&tag, &mut out),
+            _ => {}
+        }
+        None
+    };
     // Switch to raw text inside <script>, <style>, <textarea>, <title> as a browser does.
-    let mut emitter = DefaultEmitter::default();
+    let mut emitter = CallbackEmitter::new(callback);
     emitter.naively_switch_states(true);
-    for token in Tokenizer::new_with_emitter(text.as_ref(), emitter).flatten() {
-        let Token::StartTag(tag) = token else {
-            continue;
-        };
-        let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-        let attr = |key: &str| {
-            tag.attributes
-                .get(key.as_bytes())
-                .map(|v| String::from_utf8_lossy(&v.value).into_owned())
-        };
-        if let Some(id) = attr("id") {
-            out.ids.insert(id);
-        }
-        if name == "a"
-            && let Some(n) = attr("name")
-        {
-            out.ids.insert(n);
-        }
-        let mut push = |attr: &str, url: String| {
-            out.refs.push(Reference {
-                attr: format!("{name} {attr}"),
-                url,
-            })
-        };
-        for key in ["href", "src", "poster", "action"] {
-            if let Some(v) = attr(key) {
-                // A preconnect or dns-prefetch hint names a host, not a resource.
-                let hint = name == "link"
-                    && attr("rel")
-                        .is_some_and(|r| r.contains("preconnect") || r.contains("dns-prefetch"));
-                if !hint {
-                    push(key, v);
-                }
+    for _ in Tokenizer::new_with_emitter(text.as_ref(), emitter) {}
+    out
+}
+
+/// Adds what one start tag offers (ids) and references (URLs) to `out`.
+fn visit_tag(tag: &StartTag, out: &mut Scanned) {
+    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+    let attr = |key: &str| tag.attr(key);
+    if let Some(id) = attr("id") {
+        out.ids.insert(id);
+    }
+    if name == "a"
+        && let Some(n) = attr("name")
+    {
+        out.ids.insert(n);
+    }
+    let mut push = |attr: &str, url: String| {
+        out.refs.push(Reference {
+            attr: format!("{name} {attr}"),
+            url,
+        })
+    };
+    for key in ["href", "src", "poster", "action"] {
+        if let Some(v) = attr(key) {
+            // A preconnect or dns-prefetch hint names a host, not a resource.
+            let hint = name == "link"
+                && attr("rel")
+                    .is_some_and(|r| r.contains("preconnect") || r.contains("dns-prefetch"));
+            if !hint {
+                push(key, v);
             }
-        }
-        if let Some(set) = attr("srcset") {
-            for candidate in set.split(',') {
-                if let Some(u) = candidate.split_whitespace().next() {
-                    push("srcset", u.to_string());
-                }
-            }
-        }
-        if name == "meta"
-            && let (Some(prop), Some(content)) =
-                (attr("property").or(attr("name")), attr("content"))
-            && matches!(
-                prop.as_str(),
-                "og:url" | "og:image" | "twitter:image" | "twitter:url"
-            )
-        {
-            push(&prop, content);
         }
     }
-    out
+    if let Some(set) = attr("srcset") {
+        for candidate in set.split(',') {
+            if let Some(u) = candidate.split_whitespace().next() {
+                push("srcset", u.to_string());
+            }
+        }
+    }
+    if name == "meta"
+        && let (Some(prop), Some(content)) = (attr("property").or(attr("name")), attr("content"))
+        && matches!(
+            prop.as_str(),
+            "og:url" | "og:image" | "twitter:image" | "twitter:url"
+        )
+    {
+        push(&prop, content);
+    }
 }
 
 /// The `url(...)` references of a style sheet.

@@ -3,6 +3,7 @@
 
 pub mod attendance;
 pub mod cache;
+pub mod fxhash;
 pub mod gazetteer;
 pub mod summary;
 pub mod words;

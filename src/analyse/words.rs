@@ -1,7 +1,8 @@
 //! Words of English news text: tokens, stop words and content words (pure).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use crate::analyse::fxhash::FxSet;
 
 /// Words news copy uses as glue that the NLTK list does not have: reporting verbs,
 /// hedges and small numerals. Kept short; the NLTK list does the rest.
@@ -55,8 +56,8 @@ pub const NEWS_STOP_WORDS: &[&str] = &[
 ];
 
 /// English stop words: the NLTK list (from the `stop-words` crate) plus [`NEWS_STOP_WORDS`].
-pub fn stop_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn stop_words() -> &'static FxSet<&'static str> {
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         stop_words::get("en")
             .iter()
@@ -75,13 +76,23 @@ pub fn is_stop_word(w: &str) -> bool {
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii() {
+            // Most of news copy: no Unicode tables, no case-mapping iterator.
+            if c.is_ascii_alphanumeric() {
+                cur.push(c.to_ascii_lowercase());
+                continue;
+            }
+        } else if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+            continue;
+        }
         let joiner = matches!(c, '\'' | '’' | '-')
             && !cur.is_empty()
-            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-        if c.is_alphanumeric() || joiner {
-            cur.extend(c.to_lowercase());
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if joiner {
+            cur.push(c);
         } else if !cur.is_empty() {
             out.push(finish(std::mem::take(&mut cur)));
         }
@@ -92,10 +103,12 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
-fn finish(w: String) -> String {
+/// Drops a possessive `'s` in place.
+fn finish(mut w: String) -> String {
     for suffix in ["'s", "’s"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            return stem.to_string();
+        if w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+            return w;
         }
     }
     w

@@ -5,8 +5,6 @@
 //! a gazetteer mention becomes one term for its entity, so "the EU", "the European
 //! Union" and "Brussels" match, as do "Washington" and "the US".
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::{Arc, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -172,7 +170,7 @@ fn stemmer() -> &'static Stemmer {
 
 thread_local! {
     /// Stems already computed: news repeats its words, and stemming allocates.
-    static STEMS: std::cell::RefCell<HashMap<String, String>> = Default::default();
+    static STEMS: std::cell::RefCell<FxMap<String, String>> = Default::default();
 }
 
 /// The stem of one lowercase word.
@@ -252,41 +250,15 @@ pub fn terms_with(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Ve
     out
 }
 
+pub use crate::analyse::fxhash::{FxHasher, FxMap, FxSet};
+
 /// Interned terms: a sparse TF-IDF vector per text, L2-normalised.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    pub(super) ids: HashMap<String, u32, BuildHasherDefault<FxHasher>>,
+    pub(super) ids: FxMap<String, u32>,
     pub(super) df: Vec<u32>,
     pub(super) docs: u32,
 }
-
-/// A fast hash for short keys (the Fx hash of rustc): ids are given in order of first
-/// use, so the hash only decides how fast a term is found.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash set with the [`FxHasher`] (for the merges' lookups of pages and texts).
-pub type FxSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
-/// A hash map with the [`FxHasher`].
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A sparse vector: (term id, weight), sorted by id.
 pub type Vector = Vec<(u32, f64)>;
