@@ -265,7 +265,7 @@ const PREFIX_MAX_WORDS: usize = 14;
 /// regular expression runs only on lines that can match it.
 struct Shape {
     pattern: &'static str,
-    needs: &'static str,
+    needs: &'static [char],
     kind: Kind,
 }
 
@@ -273,91 +273,91 @@ const SHAPES: &[Shape] = &[
     // "4 min read", "6 minute read", "3 min listen", "Reading time: 5 minutes"
     Shape {
         pattern: r"(?i)^(?:(?:reading time|read time|time to read):?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\.?(?:\s+(?:read|listen))?$",
-        needs: "",
+        needs: &[],
         kind: ReadingTime,
     },
     // a bare URL
     Shape {
         pattern: r"(?i)^(?:https?://|www\.)\S+$",
-        needs: "",
+        needs: &[],
         kind: Debris,
     },
     // a locale code or template token: "en_EN", "spot_imgspot_img"
     Shape {
         pattern: r"^[A-Za-z]+_[A-Za-z_]+$",
-        needs: "",
+        needs: &[],
         kind: Debris,
     },
     // numbers, sizes and booleans only: "1920 1080 true", "2024", "252 60"
     Shape {
         pattern: r"(?i)^(?:[\d.,:x×+-]+|true|false)(?:\s+(?:[\d.,:x×+-]+|true|false))*$",
-        needs: "",
+        needs: &[],
         kind: Debris,
     },
     // punctuation only: "-", "***", "|"
     Shape {
         pattern: r"^[-–—_*•|·.=~#/\\]+$",
-        needs: "",
+        needs: &[],
         kind: Debris,
     },
     // an e-mail address with a phone number or other contact details
     Shape {
         pattern: r"[\w.+-]+@[\w-]+\.[A-Za-z]{2,}.*\+?\d{2}[\d ]{4,}|^[\w.+-]+@[\w-]+\.[\w.]+$",
-        needs: "@",
+        needs: &['@'],
         kind: Debris,
     },
     // "Gulf Today Report", "Our Correspondent": an outlet's own credit line
     Shape {
         pattern: r"^(?:[A-Z][\w'’.-]*\s+){1,3}(?:Report|Reporter|Correspondent|Bureau|Desk)$",
-        needs: "",
+        needs: &[],
         kind: Byline,
     },
     // "Home > World > Middle East": a breadcrumb trail
     Shape {
         pattern: r"^(?:[\w'’&-]+(?: [\w'’&-]+){0,2}\s*[>»›]\s*)+[\w'’&-]+(?: [\w'’&-]+){0,2}$|^Home\s*[|/]\s*[\w'’&| /-]{2,60}$",
-        needs: ">»›|/",
+        needs: &['>', '»', '›', '|', '/'],
         kind: Navigation,
     },
     // "Share 0 Tweet 0", "12 Comments", "1.2k views"
     Shape {
         pattern: r"(?i)^(?:(?:share|tweet|pin|email|comments?|likes?|views?|shares)\s*[\d.,k]*\s*)+$|^[\d.,k]+\s+(?:comments?|likes?|views?|shares)$",
-        needs: "",
+        needs: &[],
         kind: Share,
     },
     // "Explore our gallery to view …", "See the photos from …": a pointer to the
     // outlet's own pictures, not the story
     Shape {
         pattern: r"(?i)^(?:explore|check out|browse|view|see|scroll through)\s+(?:our|the|(?:\w+\s+){0,2}\w+['’]s)\s+(?:photo\s+)?(?:gallery|galleries|slideshow|photos|pictures|images)\b",
-        needs: "",
+        needs: &[],
         kind: Share,
     },
     // "© 2020 Harbour Times", "(c) Agency"
     Shape {
         pattern: r"(?i)^(?:©|\(c\))\s*",
-        needs: "",
+        needs: &[],
         kind: Debris,
     },
     // "(Reporting by …; Editing by …)"
     Shape {
         pattern: r"(?i)^\(?(?:additional )?(?:reporting|writing|editing) by\b.*\)?$",
-        needs: "",
+        needs: &[],
         kind: Byline,
     },
     // a time stamp alone: "09:30 GMT", "0:45" (a video's length)
     Shape {
         pattern: r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:gmt|utc|[a-z]{2,4})?$",
-        needs: "",
+        needs: &[],
         kind: DateLine,
     },
     // "2 minutes ago", "Faizan Hashmi 3 hours ago …"
     Shape {
         pattern: r"(?i)^(?:[A-Z][\w'’.-]*\s+){0,3}\d+\s+(?:second|minute|hour|day|week)s?\s+ago\b",
-        needs: "",
+        needs: &[],
         kind: DateLine,
     },
 ];
 
-static SHAPE_RES: LazyLock<Vec<(Regex, &str, Kind)>> = LazyLock::new(|| {
+static SHAPE_RES: LazyLock<Vec<(Regex, &[char], Kind)>> = LazyLock::new(|| {
     SHAPES
         .iter()
         .map(|s| {
@@ -458,7 +458,7 @@ pub fn classify(line: &str) -> Option<Kind> {
     SHAPE_RES
         .iter()
         .find(|(re, needs, _)| {
-            (needs.is_empty() || t.contains(|c| needs.contains(c))) && re.is_match(t)
+            (needs.is_empty() || t.contains(*needs)) && re.is_match(t)
         })
         .map(|(_, _, k)| *k)
 }

@@ -178,9 +178,10 @@ pub fn is_role_noun(w: &str) -> bool {
     let l = w.to_lowercase();
     let l = l.trim_end_matches("’s").trim_end_matches("'s");
     ROLE_NOUNS.contains(&l)
-        || ROLE_NOUNS
-            .iter()
-            .any(|n| l.ends_with(n) && l.len() > n.len() + 3 && l.contains('-'))
+        || (l.contains('-')
+            && ROLE_NOUNS
+                .iter()
+                .any(|n| l.ends_with(n) && l.len() > n.len() + 3))
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -198,17 +199,19 @@ fn possessive(w: &str) -> bool {
 
 /// A word that can be part of a personal name (not a title, a role, a body or a place).
 fn name_word(w: &str, lex: &Lexicon) -> bool {
+    let capital = is_capitalised(w)
+        || ["al-", "el-"]
+            .iter()
+            .any(|p| w.strip_prefix(p).is_some_and(is_capitalised));
+    if !capital {
+        return false;
+    }
     let l = w.to_lowercase();
     let base = l
         .trim_end_matches("’s")
         .trim_end_matches("'s")
         .trim_end_matches('.');
-    let capital = is_capitalised(w)
-        || ["al-", "el-"]
-            .iter()
-            .any(|p| w.strip_prefix(p).is_some_and(is_capitalised));
-    capital
-        && w.chars().count() > 1
+    w.chars().count() > 1
         && w.chars().all(|c| c.is_alphabetic() || "-’'.".contains(c))
         && !all_caps(w)
         && !lex.is_title(base)
