@@ -621,6 +621,16 @@ fn list_items_take_the_status_of_their_lead_in() {
             &[],
         ),
         (
+            "a label paragraph ending in a colon keeps the lead-in, which may name the event's city",
+            "As of Friday, these guests were expected in Damascus:\n\nHeads of state:\n\n- Ghana: President Kwame Asante\n- Norway: State Secretary Ingrid Dahl\n",
+            &["ghana:attended", "norway:attended"],
+        ),
+        (
+            "a paragraph with a verb ending in a colon ends the lead-in",
+            "These guests were expected:\n\nThe talks will open with:\n\n- Ghana: President Kwame Asante\n",
+            &[],
+        ),
+        (
             "a lead-in with no cue gives nothing",
             "Here are the main points of the declaration:\n\n- Ukraine's grain exports\n",
             &[],

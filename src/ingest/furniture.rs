@@ -457,9 +457,7 @@ pub fn classify(line: &str) -> Option<Kind> {
     }
     SHAPE_RES
         .iter()
-        .find(|(re, needs, _)| {
-            (needs.is_empty() || t.contains(*needs)) && re.is_match(t)
-        })
+        .find(|(re, needs, _)| (needs.is_empty() || t.contains(*needs)) && re.is_match(t))
         .map(|(_, _, k)| *k)
 }
 

@@ -12,14 +12,14 @@
 use super::arguments::{Prev, Sentence, arguments};
 use super::clauses::{Clause, ClauseKind, clauses};
 use super::cues::Lexicon;
-use super::lexicon::{AUX, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, is};
+use super::lexicon::{AUX, GROUP_NOUNS, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, is};
 use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
 use super::tokens::{Kind, Token};
 use super::verbgroup::{VerbGroup, verb_group};
 use super::view::{Obj, View};
 use super::{Modality, Status};
-use crate::analyse::gazetteer::Gazetteer;
+use crate::analyse::gazetteer::{Gazetteer, Via};
 
 /// One claim of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +149,12 @@ pub fn list_line(text: &str, tokens: &[Token]) -> bool {
 }
 
 pub fn lead_in(text: &str, tokens: &[Token], ctx: &EventCtx) -> Option<(Status, Modality, String)> {
-    if !tokens.last().is_some_and(|t| t.is_punct(":")) || tokens.iter().any(Token::is_mention) {
+    // A lead-in names no party; the event's city may be in it ("… were expected in Suva:").
+    let names_party = tokens.iter().any(|t| {
+        t.is_mention()
+            && !matches!(t.kind, Kind::Party(p, Via::Capital) if Some(p) == ctx.place_party)
+    });
+    if !tokens.last().is_some_and(|t| t.is_punct(":")) || names_party {
         return None;
     }
     let lex = Lexicon::embedded();
@@ -200,15 +205,17 @@ pub struct Carry {
 /// Whether a sentence counts a group of parties ("leaders from 37 countries", "nine
 /// states"): it names none, but the next sentence may list them ("The countries are …").
 fn counted_group(tokens: &[Token]) -> bool {
-    tokens.windows(2).any(|w| {
-        let n = w[0].lower.as_str();
-        let number = n.chars().all(|c| c.is_ascii_digit()) || is(n, NUMBER_WORDS);
-        number
-            && matches!(
-                w[1].lower.as_str(),
-                "countries" | "states" | "nations" | "governments" | "delegations" | "leaders"
-            )
-    })
+    // "Leaders of the Nordic states are in Oslo", "Ministers from the region arrived".
+    let opens_with_group = tokens.len() > 2
+        && tokens[0].capital
+        && is(&tokens[0].lower, GROUP_NOUNS)
+        && matches!(tokens[1].lower.as_str(), "of" | "from");
+    opens_with_group
+        || tokens.windows(2).any(|w| {
+            let n = w[0].lower.as_str();
+            let number = n.chars().all(|c| c.is_ascii_digit()) || is(n, NUMBER_WORDS);
+            number && is(&w[1].lower, GROUP_NOUNS)
+        })
 }
 
 /// Whether the verb group at clause position `vg_start` sits in a "that" clause after a
@@ -611,25 +618,32 @@ fn elided(v: &View, prev: &Prev) -> Option<Cue> {
     let base = prev.base?;
     // "Nine states will attend the summit. The states are Peru, Chile …": the list
     // spells out the group of the sentence before, with its status.
-    let group = matches!(v.w(0), "the" | "these" | "those")
-        && matches!(
-            v.w(1),
-            "countries"
-                | "states"
-                | "nations"
-                | "leaders"
-                | "delegations"
-                | "governments"
-                | "participants"
-                | "members"
-                | "guests"
-        );
-    let copula = |q: usize| matches!(v.w(q), "are" | "were" | "include" | "included");
-    if group && copula(2) {
-        return Some(Cue::new(0, 2, base, Args::Echo(3)));
-    }
-    if v.w(0) == "they" && copula(1) {
-        return Some(Cue::new(0, 1, base, Args::Echo(2)));
+    // The group may carry one word or a possessive before its noun ("The G7 leaders
+    // are …"), and the copula an "also" ("They also include …").
+    let determiner = matches!(v.w(0), "the" | "these" | "those");
+    let group = if determiner && is(v.w(1), GROUP_NOUNS) {
+        Some(1)
+    } else if determiner && !v.is_punct(1) && is(v.w(2), GROUP_NOUNS) {
+        Some(2)
+    } else if determiner && matches!(v.w(2), "'s" | "’s") && is(v.w(3), GROUP_NOUNS) {
+        // "The summit's leaders are …".
+        Some(3)
+    } else {
+        None
+    };
+    let copula_at = |q: usize| {
+        let q = if v.w(q) == "also" { q + 1 } else { q };
+        matches!(v.w(q), "are" | "were" | "include" | "included").then_some(q)
+    };
+    let subject_end = match (group, v.w(0)) {
+        (Some(g), _) => Some(g),
+        // "They include …", "Those include …"; "Among them are …".
+        (None, "they" | "those") => Some(0),
+        (None, "among") if matches!(v.w(1), "them" | "those") => Some(1),
+        _ => None,
+    };
+    if let Some(q) = subject_end.and_then(|e| copula_at(e + 1)) {
+        return Some(Cue::new(0, q, base, Args::Echo(q + 1)));
     }
     let mut end = v.len();
     while end > 0 && (v.is_punct(end - 1) || matches!(v.w(end - 1), "so" | "either" | "too")) {

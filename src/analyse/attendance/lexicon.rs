@@ -296,7 +296,26 @@ pub const PRESENT_WORDS: &[&str] = &[
 #[rustfmt::skip]
 pub const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "dozen", "dozens", "several", "some",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "hundred", "dozen", "dozens", "several", "some", "many", "numerous",
+];
+
+/// Plural nouns for the parties or people a sentence may count and the next one list
+/// ("Leaders from 37 countries …", "Ministers from a dozen countries …").
+pub const GROUP_NOUNS: &[&str] = &[
+    "countries",
+    "states",
+    "nations",
+    "governments",
+    "delegations",
+    "leaders",
+    "ministers",
+    "representatives",
+    "envoys",
+    "participants",
+    "members",
+    "guests",
+    "heads",
 ];
 
 /// Verbs whose "that" clause is a wish, not a fact: "the hosts hope that Argentina

@@ -353,7 +353,7 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                         && v.tok(q).is_some_and(
                             |t| matches!(t.kind, Kind::Party(p, _) if Some(p) == ctx.place_party),
                         );
-                    matches!(v.wb(q, 1), "in" | "at" | "to" | "into")
+                    matches!(v.wb(q, 1), "in" | "at" | "to" | "into" | "on")
                         && (ctx.is_place(v.w(q)) || place_country)
                 }),
             };

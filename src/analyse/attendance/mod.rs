@@ -284,6 +284,8 @@ pub fn block_claims<'a>(
                     }
                 }
                 BlockKind::ListItem | BlockKind::Heading => {}
+                // "Heads of state:" between the lead-in and its lines labels them.
+                BlockKind::Paragraph if found.is_empty() && is_label_line(s) => {}
                 BlockKind::Paragraph | BlockKind::Html => lead = None,
             }
         }
@@ -427,6 +429,20 @@ pub fn claims_of_page(
         .iter()
         .flat_map(|b| b.sentences.iter().map(move |s| (b.kind, s.text.as_str())));
     block_claims(sentences, gazetteer, event)
+}
+
+/// A short label ending in a colon, with no verb of its own ("Heads of state:",
+/// "Foreign leaders:"): it sorts a list's lines, and says nothing of them.
+fn is_label_line(s: &str) -> bool {
+    let Some(body) = s.trim().strip_suffix(':') else {
+        return false;
+    };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.to_lowercase();
+            !lexicon::is(&w, lexicon::BE) && !lexicon::is(&w, lexicon::AUX)
+        })
 }
 
 /// The pins of `content/_data/attendance.yaml` (a malformed file is a diagnostic).
