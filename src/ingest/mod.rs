@@ -239,6 +239,23 @@ fn bullet_text(line: &str) -> Option<&str> {
         .filter(|item| !item.is_empty())
 }
 
+/// A list line keyed by a short capitalised label and a colon ("Ghana: President Kwame
+/// Asante", "Heads of state: …").
+fn keyed_item(line: &str) -> bool {
+    let t = line.trim();
+    t.find(':').is_some_and(|k| {
+        let key = &t[..k];
+        (1..=6).contains(&word_count(key))
+            && key.chars().count() <= 45
+            && key.chars().next().is_some_and(char::is_uppercase)
+            && t[k + 1..]
+                .trim()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Removes one pair of quotes wrapping a whole heading: `‘Reconciliation agreement’`.
 fn unwrap_quotes(s: &str) -> &str {
     for (open, close) in [('‘', '’'), ('“', '”'), ('"', '"'), ('\'', '\'')] {
@@ -446,7 +463,13 @@ pub fn parse_article(raw: &str) -> Article {
                 && line.chars().count() <= 90;
             // (A label over bullets, "Heads of state" then "- …", stays a heading.)
             let label = i + 1 < run.len() && bullet_text(run[i + 1].1).is_some();
-            if short && !label && under_lead_in(&article.blocks) {
+            // "Algeria: …", "Argentina: …": once the items are keyed, a longer line keyed
+            // the same way is the next item, not prose.
+            let keyed_next = para.is_empty()
+                && keyed_item(line)
+                && word_count(line) <= 40
+                && matches!(article.blocks.last(), Some(Block::List(items)) if items.last().is_some_and(|x| keyed_item(x)));
+            if (short && !label || keyed_next) && under_lead_in(&article.blocks) {
                 match article.blocks.last_mut() {
                     Some(Block::List(items)) => items.push(line.to_string()),
                     _ => article.blocks.push(Block::List(vec![line.to_string()])),
@@ -681,6 +704,29 @@ mod tests {
                 .contains(&Block::Heading("A short label line".into())),
             "{:?}",
             a.blocks
+        );
+    }
+
+    #[test]
+    fn lines_keyed_like_the_items_before_them_stay_in_the_list_when_longer() {
+        let a = parse_article(
+            "Guests arrive in Suva\n\nSUVA (Wire) - Guests arrived on Monday.\n\nThese guests were expected:\n\nGhana: President Kwame Asante\nPeru: Luis Salcedo, Representative of the President, Foreign Minister and Speaker of the Congress\nNorway: State Secretary Ingrid Dahl\n\nThe talks began on Monday.\n",
+        );
+        let items = a.blocks.iter().find_map(|b| match b {
+            Block::List(items) => Some(items.clone()),
+            _ => None,
+        });
+        assert_eq!(items.map(|i| i.len()), Some(3), "{:?}", a.blocks);
+        // Prose under a keyed item is still prose.
+        let b = parse_article(
+            "Guests arrive in Suva\n\nSUVA (Wire) - Guests arrived on Monday.\n\nThese guests were expected:\n\nGhana: President Kwame Asante\nThe talks began on Monday after a long delay caused by the weather over the islands.\n",
+        );
+        assert!(
+            b.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Paragraph(p) if p.starts_with("The talks began"))),
+            "{:?}",
+            b.blocks
         );
     }
 

@@ -386,9 +386,14 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             cue.planned = true;
             Some(cue)
         }
-        // "as did the EU", "nor did Jordan", "so did Qatar".
+        // "as did the EU", "nor did Jordan", "so did Qatar"; a sentence may open with
+        // "As will X" (not "As will be seen").
         "as" | "nor" | "so" | "neither"
-            if ECHO_AUX.contains(&w1) && (p > 0 || w != "as" || v.c.kind == ClauseKind::Aside) =>
+            if ECHO_AUX.contains(&w1)
+                && (p > 0
+                    || w != "as"
+                    || v.c.kind == ClauseKind::Aside
+                    || !matches!(v.w(p + 2), "be" | "been" | "become" | "becomes")) =>
         {
             let start = if v.w(p + 2) == "also" { p + 3 } else { p + 2 };
             Some(Cue::new(p, p + 1, Base::Attend, Args::Echo(start)))

@@ -502,6 +502,16 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 if matches!(v.w(q), "that" | "which") && is(v.w(q + 1), LIST_OPENERS) {
                     q += 1;
                 }
+                // "The guest list published on Tuesday also includes …": a participle
+                // phrase between the noun and its verb.
+                if row.pos == Pos::Noun && v.w(q).ends_with("ed") && !is(v.w(q), LIST_OPENERS) {
+                    let verb = (q + 1..(q + 5).min(v.len()))
+                        .take_while(|&r| !v.is_punct(r))
+                        .find(|&r| matches!(v.w(r), "also" | "include" | "includes"));
+                    if let Some(r) = verb {
+                        q = r;
+                    }
+                }
                 // "Speakers will include …", "guests are set to include …": an
                 // announced list.
                 let mut f = q;
