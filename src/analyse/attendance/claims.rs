@@ -517,6 +517,15 @@ pub fn claims_of_tokens(
             });
             if !blocked {
                 if let Some(st) = status {
+                    // "was initially expected but will not travel", "was expected to
+                    // attend but did not": the verb after "but" corrects the one before
+                    // for the same subject.
+                    let vs = vg.start.min(cue.head);
+                    if vs > 0 && v.w(vs - 1) == "but" {
+                        out.retain(|f| {
+                            !(parties.contains(&f.party) && f.status.present() != st.present())
+                        });
+                    }
                     for &party in &parties {
                         push(&mut out, party, st, modality, &cue_text, cue.row, by_person);
                     }

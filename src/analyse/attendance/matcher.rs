@@ -171,7 +171,7 @@ fn rest_matches(v: &View, p: usize, rest: &[String], plural_last: bool) -> Optio
 /// days later", "joined too").
 const AFTER_NOTHING: &[&str] = &[
     "and", "but", "later", "too", "soon", "on", "in", "within", "shortly", "days", "weeks", "two",
-    "three",
+    "three", "because", "due",
 ];
 
 /// Whether the object of a host verb names a meeting other than bilateral talks.
