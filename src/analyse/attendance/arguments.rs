@@ -526,6 +526,24 @@ fn subject(
             let (parties, except, from) = noun_phrase_before(s, v, lb, vb, 0);
             return (parties, except, (from, start));
         }
+        // "Kenya's president is among 20 leaders, including Peru's president, to
+        // attend": the subject of the copula and the inserted list.
+        let inserted = (vb + 1..start).find(|&q| v.w(q) == "including" && v.w(q - 1) == ",");
+        if let Some(i) = inserted
+            && start >= 1
+            && v.w(start - 1) == ","
+            && (vb + 1..(vb + 3).min(i)).any(|q| is(v.w(q), RANKS))
+            && (vb + 1..i - 1).all(|q| !v.is_punct(q) && !v.is_mention(q))
+        {
+            let vb = auxiliaries_before(v, lb, vb);
+            let (mut parties, except, from) = noun_phrase_before(s, v, lb, vb, 0);
+            for p in s.parties(&v.idxs(i + 1, start - 1), &c.asides).parties {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+            return (parties, except, (from, start));
+        }
     }
     let content = |a: usize, b: usize| {
         (a..b).any(|q| {

@@ -387,7 +387,8 @@ pub fn claims_of_tokens(
                 }
                 // "Qatar did not follow suit": no claim.
                 (if neg { None } else { prev.status }, None)
-            } else if neg && vg.refuse {
+            } else if neg && vg.refuse || neg && cue.row.is_some_and(|r| lex.rows[r].only_affirmed)
+            {
                 (None, None)
             } else {
                 let negated = neg || vg.refuse;

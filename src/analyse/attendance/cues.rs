@@ -108,6 +108,9 @@ pub struct Row {
     /// Words that, within three words after the cue, undo it ("represented by counsel").
     #[serde(default)]
     pub unless_after: Vec<String>,
+    /// Negated, the cue says nothing: "has not confirmed his attendance" is no refusal.
+    #[serde(default)]
+    pub only_affirmed: bool,
     pub example: Example,
 }
 

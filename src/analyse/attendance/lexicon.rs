@@ -178,7 +178,7 @@ pub const REP_NOUNS: &[&str] = &[
     "federation", "army", "military", "defence", "defense", "coordinator", "director",
     "director-general", "commission", "agency", "body", "office", "council", "committee",
     "union", "league", "organisation", "organization", "presidents", "prince", "crown",
-    "queen", "sultan", "sheikh", "amir", "emira", "monarch", "premiers", "kings",
+    "queen", "sultan", "sheikh", "amir", "emira", "monarchs", "premiers", "kings",
     "chancellors", "heads", "chiefs", "vice-president", "secretary-general",
     "undersecretary", "under-secretary", "foreign", "authority", "governments", "emirs",
     "plane", "motorcade", "convoy", "entourage", "jet", "aircraft", "counterpart", "duke",

@@ -188,7 +188,11 @@ fn rep_follows(tokens: &[Token], conj: &[usize], k: usize) -> bool {
         match t.kind {
             Kind::Word => {
                 let w = t.lower.as_str();
-                if is(w, REP_NOUNS) {
+                // "the Dutch royal family", "the Norwegian royal house".
+                let royal_house = matches!(w, "family" | "house" | "household")
+                    && n > 0
+                    && tokens[conj[n - 1]].lower == "royal";
+                if is(w, REP_NOUNS) || royal_house {
                     seen_rep = true;
                     continue;
                 }
@@ -276,6 +280,16 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                             "one" | "nobody" | "anyone" | "anybody" | "someone" | "somebody"
                         );
                     if w == "from" && someone {
+                        continue;
+                    }
+                    // "Two delegations — from Kenya and Tanzania — …": the origin set off
+                    // after a representative noun.
+                    let apposed_origin = w == "from"
+                        && !opened
+                        && i >= 2
+                        && matches!(tokens[i - 1].lower.as_str(), "," | "—" | "–" | "(")
+                        && is(&tokens[i - 2].lower, REP_NOUNS);
+                    if apposed_origin {
                         continue;
                     }
                     // "his counterparts in Belgium and Luxembourg": the leaders there.

@@ -72,8 +72,10 @@ pub fn tokenize(text: &str, gazetteer: &Gazetteer) -> Vec<Token> {
         if m < mentions.len() && mentions[m].start == i {
             let mn = mentions[m];
             m += 1;
-            if mn.via == Via::Capital && first_name_of(text, mn.end, mentions.get(m)) {
-                continue; // "Santiago Cafiero": a given name, not Chile's capital
+            if mn.via == Via::Capital
+                && (first_name_of(text, mn.end, mentions.get(m)) || after_title(text, mn.start))
+            {
+                continue; // "Santiago Cafiero", "Queen Sofia": a given name, not a capital
             }
             if in_region_name(text, mn.start, &text[mn.start..mn.end]) {
                 continue; // "Latin America": a region, not the United States
@@ -205,6 +207,24 @@ fn first_name_of(text: &str, end: usize, next: Option<&Mention>) -> bool {
         && chars.all(char::is_lowercase);
     capitalised && !is(&w.to_lowercase(), CALENDAR_WORDS)
 }
+
+/// Whether the word before `start` is a title that a given name follows ("Queen Sofia",
+/// "Princess Victoria", "Mr Lima").
+fn after_title(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    before.len() < start && is(&word.to_lowercase(), NAME_TITLES)
+}
+
+/// Titles that a given name follows.
+#[rustfmt::skip]
+const NAME_TITLES: &[&str] = &[
+    "queen", "king", "princess", "prince", "sheikh", "sheikha", "sultan", "emir", "lady",
+    "lord", "mr", "mrs", "ms", "dr", "saint", "st", "sister", "brother", "father",
+];
 
 /// Whether a mention is the tail of a region's name: "Latin America", "South
 /// American", "Central Americans".

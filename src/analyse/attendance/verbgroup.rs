@@ -164,7 +164,23 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                 .take_while(|&r| !v.is_punct(r))
                 .take(8)
                 .any(|r| is(v.w(r), DELEGATING) && !is(v.w(r + 1), PREPOSITIONS));
-            if is(gov, NOUN_GOVERNORS) || is(gov, REP_NOUNS) || motion_before || delegated {
+            // "among 20 leaders, including Peru's president, to attend": the noun before
+            // an inserted "including" list.
+            let inserted = gov == ","
+                && (lb..q.saturating_sub(1))
+                    .rev()
+                    .find(|&r| v.w(r) == "including")
+                    .is_some_and(|r| {
+                        r >= 2
+                            && v.w(r - 1) == ","
+                            && (is(v.wb(r, 2), NOUN_GOVERNORS) || is(v.wb(r, 2), REP_NOUNS))
+                    });
+            if is(gov, NOUN_GOVERNORS)
+                || is(gov, REP_NOUNS)
+                || motion_before
+                || delegated
+                || inserted
+            {
                 g.planned |= is(gov, PLAN_NOUNS);
                 q -= 1;
                 break; // "the only country to attend"

@@ -101,6 +101,18 @@ impl<'a> View<'a> {
         {
             q += 1;
         }
+        // "take part in a private capacity": the manner, no object.
+        let det = usize::from(matches!(
+            self.w(q),
+            "a" | "an" | "their" | "his" | "her" | "its"
+        ));
+        if matches!(
+            self.w(q + det),
+            "private" | "personal" | "official" | "individual"
+        ) && self.w(q + det + 1) == "capacity"
+        {
+            return Obj::Absent;
+        }
         let first = self.w(q);
         if q >= self.len()
             || self.is_punct(q)
