@@ -387,8 +387,7 @@ pub fn claims_of_tokens(
                 }
                 // "Qatar did not follow suit": no claim.
                 (if neg { None } else { prev.status }, None)
-            } else if neg && vg.refuse || neg && cue.row.is_some_and(|r| lex.rows[r].only_affirmed)
-            {
+            } else if neg && (vg.refuse || cue.row.is_some_and(|r| lex.rows[r].only_affirmed)) {
                 (None, None)
             } else {
                 let negated = neg || vg.refuse;
