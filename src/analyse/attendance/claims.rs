@@ -211,10 +211,13 @@ fn counted_group(tokens: &[Token]) -> bool {
         && is(&tokens[0].lower, GROUP_NOUNS)
         && matches!(tokens[1].lower.as_str(), "of" | "from");
     opens_with_group
-        || tokens.windows(2).any(|w| {
-            let n = w[0].lower.as_str();
+        || tokens.iter().enumerate().any(|(k, t)| {
+            let n = t.lower.as_str();
             let number = n.chars().all(|c| c.is_ascii_digit()) || is(n, NUMBER_WORDS);
-            number && is(&w[1].lower, GROUP_NOUNS)
+            // "nine states", "some Arab leaders": one word may describe the group.
+            let group = |j: usize| tokens.get(j).is_some_and(|g| is(&g.lower, GROUP_NOUNS));
+            number
+                && (group(k + 1) || tokens.get(k + 1).is_some_and(Token::is_word) && group(k + 2))
         })
 }
 
@@ -646,8 +649,8 @@ fn elided(v: &View, prev: &Prev) -> Option<Cue> {
     };
     let subject_end = match (group, v.w(0)) {
         (Some(g), _) => Some(g),
-        // "They include …", "Those include …"; "Among them are …".
-        (None, "they" | "those") => Some(0),
+        // "They include …", "Those include …", "Others are …"; "Among them are …".
+        (None, "they" | "those" | "others") => Some(0),
         (None, "among") if matches!(v.w(1), "them" | "those") => Some(1),
         _ => None,
     };

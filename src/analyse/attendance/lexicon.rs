@@ -30,7 +30,7 @@ pub const VG_ADVERBS: &[&str] = &[
     "instead", "likewise", "similarly", "apparently", "initially", "formally", "publicly",
     "ultimately", "effectively", "personally", "duly", "actually", "each", "reluctantly",
     "separately", "previously", "originally", "first", "however", "expressly", "explicitly",
-    "pointedly", "flatly", "earlier", "repeatedly", "since",
+    "pointedly", "flatly", "earlier", "repeatedly", "since", "definitely", "certainly",
 ];
 
 /// Verbs before "to" that make the attendance a plan ("plans to attend").
@@ -316,6 +316,11 @@ pub const GROUP_NOUNS: &[&str] = &[
     "members",
     "guests",
     "heads",
+    "rulers",
+    "monarchs",
+    "presidents",
+    "dignitaries",
+    "royals",
 ];
 
 /// Verbs whose "that" clause is a wish, not a fact: "the hosts hope that Argentina

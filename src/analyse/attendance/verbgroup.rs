@@ -53,6 +53,18 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             q -= 1;
             continue;
         }
+        // "will remain absent", "stayed away": a copula of duration, only before an
+        // adjective cue ("absent", "present").
+        if q == head
+            && matches!(
+                w,
+                "remain" | "remains" | "remained" | "stay" | "stays" | "stayed"
+            )
+            && matches!(head_word, "absent" | "present")
+        {
+            q -= 1;
+            continue;
+        }
         if is(w, NEG) {
             g.neg = true;
             q -= 1;
@@ -86,6 +98,12 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                     q -= 3;
                     break;
                 }
+            }
+            // "is also to attend": an adverb between the copula and "to".
+            if q >= 3 && is(v.wb(q, 2), VG_ADVERBS) && is(v.wb(q, 3), BE) {
+                g.planned = true;
+                q -= 2;
+                continue;
             }
             let gov = v.wb(q, 2);
             if q >= 2 && is(gov, PLAN_GOVERNORS) {

@@ -69,7 +69,13 @@ impl<'a> View<'a> {
         let mut q = p;
         while q > 0 {
             let w = self.w(q - 1);
-            if is(w, BE) {
+            // "will remain absent", "stayed away" reads as "be".
+            if is(w, BE)
+                || matches!(
+                    w,
+                    "remain" | "remains" | "remained" | "stay" | "stays" | "stayed"
+                )
+            {
                 return true;
             }
             if is(w, NEG) || is(w, VG_ADVERBS) {
