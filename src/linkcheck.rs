@@ -446,6 +446,18 @@ mod tests {
     }
 
     #[test]
+    fn the_first_of_duplicate_attributes_wins_and_an_empty_one_counts() {
+        // As a browser reads them: the second href is dropped; `id=""` is an empty id.
+        let s = scan_html(
+            b"<a href=/one/ href=/two/ id=\"\">a</a><link rel=preconnect href=https://cdn.example>",
+        );
+        let urls: Vec<&str> = s.refs.iter().map(|r| r.url.as_str()).collect();
+        assert_eq!(urls, ["/one/"]);
+        assert_eq!(s.refs[0].attr, "a href");
+        assert!(s.ids.contains(""));
+    }
+
+    #[test]
     fn entities_in_attributes_are_decoded() {
         let s = scan_html(b"<a href=\"/a/?x=1&amp;y=2#s&#45;1\">x</a>");
         assert_eq!(s.refs[0].url, "/a/?x=1&y=2#s-1");

@@ -7,6 +7,10 @@ pub fn is(w: &str, list: &[&str]) -> bool {
     list.contains(&w)
 }
 
+/// Verbs of lasting that read as "be" before "absent" or "present" ("will remain
+/// absent", "stayed absent").
+pub const DURATIVE_COPULAS: &[&str] = &["remain", "remains", "remained", "stay", "stays", "stayed"];
+
 /// Forms of "be".
 pub const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 

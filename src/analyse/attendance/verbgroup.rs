@@ -4,9 +4,9 @@
 //! its refusal, or blocked (a directive, an attempt, a counterfactual).
 
 use super::lexicon::{
-    AUX, BE, DELEGATING, DIRECTIVES, EXPECT_GOVERNORS, HABITUAL, IRREALIS_GOVERNORS,
-    MOTION_GOVERNORS, NEG, NEUTRAL_GOVERNORS, NOUN_GOVERNORS, PLAN_GOVERNORS, PREPOSITIONS,
-    REFUSE_GOVERNORS, REP_NOUNS, VG_ADVERBS, is,
+    AUX, BE, DELEGATING, DIRECTIVES, DURATIVE_COPULAS, EXPECT_GOVERNORS, HABITUAL,
+    IRREALIS_GOVERNORS, MOTION_GOVERNORS, NEG, NEUTRAL_GOVERNORS, NOUN_GOVERNORS, PLAN_GOVERNORS,
+    PREPOSITIONS, REFUSE_GOVERNORS, REP_NOUNS, VG_ADVERBS, is,
 };
 use super::tokens::Token;
 use super::view::View;
@@ -55,13 +55,7 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
         }
         // "will remain absent", "stayed away": a copula of duration, only before an
         // adjective cue ("absent", "present").
-        if q == head
-            && matches!(
-                w,
-                "remain" | "remains" | "remained" | "stay" | "stays" | "stayed"
-            )
-            && matches!(head_word, "absent" | "present")
-        {
+        if q == head && is(w, DURATIVE_COPULAS) && matches!(head_word, "absent" | "present") {
             q -= 1;
             continue;
         }

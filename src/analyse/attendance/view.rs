@@ -4,8 +4,8 @@
 use super::clauses::{Clause, ClauseKind};
 use super::cues::Lexicon;
 use super::lexicon::{
-    AUX, BE, COMMON_VERBS, NEG, PREPOSITIONS, RELATIONAL, RELATIVES, REP_NOUNS, SPEECH, VG_ADVERBS,
-    is,
+    AUX, BE, COMMON_VERBS, DURATIVE_COPULAS, NEG, PREPOSITIONS, RELATIONAL, RELATIVES, REP_NOUNS,
+    SPEECH, VG_ADVERBS, is,
 };
 use super::tokens::{Kind, Token};
 use crate::analyse::gazetteer::Via;
@@ -70,12 +70,7 @@ impl<'a> View<'a> {
         while q > 0 {
             let w = self.w(q - 1);
             // "will remain absent", "stayed away" reads as "be".
-            if is(w, BE)
-                || matches!(
-                    w,
-                    "remain" | "remains" | "remained" | "stay" | "stays" | "stayed"
-                )
-            {
+            if is(w, BE) || is(w, DURATIVE_COPULAS) {
                 return true;
             }
             if is(w, NEG) || is(w, VG_ADVERBS) {
