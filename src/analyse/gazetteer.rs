@@ -229,8 +229,13 @@ impl Gazetteer {
 
     /// The parties and people a text mentions, each once, in order of first mention.
     pub fn entities(&self, text: &str) -> EntityLists {
+        self.entities_of(&self.mentions(text))
+    }
+
+    /// [`Gazetteer::entities`] of mentions already found.
+    pub fn entities_of(&self, mentions: &[Mention]) -> EntityLists {
         let mut lists = EntityLists::default();
-        for m in self.mentions(text) {
+        for &m in mentions {
             match m.target {
                 Target::Party(i) => {
                     let p = &self.parties[i];

@@ -53,10 +53,10 @@ pub fn article_facts(article: &Article, gazetteer: &Gazetteer) -> ArticleFacts {
         .collect::<Vec<_>>()
         .join(" ");
     let all_text = article.texts().collect::<Vec<_>>().join("\n");
-    let entities = gazetteer.entities(&all_text);
+    let mentions = gazetteer.mentions(&all_text);
+    let entities = gazetteer.entities_of(&mentions);
     // Names of countries, organisations and people have their own taxonomies.
-    let named: std::collections::BTreeSet<String> = gazetteer
-        .mentions(&all_text)
+    let named: std::collections::BTreeSet<String> = mentions
         .iter()
         .map(|m| words::content_words(&all_text[m.start..m.end]))
         .filter(|w| w.len() == 1)
