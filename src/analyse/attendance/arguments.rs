@@ -66,8 +66,8 @@ const RANK_COPULAS: &[&str] = &["became", "becomes", "become", "remains", "remai
 const RANKS: &[&str] = &["only", "first", "last", "among", "one", "most", "latest"];
 
 use super::lexicon::{
-    AUX, BE, COMMON_VERBS, DELEGATING, NOUN_GOVERNORS, PREPOSITIONS, PRONOUNS, RELATIVES,
-    REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, is,
+    AUX, BE, COMMON_VERBS, DELEGATING, GROUP_NOUNS, NOUN_GOVERNORS, PREPOSITIONS, PRONOUNS,
+    RELATIVES, REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, is,
 };
 use super::phrases::{ListParties, list_parties};
 use super::tokens::{Kind, Token};
@@ -556,6 +556,15 @@ fn subject(
                 || is(w, VG_ADVERBS))
         })
     };
+    // "Leaders who attended the ceremony include X and Y": a group, a relative clause
+    // with the cue, then the group's members after the main verb.
+    if let Some(q) = members_after_relative(v, start) {
+        let end = (q + 1..v.len())
+            .find(|&r| v.is_punct(r) && v.w(r) != ",")
+            .unwrap_or(v.len());
+        let parties = s.parties(&v.idxs(q + 1, end), &c.asides).parties;
+        return (parties, Vec::new(), (lb, start));
+    }
     // A relative clause: "…, which attended as an observer".
     if c.kind == ClauseKind::Relative {
         let only_relative = (lb..start).all(|q| is(v.w(q), RELATIVES) || is(v.w(q), VG_ADVERBS));
@@ -819,4 +828,24 @@ fn noun_phrase_before(
     }
     let r = s.parties(&v.idxs(from, to), &c.asides);
     (r.parties, r.except, from)
+}
+
+/// In "Leaders who attended the ceremony include X and Y", the position of the main
+/// verb ("include", "are") after the relative clause whose verb group starts at
+/// `start`, when a group noun ("leaders", "heads of state") stands right before "who"
+/// or "that".
+fn members_after_relative(v: &View, start: usize) -> Option<usize> {
+    if start < 2 || !matches!(v.w(start - 1), "who" | "that") {
+        return None;
+    }
+    let head = v.w(start - 2);
+    let group = is(head, GROUP_NOUNS) || head == "state" && v.wb(start - 2, 2) == "heads";
+    if !group {
+        return None;
+    }
+    // Past the relative clause's own verb group ("who are expected to attend").
+    let head = (start..v.len()).find(|&q| !is(v.w(q), AUX) && !is(v.w(q), BE))?;
+    (head + 1..v.len())
+        .take_while(|&q| !v.is_punct(q) || v.w(q) == ",")
+        .find(|&q| matches!(v.w(q), "include" | "includes" | "included" | "are" | "were"))
 }

@@ -4,7 +4,7 @@
 
 use super::cues::{Frame, Need, Pos, Row, Says};
 use super::lexicon::{
-    AUX, EXPECT_GOVERNORS, PLAN_GOVERNORS, PREPOSITIONS, REP_NOUNS, VG_ADVERBS, is,
+    AUX, EXPECT_GOVERNORS, NEG, PLAN_GOVERNORS, PREPOSITIONS, REP_NOUNS, VG_ADVERBS, is,
 };
 use super::scope::{EventCtx, venue};
 use super::tokens::Kind;
@@ -447,6 +447,15 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
             if !row.subject_nouns.iter().any(|n| n == noun) {
                 continue;
             }
+        }
+        // "Leaders who did not attend the summit include …": the subject noun ends a
+        // negated relative clause inside the subject (its members stayed away).
+        let relative =
+            (1..p.saturating_sub(1)).find(|&r| matches!(v.w(r), "who" | "which" | "that"));
+        if !row.subject_nouns.is_empty()
+            && relative.is_some_and(|r| (r..p).any(|q| is(v.w(q), NEG)))
+        {
+            continue;
         }
         if row.pos == Pos::Noun && row.passive {
             // "amid a boycott by Chile and Peru": the agents after "by"; the noun
