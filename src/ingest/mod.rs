@@ -206,8 +206,6 @@ fn strip_prefix_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
     }
 }
 
-/// The text of a bulleted line: `•`, `▪`, `◦`, or a `-`, `–`, `*` or `·` followed by a
-/// space (a list copied from a page, or typed as Markdown).
 /// Whether the blocks so far end with a lead-in ("… present at the inauguration:") or
 /// with a list right under one: the next short line is an item of that list.
 fn under_lead_in(blocks: &[Block]) -> bool {
@@ -219,6 +217,8 @@ fn under_lead_in(blocks: &[Block]) -> bool {
     }
 }
 
+/// The text of a bulleted line: `•`, `▪`, `◦`, or a `-`, `–`, `*` or `·` followed by a
+/// space (a list copied from a page, or typed as Markdown).
 fn bullet_text(line: &str) -> Option<&str> {
     let t = line.trim_start();
     t.strip_prefix('•')

@@ -134,10 +134,6 @@ pub fn explain(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> String {
     out
 }
 
-/// The status a list's lead-in gives the items under it: a sentence that ends with a
-/// colon and holds a cue but names no party ("Here is who is attending:", "Those staying
-/// away:", "Leaders expected at the summit include:"). Returns the status, its modality
-/// and the cue's words.
 /// Whether a paragraph reads as one line of a list typed without bullets: short, with
 /// no closing full stop, naming a party ("Ghana – Kofi Mensah", "President of Chile
 /// Marta Ruiz").
@@ -148,6 +144,10 @@ pub fn list_line(text: &str, tokens: &[Token]) -> bool {
         && tokens.iter().any(Token::is_mention)
 }
 
+/// The status a list's lead-in gives the items under it: a sentence that ends with a
+/// colon and holds a cue but names no party ("Here is who is attending:", "Those staying
+/// away:", "Leaders expected at the summit include:"). Returns the status, its modality
+/// and the cue's words.
 pub fn lead_in(text: &str, tokens: &[Token], ctx: &EventCtx) -> Option<(Status, Modality, String)> {
     // A lead-in names no party; the event's city may be in it ("… were expected in Suva:").
     let names_party = tokens.iter().any(|t| {
@@ -200,8 +200,6 @@ pub struct Carry {
     subjects: Vec<usize>,
 }
 
-/// Whether a sentence opens with "he" or "she" ("Instead, he will send …"), or with
-/// "they" after a subject of two parties or more: its subject is the sentence before's.
 /// Whether a sentence counts a group of parties ("leaders from 37 countries", "nine
 /// states"): it names none, but the next sentence may list them ("The countries are …").
 fn counted_group(tokens: &[Token]) -> bool {
@@ -235,6 +233,8 @@ fn hoped_for(tokens: &[Token], c: &Clause, v: &View, vg_start: usize) -> bool {
     in_clause || before
 }
 
+/// Whether a sentence opens with "he" or "she" ("Instead, he will send …"), or with
+/// "they" after a subject of two parties or more: its subject is the sentence before's.
 fn opens_with_pronoun_for(tokens: &[Token], before: &[usize]) -> bool {
     let first = tokens.iter().find(|t| {
         !(t.kind == Kind::Punct

@@ -102,7 +102,6 @@ fn labelled_caption(v: &View) -> bool {
     ) && v.w(1) == ":"
 }
 
-/// Constructions: grammar that no single word carries.
 /// "among (the) (world) leaders at … for the summit": the position of "at", "in" or
 /// "for" when a meeting follows within a few words.
 fn among_leaders_at(v: &View, p: usize) -> Option<usize> {
@@ -136,6 +135,7 @@ const SPEAKING: &[&str] = &[
     "join",
 ];
 
+/// Constructions: grammar that no single word carries.
 pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Option<Cue> {
     let w = v.w(p);
     let w1 = v.w(p + 1);

@@ -371,7 +371,6 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
     }
 }
 
-/// The table row that starts at position `p`, if any.
 /// "…, with the leaders of Ghana and Peru also (all) expected": an absolutive "with"
 /// stands for the "be" of an adjective cue at `p`.
 fn absolutive_with(v: &View, p: usize) -> bool {
@@ -385,6 +384,7 @@ fn absolutive_with(v: &View, p: usize) -> bool {
         .any(|r| v.w(r) == "with" && v.wb(r, 1) == ",")
 }
 
+/// The table row that starts at position `p`, if any.
 fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
     let w = v.w(p);
     if w.is_empty() || v.is_punct(p) || v.is_mention(p) {
@@ -450,10 +450,10 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         }
         // "Leaders who did not attend the summit include …": the subject noun ends a
         // negated relative clause inside the subject (its members stayed away).
-        let relative =
-            (1..p.saturating_sub(1)).find(|&r| matches!(v.w(r), "who" | "which" | "that"));
         if !row.subject_nouns.is_empty()
-            && relative.is_some_and(|r| (r..p).any(|q| is(v.w(q), NEG)))
+            && (1..p.saturating_sub(1))
+                .find(|&r| matches!(v.w(r), "who" | "which" | "that"))
+                .is_some_and(|r| (r..p).any(|q| is(v.w(q), NEG)))
         {
             continue;
         }

@@ -259,9 +259,6 @@ pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
     })
 }
 
-/// Whether positions `from..to` place the meeting in another party's country ("in
-/// New York", "in Brussels") or name it after another party ("the UN General Assembly
-/// session", "the Arab League summit").
 /// Words that end the name of a building or grounds: "Westminster Abbey", "the Grand
 /// Pacific Hotel". A venue in the host city, not another place.
 #[rustfmt::skip]
@@ -279,6 +276,9 @@ fn named_building(v: &View, q: usize) -> bool {
         .any(|r| is(v.w(r), BUILDINGS))
 }
 
+/// Whether positions `from..to` place the meeting in another party's country ("in
+/// New York", "in Brussels") or name it after another party ("the UN General Assembly
+/// session", "the Arab League summit").
 pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
     // "a meeting held in Srinagar" when the event is in New Delhi: a place the
     // gazetteer does not know, but not the event's.

@@ -8,6 +8,7 @@
 
 use super::text::{Vector, Vocabulary, cosine, terms};
 use crate::analyse::gazetteer::Gazetteer;
+use crate::ingest::furniture::{self, classify};
 
 /// Above this many sentences a text is scored against its centroid instead of by
 /// LexRank's power iteration (which needs the n × n similarity matrix).
@@ -183,8 +184,10 @@ pub fn readability(s: &str) -> f64 {
     }
     // "Explore our gallery to view …", "Sign up for our newsletter": the page's
     // furniture glued into a paragraph, not the story.
-    use crate::ingest::furniture::{Kind, classify};
-    if matches!(classify(s), Some(Kind::Share | Kind::Advert | Kind::Notice)) {
+    if matches!(
+        classify(s),
+        Some(furniture::Kind::Share | furniture::Kind::Advert | furniture::Kind::Notice)
+    ) {
         return 0.0;
     }
     let mut f = if words <= 40 {
