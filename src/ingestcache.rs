@@ -17,6 +17,9 @@ pub const CACHE_DIR: &str = ".briefing-cache";
 /// The ingest record, inside [`CACHE_DIR`].
 pub const INGEST_FILE: &str = "ingest.tsv";
 
+/// The per-briefing analyses (see `analyse::cache`), inside [`CACHE_DIR`].
+pub const ANALYSES_FILE: &str = "analyses.bin";
+
 /// The first word of the record's first line.
 const MAGIC: &str = "briefing-ingest-cache";
 

@@ -18,7 +18,7 @@ pub fn options() -> Options {
 }
 
 /// What kind of block a text block is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     Paragraph,

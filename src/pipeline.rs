@@ -12,7 +12,7 @@ use crate::analyse::gazetteer::Gazetteer;
 use crate::config::{SiteConfig, normalize_base_url};
 use crate::content::{Page, load_page};
 use crate::diagnostics::{BuildFailure, Diagnostic};
-use crate::ingestcache::{CACHE_DIR, INGEST_FILE, IngestCache};
+use crate::ingestcache::{ANALYSES_FILE, CACHE_DIR, INGEST_FILE, IngestCache};
 use crate::load::{self, SeedFile, TextFile};
 use crate::render::{Extras, Output, RenderOptions, Renderer, render_site};
 use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, SeedAction, plan_ingest, plan_ingest_cached};
@@ -79,6 +79,9 @@ pub struct Prepared {
     pub data: std::collections::BTreeMap<String, TextFile>,
     /// Warnings of loading (unknown front matter keys).
     pub warnings: Vec<Diagnostic>,
+    /// The per-briefing analyses to store for the next build, with the key they are
+    /// valid for: only when the build uses the cache and they changed.
+    pub analyses: Option<(String, AnalysisCache)>,
 }
 
 /// Reads the configuration, applying a `--base-url` override.
@@ -286,6 +289,44 @@ pub fn read_ingest_cache(root: &Path, key: &str) -> (IngestCache, Option<Diagnos
     }
 }
 
+/// Reads the stored per-briefing analyses of the site at `root` for `key`: empty when
+/// there are none or they were made by another binary or settings; empty with a warning
+/// when the file is damaged.
+pub fn read_analysis_cache(root: &Path, key: &str) -> (AnalysisCache, Option<Diagnostic>) {
+    let rel = Path::new(CACHE_DIR).join(ANALYSES_FILE);
+    let Ok(bytes) = std::fs::read(root.join(&rel)) else {
+        return (AnalysisCache::default(), None);
+    };
+    match AnalysisCache::from_bytes(&bytes, key, Gazetteer::embedded()) {
+        Ok(c) => (c, None),
+        Err(why) => (
+            AnalysisCache::default(),
+            Some(
+                Diagnostic::new("the build cache is damaged and was not used")
+                    .in_file(&rel)
+                    .cause(why)
+                    .hint(
+                        "nothing to do: this build analyses every briefing and writes a new cache",
+                    ),
+            ),
+        ),
+    }
+}
+
+/// Stores the per-briefing analyses for `key` (atomically, like the ingest record).
+pub fn write_analysis_cache(
+    root: &Path,
+    key: &str,
+    cache: &AnalysisCache,
+) -> Result<(), Diagnostic> {
+    let rel = Path::new(CACHE_DIR).join(ANALYSES_FILE);
+    let Some(bytes) = cache.to_bytes(key) else {
+        return Ok(());
+    };
+    write_file_atomic(&root.join(&rel), &bytes)
+        .map_err(|e| Diagnostic::from_anyhow(&e).in_file(&rel))
+}
+
 /// Writes the ingest cache of `plan` for `key` (atomically: a build cut short leaves
 /// the old file or none).
 pub fn write_ingest_cache(root: &Path, key: &str, plan: &IngestPlan) -> Result<(), Diagnostic> {
@@ -347,14 +388,24 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
         }
     }
     errors.extend(check_unique_urls(&pages));
-    let warnings = [loaded.ingest.warnings.clone(), loaded.warnings].concat();
-    let site = match analyse_site(
-        loaded.config,
-        pages,
-        &loaded.data,
-        &AnalysisCache::default(),
-    ) {
-        Ok((site, _)) => Some(site),
+    let mut warnings = [loaded.ingest.warnings.clone(), loaded.warnings].concat();
+    let key = ingest_cache_key(&loaded.config).filter(|_| opts.cache && opts.write);
+    let before = match &key {
+        Some(key) => {
+            let (cache, warning) = read_analysis_cache(&opts.root, key);
+            warnings.extend(warning);
+            cache
+        }
+        None => AnalysisCache::default(),
+    };
+    let mut analyses = None;
+    let site = match analyse_site(loaded.config, pages, &loaded.data, &before) {
+        Ok((site, after)) => {
+            analyses = key
+                .filter(|_| after.changed_since(&before))
+                .map(|k| (k, after));
+            Some(site)
+        }
         Err(e) => {
             errors.extend(e);
             None
@@ -367,6 +418,7 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             ingest: loaded.ingest,
             data: loaded.data,
             warnings,
+            analyses,
         }),
         _ => {
             // Seeds fail alone: when every error is a seed's, the other seeds' pages are
@@ -574,11 +626,17 @@ pub fn build_reporting(
         })?;
         if opts.cache
             && let Some(key) = ingest_cache_key(&prepared.site.config)
-            && let Err(e) = write_ingest_cache(&opts.root, &key, &prepared.ingest)
+            && let Err(e) =
+                write_ingest_cache(&opts.root, &key, &prepared.ingest).and_then(
+                    |()| match &prepared.analyses {
+                        Some((key, cache)) => write_analysis_cache(&opts.root, key, cache),
+                        None => Ok(()),
+                    },
+                )
         {
             // The site is built; a cache that could not be written only costs time.
             let mut warnings = warnings.clone();
-            warnings.push(e.hint("the next build ingests every seed again"));
+            warnings.push(e.hint("the next build reads every seed and briefing again"));
             return Ok(report(&prepared, &outputs, warnings, out_dir, timings));
         }
         lap("write");

@@ -1,6 +1,7 @@
-//! The build cache (`.briefing-cache/`): a build that reuses it writes exactly (byte for
-//! byte) the `dist/` and pages of a `--no-cache` build after each kind of edit, and after
-//! the cache file is cut short; `--no-cache` neither reads nor writes it.
+//! The build cache (`.briefing-cache/`: the ingest record and the per-briefing
+//! analyses): a build that reuses it writes exactly (byte for byte) the `dist/` and pages
+//! of a `--no-cache` build after each kind of edit, and after a cache file is cut short
+//! or changed; `--no-cache` neither reads nor writes it.
 
 mod common;
 
@@ -30,6 +31,10 @@ fn build(root: &Path, out: &Path, extra: &[&str]) -> String {
 
 fn cache_file(root: &Path) -> std::path::PathBuf {
     root.join(".briefing-cache/ingest.tsv")
+}
+
+fn analyses_file(root: &Path) -> std::path::PathBuf {
+    root.join(".briefing-cache/analyses.bin")
 }
 
 /// Builds with the cache and without it (into two folders) and asserts both give the
@@ -62,9 +67,20 @@ fn a_cached_build_equals_a_no_cache_build_after_each_edit() {
     let record = fs::read_to_string(cache_file(&root)).unwrap();
     let seeds = fs::read_dir(root.join("seeds")).unwrap().count();
     assert_eq!(record.lines().count(), seeds + 2, "{record}");
+    let analyses = fs::read(analyses_file(&root)).unwrap();
+    assert!(analyses.starts_with(b"briefing analyses"));
 
-    // Nothing changed: every seed is current.
+    // Nothing changed: every seed is current, every analysis reused (and not rewritten).
+    let modified = || {
+        fs::metadata(analyses_file(&root))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let before = modified();
     same_with_and_without(&root, &scratch, "unchanged");
+    assert_eq!(modified(), before, "an unchanged site rewrote its analyses");
+    assert_eq!(fs::read(analyses_file(&root)).unwrap(), analyses);
 
     // A seed edited: its page is regenerated, as without the cache.
     let seed = fs::read_dir(root.join("seeds"))
@@ -99,6 +115,30 @@ fn a_cached_build_equals_a_no_cache_build_after_each_edit() {
     )
     .unwrap();
     same_with_and_without(&root, &scratch, "seed added");
+
+    // Another event in site.yaml: the claims were read against the old one.
+    let config = fs::read_to_string(root.join("site.yaml")).unwrap();
+    fs::write(
+        root.join("site.yaml"),
+        config.replace("place: Damascus", "place: Beirut"),
+    )
+    .unwrap();
+    same_with_and_without(&root, &scratch, "event changed");
+
+    // A page deleted (and its seed, so that it stays gone).
+    fs::remove_file(root.join("seeds/zz_new.txt")).unwrap();
+    let gone = common::briefing_pages(&root)
+        .into_iter()
+        .find(|p| {
+            fs::read_to_string(root.join("content/briefings").join(p))
+                .unwrap()
+                .contains("seed: zz_new.txt")
+        })
+        .expect("the added seed's page");
+    fs::remove_file(root.join("content/briefings").join(gone)).unwrap();
+    let stored = fs::read(analyses_file(&root)).unwrap().len();
+    same_with_and_without(&root, &scratch, "page deleted");
+    assert!(fs::read(analyses_file(&root)).unwrap().len() < stored);
 }
 
 #[test]
@@ -117,6 +157,31 @@ fn a_damaged_cache_is_reported_and_ignored() {
     // The build wrote a whole cache again.
     let again = fs::read_to_string(cache_file(&root)).unwrap();
     assert_eq!(again, record);
+}
+
+#[test]
+fn damaged_analyses_are_reported_and_ignored() {
+    let (dir, root) = common::real_site();
+    let scratch = dir.path().join("out");
+    build(&root, &scratch.join("warm"), &[]);
+    let stored = fs::read(analyses_file(&root)).unwrap();
+    let mut changed = stored.clone();
+    let middle = changed.len() / 2;
+    changed[middle] ^= 0x20;
+    for (step, bytes) in [
+        ("cut short", &stored[..stored.len() / 2]),
+        ("changed", &changed[..]),
+    ] {
+        fs::write(analyses_file(&root), bytes).unwrap();
+        let err = same_with_and_without(&root, &scratch, step);
+        assert!(
+            err.contains("the build cache is damaged and was not used")
+                && err.contains(".briefing-cache/analyses.bin"),
+            "{step}: {err}"
+        );
+        // The build stored every analysis again.
+        assert_eq!(fs::read(analyses_file(&root)).unwrap(), stored, "{step}");
+    }
 }
 
 #[test]

@@ -21,7 +21,7 @@ use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
 
 /// What one briefing gives the whole-site analyses, computed from the page alone.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PageAnalysis {
     pub terms: PageTerms,
     pub claims: Vec<PageClaim>,
@@ -158,6 +158,100 @@ impl AnalysisCache {
     }
 }
 
+/// What a stored cache starts with: its format, then the SHA-256 of the rest.
+const MAGIC: &[u8] = b"briefing analyses 1\n";
+
+/// An [`AnalysisCache`] as the build stores it: what it is valid for (the binary and
+/// settings, as `key`, and the event the claims were read against) and the analyses
+/// by fingerprint.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored {
+    key: String,
+    event: [String; 4],
+    pages: Vec<(u64, Arc<PageAnalysis>)>,
+}
+
+fn sha256(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+fn event_fields(e: &Event) -> [String; 4] {
+    [
+        e.name.clone(),
+        e.place.clone(),
+        e.start.clone(),
+        e.end.clone(),
+    ]
+}
+
+impl AnalysisCache {
+    /// The cache as bytes (postcard, after a header and a checksum), valid for `key`;
+    /// `None` for a cache that holds nothing.
+    pub fn to_bytes(&self, key: &str) -> Option<Vec<u8>> {
+        let (event, _) = self.made_with.as_ref()?;
+        let mut pages: Vec<(u64, Arc<PageAnalysis>)> =
+            self.pages.iter().map(|(&k, a)| (k, a.clone())).collect();
+        pages.sort_unstable_by_key(|(k, _)| *k);
+        let stored = Stored {
+            key: key.to_string(),
+            event: event_fields(event),
+            pages,
+        };
+        let body = postcard::to_stdvec(&stored).ok()?;
+        let mut out = Vec::with_capacity(MAGIC.len() + 32 + body.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&sha256(&body));
+        out.extend_from_slice(&body);
+        Some(out)
+    }
+
+    /// A cache read back from [`to_bytes`](Self::to_bytes): empty when it was made for
+    /// another `key` (another binary or settings); an error naming what is wrong when it
+    /// is damaged (cut short, changed). Its analyses are for `gazetteer`.
+    pub fn from_bytes(
+        bytes: &[u8],
+        key: &str,
+        gazetteer: &Gazetteer,
+    ) -> Result<AnalysisCache, String> {
+        let rest = bytes
+            .strip_prefix(MAGIC)
+            .ok_or("it does not start as a cache of analyses does")?;
+        if rest.len() < 32 {
+            return Err("it is cut short".into());
+        }
+        let (sum, body) = rest.split_at(32);
+        if sha256(body).as_slice() != sum {
+            return Err("its checksum does not match (cut short or changed)".into());
+        }
+        let stored: Stored =
+            postcard::from_bytes(body).map_err(|e| format!("it cannot be read: {e}"))?;
+        if stored.key != key {
+            return Ok(AnalysisCache::default());
+        }
+        let [name, place, start, end] = stored.event;
+        let event = Event {
+            name,
+            place,
+            start,
+            end,
+        };
+        Ok(AnalysisCache {
+            made_with: Some((event, std::ptr::from_ref(gazetteer) as usize)),
+            pages: stored.pages.into_iter().collect(),
+            stats: CacheStats::default(),
+        })
+    }
+
+    /// Whether the analysis that made this cache analysed anything anew or dropped a
+    /// briefing of `before`: only then is it worth storing again.
+    pub fn changed_since(&self, before: &AnalysisCache) -> bool {
+        self.stats.misses > 0
+            || self.pages.len() != before.pages.len()
+            || self.made_with != before.made_with
+    }
+}
+
 /// The whole analysis of a site — pages arranged, taxonomies, attendance (with the pins
 /// of `pins`, whose errors are the only errors) and summary — reusing the per-briefing
 /// analyses of `cache`. Equal to [`super::analyse`], [`attendance::build`] and
@@ -243,5 +337,80 @@ mod tests {
         same.rendered.html.push_str("<!-- -->");
         same.reading_time += 1;
         assert_eq!(a, fingerprint(&same));
+    }
+
+    /// A briefing that gives every part of a reading something to hold: a period with a
+    /// part of a month, figures, a quote, people, a timeline, a document.
+    const RICH: &str = "---\ntitle: Ministers meet in Suva\ndate: 2020-11-12\nsource: Wire\n---\n\
+        Foreign ministers of 14 states met in Suva in mid-November 2020. Fiji hosted the \
+        talks and Tonga stayed away. \"This is a first step,\" Fijian Prime Minister Frank \
+        Bainimarama said on Wednesday. The ministers adopted a joint declaration on fisheries \
+        that 12 states signed. About 5.6 million people live in the region. A second round \
+        is planned for March 2021.\n";
+
+    fn analysed(pages: &[Page]) -> (Site, AnalysisCache) {
+        let config = crate::config::SiteConfig::default();
+        analyse_site(
+            config,
+            pages.to_vec(),
+            None,
+            Gazetteer::embedded(),
+            &AnalysisCache::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_stored_cache_reads_back_as_it_was() {
+        let (_, cache) = analysed(&[page(RICH)]);
+        let bytes = cache.to_bytes("key").unwrap();
+        let back = AnalysisCache::from_bytes(&bytes, "key", Gazetteer::embedded()).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back.made_with, cache.made_with);
+        let (k, a) = cache.pages.iter().next().unwrap();
+        let read = &back.pages[k];
+        assert_eq!(**read, **a);
+        // The reading has something in each part the binary form must keep whole.
+        assert!(!a.reading.figures.is_empty() && !a.reading.timeline.is_empty());
+        assert!(
+            a.reading
+                .timeline
+                .iter()
+                .any(|(t, _)| t.when.starts_with("mid-"))
+        );
+        // Used again, every briefing is a hit.
+        let site = arrange(crate::config::SiteConfig::default(), vec![page(RICH)]);
+        let event = attendance::event_of(&site.config);
+        let (_, again) = back.analyses(&site, Gazetteer::embedded(), &event);
+        assert_eq!(again.stats(), CacheStats { hits: 1, misses: 0 });
+        assert!(!again.changed_since(&back));
+    }
+
+    #[test]
+    fn a_cache_for_another_binary_is_empty_and_a_damaged_one_an_error() {
+        let (_, cache) = analysed(&[page(RICH)]);
+        let bytes = cache.to_bytes("key").unwrap();
+        let other = AnalysisCache::from_bytes(&bytes, "other key", Gazetteer::embedded());
+        assert!(other.unwrap().is_empty());
+        let cut =
+            AnalysisCache::from_bytes(&bytes[..bytes.len() / 2], "key", Gazetteer::embedded());
+        assert!(cut.unwrap_err().contains("checksum"));
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        assert!(AnalysisCache::from_bytes(&flipped, "key", Gazetteer::embedded()).is_err());
+        assert!(AnalysisCache::from_bytes(b"nonsense", "key", Gazetteer::embedded()).is_err());
+        assert!(AnalysisCache::default().to_bytes("key").is_none());
+    }
+
+    #[test]
+    fn json_leaves_out_where_a_figure_was_read() {
+        let (site, _) = analysed(&[page(RICH)]);
+        let json = serde_json::to_value(&site.summary).unwrap();
+        let figure = &json["figures"][0];
+        assert!(figure.get("number").is_some(), "{json}");
+        assert!(figure.get("doc").is_none() && figure.get("sentence").is_none());
+        let item = &json["timeline"][0];
+        assert!(item.get("sort_date").is_some() && item.get("sort_key").is_none());
     }
 }

@@ -76,7 +76,7 @@ struct GazetteerFile {
 }
 
 /// How a mention names its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Via {
     Name,
@@ -88,14 +88,14 @@ pub enum Via {
 }
 
 /// Who a mention is of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub enum Target {
     Party(usize),
     Person(usize),
 }
 
 /// One mention in a text: byte range, target and how it was named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Mention {
     pub target: Target,
     pub via: Via,

@@ -6,7 +6,9 @@ use regex::Regex;
 use serde::Serialize;
 
 /// A calendar date, ISO-ordered so that comparison is chronological.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct Ymd {
     pub year: i32,
     pub month: u32,
@@ -296,7 +298,9 @@ static WEEKDAY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// How precise a [`Period`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
@@ -306,7 +310,7 @@ pub enum Precision {
 
 /// A stretch of time a text names: a day or day range, a month ("January 2018",
 /// "mid-November 2020", "last month") or a year ("in 2011", "(2017)").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Period {
     pub start: Ymd,
     /// Last day of the period (inclusive).
@@ -321,6 +325,44 @@ pub struct Period {
     pub text: String,
     /// Byte offset in the searched string.
     pub offset: usize,
+}
+
+/// A [`Period`] as the build cache stores it: `part` as an owned string.
+#[derive(serde::Deserialize)]
+struct StoredPeriod {
+    start: Ymd,
+    end: Ymd,
+    precision: Precision,
+    part: Option<String>,
+    inferred: bool,
+    text: String,
+    offset: usize,
+}
+
+impl<'de> serde::Deserialize<'de> for Period {
+    /// `part` becomes one of the static words [`find_periods`] gives again.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let p = StoredPeriod::deserialize(d)?;
+        let part = match p.part {
+            None => None,
+            Some(w) => Some(
+                ["early", "mid", "late", "end"]
+                    .into_iter()
+                    .find(|&known| known == w)
+                    .ok_or_else(|| D::Error::custom(format!("unknown part of a month `{w}`")))?,
+            ),
+        };
+        Ok(Period {
+            start: p.start,
+            end: p.end,
+            precision: p.precision,
+            part,
+            inferred: p.inferred,
+            text: p.text,
+            offset: p.offset,
+        })
+    }
 }
 
 impl Period {

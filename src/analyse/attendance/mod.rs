@@ -201,7 +201,7 @@ impl Attendance {
 }
 
 /// A claim found in one page, before it is attributed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 pub struct PageClaim {
     /// Index of the sentence in the list given to [`page_claims`].
     pub sentence: usize,

@@ -17,14 +17,14 @@ pub const MAX_DOCUMENTS: usize = 4;
 pub const MAX_POINTS: usize = 4;
 
 /// A point a document makes, in the words of a sentence about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Point {
     pub text: String,
     pub source: SourceRef,
 }
 
 /// How many signed, as a source puts it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Signatories {
     /// "84 countries", "more than 60 states".
     pub count: String,
@@ -33,7 +33,7 @@ pub struct Signatories {
 }
 
 /// A party that did not sign or endorse it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct NotSigned {
     /// Gazetteer id and name.
     pub party: String,
@@ -42,7 +42,7 @@ pub struct NotSigned {
 }
 
 /// A document the event produced.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Document {
     /// "Kazan Declaration", "final communiqué".
     pub name: String,
@@ -64,7 +64,7 @@ pub struct Document {
 }
 
 /// A document as one briefing reports it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct Found {
     pub key: String,
     /// The head noun of its name: "declaration".

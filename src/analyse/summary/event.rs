@@ -145,7 +145,7 @@ pub type Seen = (String, usize, usize);
 
 /// Event dates one briefing states: the days, their weight there, the first sentence,
 /// the first period read and the last one written out (not inferred).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct SeenDates {
     pub days: (Ymd, Ymd),
     pub weight: usize,
@@ -155,7 +155,7 @@ pub struct SeenDates {
 }
 
 /// A sentence of one briefing that says who opened the event.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct SeenOpener {
     pub name: String,
     pub role: Option<String>,
@@ -165,7 +165,7 @@ pub struct SeenOpener {
 
 /// What one briefing says about the event, before it is weighed against the others
 /// (a pure function of the briefing: the part of [`event`] worth keeping per page).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct DocEvent {
     /// Candidate names, each once, in order of first use, with that sentence.
     pub names: Vec<(String, usize)>,

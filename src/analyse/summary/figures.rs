@@ -15,7 +15,10 @@ use crate::ingest::dates::find_periods;
 pub const MAX_FIGURES: usize = 30;
 
 /// A number a text gives, with its meaning.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// In JSON (the summary's data file and templates) a figure leaves out where it was
+/// read (`doc`, `sentence`); the build cache's binary form keeps every field.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct Figure {
     /// The value as a plain number (5.6 million → 5600000); 0 for vague amounts.
     pub value: f64,
@@ -34,10 +37,30 @@ pub struct Figure {
     pub source: SourceRef,
     /// Other outlets giving the same number for the same thing.
     pub also: Vec<SourceRef>,
-    #[serde(skip)]
     pub doc: usize,
-    #[serde(skip)]
     pub sentence: usize,
+}
+
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let whole = !s.is_human_readable();
+        let mut st = s.serialize_struct("Figure", if whole { 11 } else { 9 })?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("number", &self.number)?;
+        st.serialize_field("qualifier", &self.qualifier)?;
+        st.serialize_field("unit", &self.unit)?;
+        st.serialize_field("what", &self.what)?;
+        st.serialize_field("context", &self.context)?;
+        st.serialize_field("vague", &self.vague)?;
+        st.serialize_field("source", &self.source)?;
+        st.serialize_field("also", &self.also)?;
+        if whole {
+            st.serialize_field("doc", &self.doc)?;
+            st.serialize_field("sentence", &self.sentence)?;
+        }
+        st.end()
+    }
 }
 
 impl Figure {

@@ -38,7 +38,7 @@ pub struct KeyPoint {
 /// What one article's LexRank centrality is multiplied by, per sentence (see
 /// `rank::scores`): the part of [`article_scores`] that does not depend on the other
 /// articles.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct Weights {
     /// The number of sentences (at least 1).
     pub n: f64,

@@ -8,7 +8,7 @@ use super::text::{Doc, Vector, Vocabulary, tf_idf};
 
 /// One briefing's terms: each distinct term once, the sentences' terms as local ids
 /// (in the sentences' order of terms), and how many sentences use each term.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct LocalTerms {
     pub terms: Vec<String>,
     pub sentences: Vec<Vec<u32>>,

@@ -13,7 +13,7 @@ use crate::markdown::BlockKind;
 pub const MAX_NEXT_STEPS: usize = 6;
 
 /// A statement about what follows the event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct NextStep {
     /// The sentence cut short.
     pub text: String,

@@ -18,7 +18,7 @@ use crate::markdown::BlockKind;
 pub const MAX_PARTICIPANTS: usize = 8;
 
 /// A count of the event's participants, as one or more sources give it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Participation {
     /// The count with its hedge, as written: "more than 20", "32", "some 1,600".
     pub number: String,

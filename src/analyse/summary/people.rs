@@ -581,7 +581,7 @@ pub struct Person {
 }
 
 /// A person as one briefing names them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 pub struct Named {
     /// Index into the gazetteer's people; `None` for a person the text names with a
     /// title or a role the gazetteer does not know.

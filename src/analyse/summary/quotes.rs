@@ -23,7 +23,7 @@ use crate::analyse::gazetteer::{Gazetteer, Mention, PartyKind, Target};
 use crate::markdown::BlockKind;
 
 /// A quotation and who said it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Quote {
     /// The quoted words, without quotation marks.
     pub text: String,

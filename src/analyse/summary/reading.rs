@@ -13,7 +13,7 @@ use crate::analyse::gazetteer::Gazetteer;
 use crate::content::Page;
 
 /// Everything the summary takes from one briefing on its own.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct Reading {
     pub doc: Doc,
     pub terms: LocalTerms,

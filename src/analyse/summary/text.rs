@@ -18,7 +18,7 @@ use crate::ingest::dates::{Ymd, dominant_year};
 use crate::markdown::BlockKind;
 
 /// One sentence of a briefing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sent {
     pub text: String,
     /// Fragment id in the page's HTML (`s3-2`, `p3`, `photo-1`).
@@ -37,7 +37,7 @@ pub struct Sent {
 }
 
 /// One briefing, as the summary reads it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct Doc {
     /// Index into [`Site::pages`].
     pub page: usize,
@@ -324,7 +324,7 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
 }
 
 /// Where a statement comes from: the sentence on a briefing page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SourceRef {
     /// Site path of the page plus the sentence's anchor: `/briefings/x/#s3-2`.
     pub link: String,

@@ -8,8 +8,9 @@ use super::text::{Doc, FxMap, FxSet, SourceRef, Vector, cosine, doc_year};
 use crate::ingest::dates::{Period, Precision, Ymd, find_periods};
 use crate::render::context::display_date;
 
-/// One dated event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One dated event. In JSON it leaves out its sort key; the build cache's binary form
+/// keeps every field.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct TimelineItem {
     /// `YYYY-MM-DD`: first day of the period.
     pub start: String,
@@ -32,8 +33,30 @@ pub struct TimelineItem {
     /// `YYYY-MM-DD` the item sorts by: its start, or the 15th for "mid-", the 25th for
     /// "late" or "end of" a month.
     pub sort_date: String,
-    #[serde(skip)]
     sort_key: (Ymd, u8),
+}
+
+impl Serialize for TimelineItem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let whole = !s.is_human_readable();
+        let mut st = s.serialize_struct("TimelineItem", if whole { 12 } else { 11 })?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.serialize_field("precision", &self.precision)?;
+        st.serialize_field("when", &self.when)?;
+        st.serialize_field("as_written", &self.as_written)?;
+        st.serialize_field("inferred", &self.inferred)?;
+        st.serialize_field("planned", &self.planned)?;
+        st.serialize_field("what", &self.what)?;
+        st.serialize_field("source", &self.source)?;
+        st.serialize_field("also", &self.also)?;
+        st.serialize_field("sort_date", &self.sort_date)?;
+        if whole {
+            st.serialize_field("sort_key", &self.sort_key)?;
+        }
+        st.end()
+    }
 }
 
 /// The most items a timeline keeps.
