@@ -60,6 +60,7 @@ fn main() {
             renderer: &renderer,
             base,
             options: Default::default(),
+            reuse: None,
         };
         let t = Instant::now();
         let jobs = briefing::render::listing::listing_jobs(&rc);

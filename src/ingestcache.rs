@@ -20,6 +20,9 @@ pub const INGEST_FILE: &str = "ingest.tsv";
 /// The per-briefing analyses (see `analyse::cache`), inside [`CACHE_DIR`].
 pub const ANALYSES_FILE: &str = "analyses.bin";
 
+/// The record of rendered pages (see `render::memo`), inside [`CACHE_DIR`].
+pub const RENDERS_FILE: &str = "renders.tsv";
+
 /// The first word of the record's first line.
 const MAGIC: &str = "briefing-ingest-cache";
 

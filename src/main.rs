@@ -276,6 +276,16 @@ fn main() -> ExitCode {
                         for (stage, t) in &r.timings {
                             println!("  {stage:<24} {:>8.1} ms", t.as_secs_f64() * 1000.0);
                         }
+                        if !no_cache {
+                            println!(
+                                "  from the build cache: {} of {} seeds' pages, {} of {} briefings' analyses, {} pages",
+                                r.cached_seeds,
+                                r.ingest.len(),
+                                r.cached_analyses,
+                                r.briefings,
+                                r.reused_pages
+                            );
+                        }
                     }
                     ExitCode::SUCCESS
                 }

@@ -12,9 +12,10 @@ use crate::analyse::gazetteer::Gazetteer;
 use crate::config::{SiteConfig, normalize_base_url};
 use crate::content::{Page, load_page};
 use crate::diagnostics::{BuildFailure, Diagnostic};
-use crate::ingestcache::{ANALYSES_FILE, CACHE_DIR, INGEST_FILE, IngestCache};
+use crate::ingestcache::{ANALYSES_FILE, CACHE_DIR, INGEST_FILE, IngestCache, RENDERS_FILE};
 use crate::load::{self, SeedFile, TextFile};
-use crate::render::{Extras, Output, RenderOptions, Renderer, render_site};
+use crate::render::memo::{self, Reuse};
+use crate::render::{Extras, Output, RenderOptions, Renderer, render_site, render_site_reusing};
 use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, SeedAction, plan_ingest, plan_ingest_cached};
 use crate::theme::Theme;
 use crate::write::{check_output_dir, write_dist_reporting, write_file_atomic};
@@ -65,6 +66,10 @@ pub struct BuildReport {
     pub ingest: Vec<(String, SeedAction)>,
     /// Seeds the ingest cache showed current (not parsed again).
     pub cached_seeds: usize,
+    /// Briefings whose analysis came from the build cache.
+    pub cached_analyses: usize,
+    /// Pages taken from the previous build's output (their inputs unchanged).
+    pub reused_pages: usize,
     pub warnings: Vec<Diagnostic>,
     pub output_dir: PathBuf,
     /// Wall time of each stage, in order (printed by `build --timings`).
@@ -82,6 +87,8 @@ pub struct Prepared {
     /// The per-briefing analyses to store for the next build, with the key they are
     /// valid for: only when the build uses the cache and they changed.
     pub analyses: Option<(String, AnalysisCache)>,
+    /// How many briefings' analyses came from the build cache.
+    pub cached_analyses: usize,
 }
 
 /// Reads the configuration, applying a `--base-url` override.
@@ -327,6 +334,69 @@ pub fn write_analysis_cache(
         .map_err(|e| Diagnostic::from_anyhow(&e).in_file(&rel))
 }
 
+/// The previous build's content pages that this one may reuse, for `key`: the record of
+/// renders, with each page read back from `out_dir` and kept only when its bytes are
+/// still those recorded. Empty (with a warning) when the record is damaged.
+pub fn read_renders(
+    root: &Path,
+    out_dir: &Path,
+    key: &str,
+    shared: memo::Digest,
+) -> (Reuse, Option<Diagnostic>) {
+    let rel = Path::new(CACHE_DIR).join(RENDERS_FILE);
+    let Ok(text) = std::fs::read_to_string(root.join(&rel)) else {
+        return (Reuse::new(shared, Default::default()), None);
+    };
+    match memo::parse_record(&text, key) {
+        Ok(entries) => {
+            let previous = entries
+                .into_par_iter()
+                .filter_map(|(path, input, output)| {
+                    let bytes = std::fs::read(out_dir.join(&path)).ok()?;
+                    (memo::digest(&bytes) == output).then_some((path, (input, bytes)))
+                })
+                .collect();
+            (Reuse::new(shared, previous), None)
+        }
+        Err(why) => (
+            Reuse::new(shared, Default::default()),
+            Some(
+                Diagnostic::new("the build cache is damaged and was not used")
+                    .in_file(&rel)
+                    .cause(why)
+                    .hint("nothing to do: this build renders every page and writes a new record"),
+            ),
+        ),
+    }
+}
+
+/// Stores the record of the content pages `reuse` saw rendered, with the digests of
+/// their bytes in `outputs` (sorted by path), for `key`.
+pub fn write_renders(
+    root: &Path,
+    key: &str,
+    reuse: &Reuse,
+    outputs: &[Output],
+) -> Result<(), Diagnostic> {
+    let entries: Vec<(String, memo::Digest, memo::Digest)> = reuse
+        .made()
+        .into_par_iter()
+        .filter_map(|(path, input)| {
+            let k = outputs
+                .binary_search_by(|o| o.path.as_str().cmp(&path))
+                .ok()?;
+            let output = memo::digest(&outputs[k].bytes);
+            Some((path, input, output))
+        })
+        .collect();
+    let rel = Path::new(CACHE_DIR).join(RENDERS_FILE);
+    write_file_atomic(
+        &root.join(&rel),
+        memo::record_text(key, &entries).as_bytes(),
+    )
+    .map_err(|e| Diagnostic::from_anyhow(&e).in_file(&rel))
+}
+
 /// Writes the ingest cache of `plan` for `key` (atomically: a build cut short leaves
 /// the old file or none).
 pub fn write_ingest_cache(root: &Path, key: &str, plan: &IngestPlan) -> Result<(), Diagnostic> {
@@ -399,8 +469,10 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
         None => AnalysisCache::default(),
     };
     let mut analyses = None;
+    let mut cached_analyses = 0;
     let site = match analyse_site(loaded.config, pages, &loaded.data, &before) {
         Ok((site, after)) => {
+            cached_analyses = after.stats().hits;
             analyses = key
                 .filter(|_| after.changed_since(&before))
                 .map(|k| (k, after));
@@ -419,6 +491,7 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             data: loaded.data,
             warnings,
             analyses,
+            cached_analyses,
         }),
         _ => {
             // Seeds fail alone: when every error is a seed's, the other seeds' pages are
@@ -595,10 +668,28 @@ pub fn build_reporting(
     let mut render = opts.render;
     // `check` also looks at template variables and templates no page uses.
     render.check_templates |= !opts.write;
-    let outputs = render_prepared(&prepared, render).map_err(|errors| BuildFailure {
+    let renderer =
+        Renderer::new(&prepared.theme, &prepared.site.config).map_err(|errors| BuildFailure {
+            errors,
+            warnings: warnings.clone(),
+        })?;
+    // With the cache, the content pages whose inputs did not change since the last build
+    // are taken from its output.
+    let cache_key = ingest_cache_key(&prepared.site.config).filter(|_| opts.cache && opts.write);
+    let mut warnings = warnings;
+    let reuse = cache_key.as_ref().map(|key| {
+        let shared = memo::shared_digest(key, &renderer, &prepared.site.config.base_path(), render);
+        let (reuse, warning) = read_renders(&opts.root, &out_dir, key, shared);
+        warnings.extend(warning);
+        reuse
+    });
+    let extras = site_extras(&prepared.site, &prepared.data);
+    let outputs = render_site_reusing(&prepared.site, &renderer, &extras, render, reuse.as_ref())
+        .map_err(|errors| BuildFailure {
         errors,
         warnings: warnings.clone(),
     })?;
+    let reused_pages = reuse.as_ref().map_or(0, Reuse::reused);
     lap("render");
     progress.stage("link check", None);
     let broken = check_links(&prepared, &outputs);
@@ -626,28 +717,45 @@ pub fn build_reporting(
         })?;
         if opts.cache
             && let Some(key) = ingest_cache_key(&prepared.site.config)
-            && let Err(e) =
-                write_ingest_cache(&opts.root, &key, &prepared.ingest).and_then(
-                    |()| match &prepared.analyses {
-                        Some((key, cache)) => write_analysis_cache(&opts.root, key, cache),
-                        None => Ok(()),
-                    },
-                )
+            && let Err(e) = write_ingest_cache(&opts.root, &key, &prepared.ingest)
+                .and_then(|()| match &prepared.analyses {
+                    Some((key, cache)) => write_analysis_cache(&opts.root, key, cache),
+                    None => Ok(()),
+                })
+                .and_then(|()| match &reuse {
+                    Some(reuse) => write_renders(&opts.root, &key, reuse, &outputs),
+                    None => Ok(()),
+                })
         {
             // The site is built; a cache that could not be written only costs time.
             let mut warnings = warnings.clone();
             warnings.push(e.hint("the next build reads every seed and briefing again"));
-            return Ok(report(&prepared, &outputs, warnings, out_dir, timings));
+            return Ok(report(
+                &prepared,
+                &outputs,
+                reused_pages,
+                warnings,
+                out_dir,
+                timings,
+            ));
         }
         lap("write");
     }
-    Ok(report(&prepared, &outputs, warnings, out_dir, timings))
+    Ok(report(
+        &prepared,
+        &outputs,
+        reused_pages,
+        warnings,
+        out_dir,
+        timings,
+    ))
 }
 
 /// What a successful build did.
 fn report(
     prepared: &Prepared,
     outputs: &[Output],
+    reused_pages: usize,
     warnings: Vec<Diagnostic>,
     output_dir: PathBuf,
     timings: Vec<(&'static str, std::time::Duration)>,
@@ -659,6 +767,8 @@ fn report(
         bytes: outputs.iter().map(|o| o.bytes.len()).sum(),
         ingest: prepared.ingest.actions.clone(),
         cached_seeds: prepared.ingest.cached,
+        cached_analyses: prepared.cached_analyses,
+        reused_pages,
         warnings,
         output_dir,
         timings,

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+/// Runs a build that must succeed; returns its standard error and output.
 fn build(root: &Path, out: &Path, extra: &[&str]) -> String {
     let output = Command::cargo_bin("briefing")
         .unwrap()
@@ -26,7 +27,22 @@ fn build(root: &Path, out: &Path, extra: &[&str]) -> String {
         "build failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    )
+}
+
+fn renders_file(root: &Path) -> std::path::PathBuf {
+    root.join(".briefing-cache/renders.tsv")
+}
+
+/// The line `--timings` prints about the build cache.
+fn cache_line(out: &str) -> &str {
+    out.lines()
+        .find(|l| l.contains("from the build cache:"))
+        .unwrap_or_else(|| panic!("no cache line in {out}"))
 }
 
 fn cache_file(root: &Path) -> std::path::PathBuf {
@@ -37,12 +53,14 @@ fn analyses_file(root: &Path) -> std::path::PathBuf {
     root.join(".briefing-cache/analyses.bin")
 }
 
-/// Builds with the cache and without it (into two folders) and asserts both give the
-/// same `dist/` and the same pages; returns the cached build's standard error.
+/// Builds with the cache (into the same folder each time, so that unchanged pages can be
+/// taken from the last build) and without it (into a folder of its own), and asserts
+/// both give the same `dist/` and the same pages; returns the cached build's standard
+/// error and output.
 fn same_with_and_without(root: &Path, scratch: &Path, step: &str) -> String {
-    let cached = scratch.join(format!("{step}-cached"));
+    let cached = scratch.join("cached");
     let plain = scratch.join(format!("{step}-plain"));
-    let err = build(root, &cached, &[]);
+    let err = build(root, &cached, &["--timings"]);
     let pages = common::snapshot(&root.join("content"));
     build(root, &plain, &["--no-cache"]);
     assert_eq!(
@@ -78,8 +96,24 @@ fn a_cached_build_equals_a_no_cache_build_after_each_edit() {
             .unwrap()
     };
     let before = modified();
-    same_with_and_without(&root, &scratch, "unchanged");
+    let out = same_with_and_without(&root, &scratch, "unchanged");
     assert_eq!(modified(), before, "an unchanged site rewrote its analyses");
+    // Every seed, analysis and page came from the cache: briefings and listings alike.
+    let briefings = common::briefing_pages(&root).len();
+    let line = cache_line(&out);
+    assert!(
+        line.contains(&format!("{seeds} of {seeds} seeds' pages"))
+            && line.contains(&format!("{briefings} of {briefings} briefings' analyses")),
+        "{line}"
+    );
+    let pages: usize = line
+        .trim_end_matches(" pages")
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(pages > briefings, "{line}");
     assert_eq!(fs::read(analyses_file(&root)).unwrap(), analyses);
 
     // A seed edited: its page is regenerated, as without the cache.
@@ -115,6 +149,30 @@ fn a_cached_build_equals_a_no_cache_build_after_each_edit() {
     )
     .unwrap();
     same_with_and_without(&root, &scratch, "seed added");
+
+    // A template of the site's own: every page that uses it is rendered again.
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/briefing/templates");
+    let template = fs::read_to_string(theme.join("briefing.html")).unwrap();
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/briefing.html"),
+        template.replacen(
+            "{% block content %}",
+            "{% block content %}<p>Desk copy.</p>",
+            1,
+        ),
+    )
+    .unwrap();
+    same_with_and_without(&root, &scratch, "template added");
+    let page = scratch
+        .join("cached/briefings")
+        .join(&first)
+        .join("index.html");
+    assert!(fs::read_to_string(&page).unwrap().contains("Desk copy."));
+
+    // An output changed by hand after the build: not taken as the page.
+    fs::write(&page, "<p>changed in dist</p>").unwrap();
+    same_with_and_without(&root, &scratch, "output changed");
 
     // Another event in site.yaml: the claims were read against the old one.
     let config = fs::read_to_string(root.join("site.yaml")).unwrap();
@@ -182,6 +240,24 @@ fn damaged_analyses_are_reported_and_ignored() {
         // The build stored every analysis again.
         assert_eq!(fs::read(analyses_file(&root)).unwrap(), stored, "{step}");
     }
+}
+
+#[test]
+fn a_damaged_record_of_renders_is_reported_and_ignored() {
+    let (dir, root) = common::real_site();
+    let scratch = dir.path().join("out");
+    same_with_and_without(&root, &scratch, "warm");
+    let record = fs::read_to_string(renders_file(&root)).unwrap();
+    assert!(record.lines().count() > 3, "{record}");
+    fs::write(renders_file(&root), &record[..record.len() / 2]).unwrap();
+    let out = same_with_and_without(&root, &scratch, "cut short");
+    assert!(
+        out.contains("the build cache is damaged and was not used")
+            && out.contains(".briefing-cache/renders.tsv"),
+        "{out}"
+    );
+    assert!(cache_line(&out).ends_with(" 0 pages"), "{out}");
+    assert_eq!(fs::read_to_string(renders_file(&root)).unwrap(), record);
 }
 
 #[test]

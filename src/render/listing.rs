@@ -290,8 +290,10 @@ pub fn listing_jobs_with(rc: &RenderCtx<'_>, kept: &RefValues) -> (Vec<PageJob>,
 /// The listing pages, rendered on every core.
 pub fn gen_listings(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let jobs = listing_jobs(rc);
-    let results: Vec<Result<Output, Diagnostic>> =
-        jobs.par_iter().map(|j| render_job(rc, j)).collect();
+    let results: Vec<Result<Output, Diagnostic>> = match rc.reuse {
+        Some(reuse) => super::render_jobs_reusing(rc, reuse, &jobs),
+        None => jobs.par_iter().map(|j| render_job(rc, j)).collect(),
+    };
     all_or_errors(results)
 }
 

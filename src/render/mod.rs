@@ -5,6 +5,7 @@
 pub mod attendance;
 pub mod context;
 pub mod listing;
+pub mod memo;
 pub mod publish;
 pub mod search;
 pub mod summary;
@@ -545,6 +546,8 @@ pub struct RenderCtx<'a> {
     pub renderer: &'a Renderer,
     pub base: Context,
     pub options: RenderOptions,
+    /// The previous build's pages that may be reused (`build` with its cache).
+    pub reuse: Option<&'a memo::Reuse>,
 }
 
 impl RenderCtx<'_> {
@@ -615,12 +618,25 @@ pub fn render_site(
     extras: &Extras,
     options: RenderOptions,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    render_site_reusing(site, renderer, extras, options, None)
+}
+
+/// [`render_site`], taking the content pages whose inputs are unchanged from `reuse`
+/// (and recording there what was rendered). The outputs are the same.
+pub fn render_site_reusing(
+    site: &Site,
+    renderer: &Renderer,
+    extras: &Extras,
+    options: RenderOptions,
+    reuse: Option<&memo::Reuse>,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let base = base_context(site, renderer, extras, options);
     let rc = RenderCtx {
         site,
         renderer,
         base,
         options,
+        reuse,
     };
     let mut outputs = Vec::new();
     let mut errors = Vec::new();
@@ -831,12 +847,66 @@ fn all_or_errors(
 
 /// The content pages (every page but the home page's introduction).
 pub fn gen_pages(rc: &RenderCtx<'_>) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    // Pages are independent: render them on every core, keep their order.
-    let results: Vec<Option<Result<Output, Diagnostic>>> = (0..rc.site.pages.len())
+    let Some(reuse) = rc.reuse else {
+        // Pages are independent: render them on every core, keep their order.
+        let results: Vec<Option<Result<Output, Diagnostic>>> = (0..rc.site.pages.len())
+            .into_par_iter()
+            .map(|i| page_job(rc, i).map(|job| job.and_then(|job| render_job(rc, &job))))
+            .collect();
+        return all_or_errors(results.into_iter().flatten());
+    };
+    let jobs: Vec<Option<Result<PageJob, Diagnostic>>> = (0..rc.site.pages.len())
         .into_par_iter()
-        .map(|i| page_job(rc, i).map(|job| job.and_then(|job| render_job(rc, &job))))
+        .map(|i| page_job(rc, i))
         .collect();
-    all_or_errors(results.into_iter().flatten())
+    // Rendered together; the results in page order, each job's error in its place.
+    let ok: Vec<PageJob> = jobs.iter().flatten().flatten().cloned().collect();
+    let mut rendered = render_jobs_reusing(rc, reuse, &ok).into_iter();
+    let results = jobs.into_iter().flatten().map(|job| match job {
+        Ok(_) => rendered
+            .next()
+            .unwrap_or_else(|| Err(Diagnostic::new("a page was not rendered"))),
+        Err(e) => Err(e),
+    });
+    all_or_errors(results.collect::<Vec<_>>())
+}
+
+/// Renders `jobs` on every core, taking from `reuse` the output of each job whose inputs
+/// are those of the previous build, and recording there every job's input digest.
+pub fn render_jobs_reusing(
+    rc: &RenderCtx<'_>,
+    reuse: &memo::Reuse,
+    jobs: &[PageJob],
+) -> Vec<Result<Output, Diagnostic>> {
+    let inputs = memo::Inputs::new(
+        reuse.shared,
+        rc.renderer,
+        &rc.base,
+        jobs.iter().map(|j| j.template.as_str()),
+    );
+    let done: Vec<(Result<Output, Diagnostic>, Option<memo::Digest>, bool)> = jobs
+        .par_iter()
+        .map(|job| {
+            let input = inputs.digest(job);
+            match input.and_then(|d| reuse.take(&job.path, &d)) {
+                Some(bytes) => (
+                    Ok(Output {
+                        path: job.path.clone(),
+                        bytes,
+                    }),
+                    input,
+                    true,
+                ),
+                None => (render_job(rc, job), input, false),
+            }
+        })
+        .collect();
+    let made: Vec<(String, memo::Digest)> = done
+        .iter()
+        .filter_map(|(out, input, _)| Some((out.as_ref().ok()?.path.clone(), (*input)?)))
+        .collect();
+    reuse.record(made, done.iter().filter(|(_, _, reused)| *reused).count());
+    done.into_iter().map(|(out, _, _)| out).collect()
 }
 
 /// The generators of pages derived from the whole site, in [`GENERATORS`] order: every

@@ -102,6 +102,7 @@ impl Engine {
             renderer,
             base: rendered.base.clone(),
             options: self.opts.render,
+            reuse: None,
         };
         let snapshot = hub.snapshot();
         let mut outputs: Option<Outputs> = None;

@@ -560,6 +560,7 @@ impl Engine {
                 renderer,
                 base: Context::new(),
                 options,
+                reuse: None,
             };
             let (site, extras) = (&site, &extras);
             std::thread::scope(|s| {
@@ -578,6 +579,7 @@ impl Engine {
             renderer,
             base,
             options,
+            reuse: None,
         };
         if rerender_all && !open.is_empty() && !quiet {
             let mut outs = Vec::new();

@@ -1,0 +1,307 @@
+//! Rendered pages kept by a digest of what makes them (the build cache's renders): a
+//! content page whose template, own context and the base-context variables its
+//! template reads are what they were when the last build rendered it is taken from that
+//! build's output instead of being rendered and minified again (pure: the previous
+//! outputs are read, and the record written, at the pipeline's edges).
+//!
+//! It is the disk form of what `serve` does in memory, where a job equal to the one
+//! rendered before reuses its output.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use sha2::{Digest as _, Sha256};
+use tera::Context;
+
+use super::{PageJob, RenderOptions, Renderer};
+
+/// A SHA-256 digest.
+pub type Digest = [u8; 32];
+
+/// SHA-256 of some bytes.
+pub fn digest(bytes: &[u8]) -> Digest {
+    Sha256::digest(bytes).into()
+}
+
+/// Feeds named, length-prefixed fields to one digest, so that no two different inputs
+/// run together into the same bytes.
+struct Fields(Sha256);
+
+impl Fields {
+    fn new() -> Self {
+        Fields(Sha256::new())
+    }
+
+    fn field(&mut self, name: &str, bytes: &[u8]) {
+        for part in [name.as_bytes(), bytes] {
+            self.0.update((part.len() as u64).to_le_bytes());
+            self.0.update(part);
+        }
+    }
+
+    /// A context variable: whether it is there, and its value as Tera prints it (maps
+    /// with their keys sorted).
+    fn variable(&mut self, ctx: &Context, name: &str) {
+        match ctx.get(name) {
+            Some(v) => self.field(name, format!("+{v}").as_bytes()),
+            None => self.field(name, b"-"),
+        }
+    }
+
+    fn finish(self) -> Digest {
+        self.0.finalize().into()
+    }
+}
+
+/// What every page's rendering shares: the binary and settings that render (`key`),
+/// the theme's templates and static files, the site's base path, the options.
+pub fn shared_digest(
+    key: &str,
+    renderer: &Renderer,
+    base_path: &str,
+    options: RenderOptions,
+) -> Digest {
+    let mut f = Fields::new();
+    f.field("key", key.as_bytes());
+    for (name, t) in &renderer.theme.templates {
+        f.field(name, t.text.as_bytes());
+    }
+    for (name, out) in &renderer.statics {
+        f.field(name, out.as_bytes());
+    }
+    f.field("base_path", base_path.as_bytes());
+    f.field(
+        "options",
+        &[u8::from(options.no_minify), u8::from(options.live_reload)],
+    );
+    f.finish()
+}
+
+/// What the jobs of one render are made from, digested once: what every page shares,
+/// the variables each template reads, and each base-context variable they read.
+pub struct Inputs<'a> {
+    shared: Digest,
+    base: &'a Context,
+    /// `None` for a template of which Tera cannot tell what it reads (always rendered).
+    reads: HashMap<String, Option<Vec<String>>>,
+    base_values: HashMap<String, Digest>,
+}
+
+impl<'a> Inputs<'a> {
+    pub fn new<'t>(
+        shared: Digest,
+        renderer: &Renderer,
+        base: &'a Context,
+        templates: impl IntoIterator<Item = &'t str>,
+    ) -> Self {
+        let mut reads = HashMap::new();
+        let mut base_values = HashMap::new();
+        for t in templates {
+            if reads.contains_key(t) {
+                continue;
+            }
+            let vars = renderer
+                .template_variables(t)
+                .map(|v| v.into_iter().collect::<Vec<_>>());
+            for v in vars.iter().flatten() {
+                base_values.entry(v.clone()).or_insert_with(|| {
+                    let mut f = Fields::new();
+                    f.variable(base, v);
+                    f.finish()
+                });
+            }
+            reads.insert(t.to_string(), vars);
+        }
+        Inputs {
+            shared,
+            base,
+            reads,
+            base_values,
+        }
+    }
+
+    /// The digest of everything a job's output is made from: what every page shares, its
+    /// template and path, and each variable its template reads, from the job's own
+    /// context or else the base context. `None` when that cannot be told.
+    pub fn digest(&self, job: &PageJob) -> Option<Digest> {
+        let vars = self.reads.get(&job.template)?.as_ref()?;
+        let mut f = Fields::new();
+        f.field("shared", &self.shared);
+        f.field("template", job.template.as_bytes());
+        f.field("path", job.path.as_bytes());
+        for v in vars {
+            if job.ctx.contains_key(v) {
+                f.variable(&job.ctx, v);
+            } else {
+                let d = match self.base_values.get(v) {
+                    Some(d) => *d,
+                    None => {
+                        let mut b = Fields::new();
+                        b.variable(self.base, v);
+                        b.finish()
+                    }
+                };
+                f.field(v, &d);
+            }
+        }
+        Some(f.finish())
+    }
+}
+
+/// The renders a build may reuse, and the record of what it rendered for the next one.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    /// See [`shared_digest`].
+    pub shared: Digest,
+    /// The previous build's pages by output path: the digest of their inputs and their
+    /// bytes (read back from its output and checked against the record).
+    pub previous: HashMap<String, (Digest, Vec<u8>)>,
+    /// Filled while rendering: each page job's output path and input digest.
+    made: Mutex<Vec<(String, Digest)>>,
+    /// Filled while rendering: how many pages were reused.
+    reused: Mutex<usize>,
+}
+
+impl Reuse {
+    pub fn new(shared: Digest, previous: HashMap<String, (Digest, Vec<u8>)>) -> Self {
+        Reuse {
+            shared,
+            previous,
+            ..Reuse::default()
+        }
+    }
+
+    /// The previous output of a job with input digest `input`, if it is the same.
+    pub fn take(&self, path: &str, input: &Digest) -> Option<Vec<u8>> {
+        let (was, bytes) = self.previous.get(path)?;
+        (was == input).then(|| bytes.clone())
+    }
+
+    pub(super) fn record(&self, made: Vec<(String, Digest)>, reused: usize) {
+        if let Ok(mut m) = self.made.lock() {
+            m.extend(made);
+        }
+        if let Ok(mut r) = self.reused.lock() {
+            *r += reused;
+        }
+    }
+
+    /// What this build rendered: output path and input digest of each page job.
+    pub fn made(&self) -> Vec<(String, Digest)> {
+        let mut made = self.made.lock().map(|m| m.clone()).unwrap_or_default();
+        made.sort();
+        made
+    }
+
+    /// How many pages this build took from the previous one.
+    pub fn reused(&self) -> usize {
+        self.reused.lock().map(|r| *r).unwrap_or(0)
+    }
+}
+
+/// The record the build cache keeps of rendered pages: a first line with the key it is
+/// valid for, then `path<TAB>input digest<TAB>output digest`, in hex.
+pub fn record_text(key: &str, entries: &[(String, Digest, Digest)]) -> String {
+    let mut out = format!("briefing renders 1\t{key}\n");
+    for (path, input, output) in entries {
+        out.push_str(&format!("{path}\t{}\t{}\n", hex(input), hex(output)));
+    }
+    out
+}
+
+/// Reads a [`record_text`]: the entries when it was written for `key`, none when for
+/// another key, an error naming the line when it is damaged.
+pub fn parse_record(text: &str, key: &str) -> Result<Vec<(String, Digest, Digest)>, String> {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let Some(was) = first.strip_prefix("briefing renders 1\t") else {
+        return Err("line 1: it does not start as a record of renders does".into());
+    };
+    if !text.ends_with('\n') {
+        return Err("it is cut short".into());
+    }
+    if was != key {
+        return Ok(Vec::new());
+    }
+    lines
+        .enumerate()
+        .map(|(k, line)| {
+            let bad = || format!("line {}: not a path and two digests", k + 2);
+            let mut parts = line.split('\t');
+            let (Some(path), Some(input), Some(output), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return Err(bad());
+            };
+            Ok((
+                path.to_string(),
+                unhex(input).ok_or_else(bad)?,
+                unhex(output).ok_or_else(bad)?,
+            ))
+        })
+        .collect()
+}
+
+fn hex(d: &Digest) -> String {
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Digest> {
+    if s.len() != 64 || !s.is_ascii() {
+        return None;
+    }
+    let mut d = [0u8; 32];
+    for (k, byte) in d.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&s[2 * k..2 * k + 2], 16).ok()?;
+    }
+    Some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_reads_back_and_a_damaged_one_names_its_line() {
+        let entries = vec![
+            (
+                "a/index.html".to_string(),
+                digest(b"in a"),
+                digest(b"out a"),
+            ),
+            (
+                "b/index.html".to_string(),
+                digest(b"in b"),
+                digest(b"out b"),
+            ),
+        ];
+        let text = record_text("k1", &entries);
+        assert_eq!(parse_record(&text, "k1").unwrap(), entries);
+        assert!(parse_record(&text, "k2").unwrap().is_empty());
+        let cut = &text[..text.len() - 10];
+        assert_eq!(parse_record(cut, "k1").unwrap_err(), "it is cut short");
+        let bad = text.replacen("\t", " ", 2);
+        assert!(parse_record(&bad, "k1").unwrap_err().starts_with("line 2:"));
+        assert!(parse_record("nonsense\n", "k1").is_err());
+    }
+
+    #[test]
+    fn a_variable_digest_tells_absent_from_empty_and_values_apart() {
+        let digest_of = |ctx: &Context| {
+            let mut f = Fields::new();
+            f.variable(ctx, "x");
+            f.finish()
+        };
+        let mut empty = Context::new();
+        empty.insert("x", "");
+        let mut a = Context::new();
+        a.insert("x", &serde_json::json!({"k": "v", "n": 1}));
+        let mut b = Context::new();
+        b.insert("x", &serde_json::json!({"n": 1, "k": "v"}));
+        let mut c = Context::new();
+        c.insert("x", &serde_json::json!({"k": "w", "n": 1}));
+        assert_ne!(digest_of(&Context::new()), digest_of(&empty));
+        assert_eq!(digest_of(&a), digest_of(&b), "key order does not matter");
+        assert_ne!(digest_of(&a), digest_of(&c));
+    }
+}
