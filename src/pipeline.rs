@@ -84,9 +84,6 @@ pub struct Prepared {
     pub data: std::collections::BTreeMap<String, TextFile>,
     /// Warnings of loading (unknown front matter keys).
     pub warnings: Vec<Diagnostic>,
-    /// The per-briefing analyses to store for the next build, with the key they are
-    /// valid for: only when the build uses the cache and they changed.
-    pub analyses: Option<(String, AnalysisCache)>,
     /// How many briefings' analyses came from the build cache.
     pub cached_analyses: usize,
 }
@@ -353,7 +350,14 @@ pub fn read_renders(
                 .into_par_iter()
                 .filter_map(|(path, input, output)| {
                     let bytes = std::fs::read(out_dir.join(&path)).ok()?;
-                    (memo::digest(&bytes) == output).then_some((path, (input, bytes)))
+                    (memo::digest(&bytes) == output).then_some((
+                        path,
+                        memo::Previous {
+                            input,
+                            output,
+                            bytes,
+                        },
+                    ))
                 })
                 .collect();
             (Reuse::new(shared, previous), None)
@@ -381,11 +385,16 @@ pub fn write_renders(
     let entries: Vec<(String, memo::Digest, memo::Digest)> = reuse
         .made()
         .into_par_iter()
-        .filter_map(|(path, input)| {
-            let k = outputs
-                .binary_search_by(|o| o.path.as_str().cmp(&path))
-                .ok()?;
-            let output = memo::digest(&outputs[k].bytes);
+        .filter_map(|(path, input, known)| {
+            let output = match known {
+                Some(d) => d,
+                None => {
+                    let k = outputs
+                        .binary_search_by(|o| o.path.as_str().cmp(&path))
+                        .ok()?;
+                    memo::digest(&outputs[k].bytes)
+                }
+            };
             Some((path, input, output))
         })
         .collect();
@@ -468,14 +477,17 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
         }
         None => AnalysisCache::default(),
     };
-    let mut analyses = None;
     let mut cached_analyses = 0;
     let site = match analyse_site(loaded.config, pages, &loaded.data, &before) {
         Ok((site, after)) => {
             cached_analyses = after.stats().hits;
-            analyses = key
-                .filter(|_| after.changed_since(&before))
-                .map(|k| (k, after));
+            // Stored now, whatever becomes of the build (each analysis is of a page as it
+            // was read), so that the analyses are not kept in memory while rendering.
+            if let Some(key) = key.as_ref().filter(|_| after.changed_since(&before))
+                && let Err(e) = write_analysis_cache(&opts.root, key, &after)
+            {
+                warnings.push(e.hint("the next build analyses every briefing again"));
+            }
             Some(site)
         }
         Err(e) => {
@@ -490,7 +502,6 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             ingest: loaded.ingest,
             data: loaded.data,
             warnings,
-            analyses,
             cached_analyses,
         }),
         _ => {
@@ -717,12 +728,8 @@ pub fn build_reporting(
         })?;
         if opts.cache
             && let Some(key) = ingest_cache_key(&prepared.site.config)
-            && let Err(e) = write_ingest_cache(&opts.root, &key, &prepared.ingest)
-                .and_then(|()| match &prepared.analyses {
-                    Some((key, cache)) => write_analysis_cache(&opts.root, key, cache),
-                    None => Ok(()),
-                })
-                .and_then(|()| match &reuse {
+            && let Err(e) =
+                write_ingest_cache(&opts.root, &key, &prepared.ingest).and_then(|()| match &reuse {
                     Some(reuse) => write_renders(&opts.root, &key, reuse, &outputs),
                     None => Ok(()),
                 })

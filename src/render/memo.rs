@@ -148,36 +148,64 @@ impl<'a> Inputs<'a> {
     }
 }
 
+/// One page of the previous build: the digests of its inputs and of its bytes, and the
+/// bytes (read back from its output and checked against the record).
+#[derive(Debug)]
+pub struct Previous {
+    pub input: Digest,
+    pub output: Digest,
+    pub bytes: Vec<u8>,
+}
+
+/// What a build rendered, by output path: its input digest, and its output digest when
+/// it is already known (a page taken from the previous build).
+pub type Made = (String, Digest, Option<Digest>);
+
 /// The renders a build may reuse, and the record of what it rendered for the next one.
 #[derive(Debug, Default)]
 pub struct Reuse {
     /// See [`shared_digest`].
     pub shared: Digest,
-    /// The previous build's pages by output path: the digest of their inputs and their
-    /// bytes (read back from its output and checked against the record).
-    pub previous: HashMap<String, (Digest, Vec<u8>)>,
-    /// Filled while rendering: each page job's output path and input digest.
-    made: Mutex<Vec<(String, Digest)>>,
+    /// The previous build's pages by output path, each taken out when it is used.
+    previous: Mutex<HashMap<String, Previous>>,
+    /// Filled while rendering: each page job's output path and digests.
+    made: Mutex<Vec<Made>>,
     /// Filled while rendering: how many pages were reused.
     reused: Mutex<usize>,
 }
 
 impl Reuse {
-    pub fn new(shared: Digest, previous: HashMap<String, (Digest, Vec<u8>)>) -> Self {
+    pub fn new(shared: Digest, previous: HashMap<String, Previous>) -> Self {
         Reuse {
             shared,
-            previous,
+            previous: Mutex::new(previous),
             ..Reuse::default()
         }
     }
 
-    /// The previous output of a job with input digest `input`, if it is the same.
-    pub fn take(&self, path: &str, input: &Digest) -> Option<Vec<u8>> {
-        let (was, bytes) = self.previous.get(path)?;
-        (was == input).then(|| bytes.clone())
+    /// How many pages of the previous build there are to reuse.
+    pub fn available(&self) -> usize {
+        self.previous.lock().map(|p| p.len()).unwrap_or(0)
     }
 
-    pub(super) fn record(&self, made: Vec<(String, Digest)>, reused: usize) {
+    /// Takes the previous output of a job with input digest `input` when it is the same:
+    /// its bytes and their digest.
+    pub fn take(&self, path: &str, input: &Digest) -> Option<(Vec<u8>, Digest)> {
+        let mut previous = self.previous.lock().ok()?;
+        if previous.get(path)?.input != *input {
+            return None;
+        }
+        previous.remove(path).map(|p| (p.bytes, p.output))
+    }
+
+    /// Lets go of the previous pages that were not used (once rendering is done).
+    pub fn forget_previous(&self) {
+        if let Ok(mut p) = self.previous.lock() {
+            *p = HashMap::new();
+        }
+    }
+
+    pub(super) fn record(&self, made: Vec<Made>, reused: usize) {
         if let Ok(mut m) = self.made.lock() {
             m.extend(made);
         }
@@ -186,8 +214,8 @@ impl Reuse {
         }
     }
 
-    /// What this build rendered: output path and input digest of each page job.
-    pub fn made(&self) -> Vec<(String, Digest)> {
+    /// What this build rendered, sorted by output path.
+    pub fn made(&self) -> Vec<Made> {
         let mut made = self.made.lock().map(|m| m.clone()).unwrap_or_default();
         made.sort();
         made

@@ -649,6 +649,9 @@ pub fn render_site_reusing(
     if options.check_templates {
         errors.extend(renderer.check_templates(&sample_context(&rc)));
     }
+    if let Some(reuse) = reuse {
+        reuse.forget_previous();
+    }
     if errors.is_empty() {
         let refs: Vec<OutputRef> = outputs.iter().map(Output::as_ref).collect();
         let extra = post_passes(site, &refs);
@@ -884,28 +887,40 @@ pub fn render_jobs_reusing(
         &rc.base,
         jobs.iter().map(|j| j.template.as_str()),
     );
-    let done: Vec<(Result<Output, Diagnostic>, Option<memo::Digest>, bool)> = jobs
+    // Each result with its input digest and, for a page taken as it was, its output's.
+    type Done = (
+        Result<Output, Diagnostic>,
+        Option<memo::Digest>,
+        Option<memo::Digest>,
+    );
+    let done: Vec<Done> = jobs
         .par_iter()
         .map(|job| {
             let input = inputs.digest(job);
             match input.and_then(|d| reuse.take(&job.path, &d)) {
-                Some(bytes) => (
+                Some((bytes, output)) => (
                     Ok(Output {
                         path: job.path.clone(),
                         bytes,
                     }),
                     input,
-                    true,
+                    Some(output),
                 ),
-                None => (render_job(rc, job), input, false),
+                None => (render_job(rc, job), input, None),
             }
         })
         .collect();
-    let made: Vec<(String, memo::Digest)> = done
+    let made: Vec<memo::Made> = done
         .iter()
-        .filter_map(|(out, input, _)| Some((out.as_ref().ok()?.path.clone(), (*input)?)))
+        .filter_map(|(out, input, output)| {
+            Some((out.as_ref().ok()?.path.clone(), (*input)?, *output))
+        })
         .collect();
-    reuse.record(made, done.iter().filter(|(_, _, reused)| *reused).count());
+    let reused = done
+        .iter()
+        .filter(|(_, _, output)| output.is_some())
+        .count();
+    reuse.record(made, reused);
     done.into_iter().map(|(out, _, _)| out).collect()
 }
 
