@@ -127,6 +127,55 @@ impl Site {
 }
 
 #[test]
+fn serve_starts_from_the_analyses_a_build_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_site(dir.path());
+    let opts = build_options(&ServeOptions::new(dir.path()), "http://127.0.0.1:1111/");
+    // Without a build before it, every briefing is analysed.
+    let hub = Arc::new(Hub::new());
+    let (engine, _) = Engine::start(opts.clone(), &hub);
+    let briefings = engine.analysis_stats().misses;
+    assert!(briefings > 0);
+    assert_eq!(engine.analysis_stats().hits, 0);
+    // A build with its cache stores them; serve starts from them, with the same site.
+    let mut build = BuildOptions::new(dir.path());
+    build.cache = true;
+    build.output = Some(dir.path().join("dist"));
+    pipeline::build(&build).unwrap();
+    let stored = dir.path().join(".briefing-cache/analyses.bin");
+    let bytes = fs::read(&stored).unwrap();
+    let hub = Arc::new(Hub::new());
+    let (engine, report) = Engine::start(opts.clone(), &hub);
+    assert!(report.errors.is_empty() && report.warnings.is_empty());
+    assert_eq!(engine.analysis_stats().hits, briefings);
+    let site = Site {
+        dir,
+        opts,
+        hub,
+        engine,
+    };
+    site.assert_fresh("started from stored analyses");
+    assert_eq!(
+        fs::read(&stored).unwrap(),
+        bytes,
+        "serve wrote the build cache"
+    );
+    // A damaged file is named and ignored.
+    fs::write(&stored, &bytes[..bytes.len() / 3]).unwrap();
+    let hub = Arc::new(Hub::new());
+    let (engine, report) = Engine::start(site.opts.clone(), &hub);
+    assert_eq!(engine.analysis_stats().hits, 0);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| format!("{w:?}").contains("analyses.bin")),
+        "{:?}",
+        report.warnings
+    );
+}
+
+#[test]
 fn edits_through_serve_equal_a_fresh_build() {
     let mut s = Site::new();
     let slug = common::first_briefing(s.root());

@@ -228,6 +228,12 @@ impl Engine {
         self.rendered.as_ref().map(|r| r.outputs.clone())
     }
 
+    /// How the last analysis used the analyses kept before it (at the start: those the
+    /// last `briefing build` stored).
+    pub fn analysis_stats(&self) -> crate::analyse::cache::CacheStats {
+        self.analysis_cache.stats()
+    }
+
     /// Whether [`Engine::settle`] has work to do.
     pub fn is_dirty(&self) -> bool {
         self.dirty
@@ -257,7 +263,17 @@ impl Engine {
         self.theme_errors.clear();
         self.files.clear();
         self.touched.clear();
-        self.analysis_cache = AnalysisCache::default();
+        // The analyses the last `briefing build` stored, when they are for this binary
+        // and settings: the start needs to analyse only what changed since (`serve`
+        // reads the build cache, and never writes it).
+        self.analysis_cache = match pipeline::ingest_cache_key(&self.config) {
+            Some(key) => {
+                let (cache, warning) = pipeline::read_analysis_cache(&self.opts.root, &key);
+                report.warnings.extend(warning);
+                cache
+            }
+            None => AnalysisCache::default(),
+        };
         self.ref_values = RefValues::default();
         // Reading errors name their file; keep them with it so fixing the file clears them.
         for e in loaded.errors {
