@@ -308,7 +308,7 @@ mod tests {
         assert!(parse_record(&text, "k2").unwrap().is_empty());
         let cut = &text[..text.len() - 10];
         assert_eq!(parse_record(cut, "k1").unwrap_err(), "it is cut short");
-        let bad = text.replacen("\t", " ", 2);
+        let bad = text.replacen("a/index.html\t", "a/index.html ", 1);
         assert!(parse_record(&bad, "k1").unwrap_err().starts_with("line 2:"));
         assert!(parse_record("nonsense\n", "k1").is_err());
     }

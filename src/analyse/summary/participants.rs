@@ -26,8 +26,8 @@ pub struct Participation {
     pub value: Option<f64>,
     /// What is counted, as written: "heads of state", "countries".
     pub what: String,
-    /// `states`, `leaders`, `ministers`, `delegations`, `delegates`, `organisations`
-    /// or `athletes`.
+    /// `states`, `leaders`, `ministers`, `delegations`, `delegates`, `organisations`,
+    /// `athletes` or `meetings` (bilateral meetings beside the sessions).
     pub class: String,
     /// `attended`, `expected` or `invited`.
     pub stance: String,
@@ -366,6 +366,16 @@ mod tests {
                 "no participation cue: no count",
                 "Only five countries voted against the motion last spring.",
                 &[],
+            ),
+            (
+                "meetings beside the sessions: N bilateral meetings",
+                "The host president will hold about 15 bilateral meetings in two days.",
+                &[("about 15 bilateral meetings", "meetings", "expected")],
+            ),
+            (
+                "meetings beside the sessions, held",
+                "The chancellor met leaders in 12 bilateral talks at the summit.",
+                &[("12 bilateral talks", "meetings", "attended")],
             ),
             (
                 "membership is not participation",
