@@ -15,6 +15,11 @@ pub struct Ymd {
     pub day: u32,
 }
 
+/// "11 November 2020": how pages and the summary show a date.
+pub fn display_date(d: &Ymd) -> String {
+    format!("{} {} {}", d.day, month_name(d.month), d.year)
+}
+
 impl std::fmt::Display for Ymd {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

@@ -8,19 +8,10 @@ use serde::Serialize;
 use crate::analyse::Site;
 use crate::config::SiteConfig;
 use crate::content::Page;
-use crate::ingest::dates::Ymd;
 use crate::markdown::TocEntry;
 use crate::to_markdown::slugify;
 
-/// "11 November 2020".
-pub fn display_date(d: &Ymd) -> String {
-    format!(
-        "{} {} {}",
-        d.day,
-        crate::ingest::dates::month_name(d.month),
-        d.year
-    )
-}
+pub use crate::ingest::dates::display_date;
 
 /// `site` in templates.
 #[derive(Debug, Clone, Serialize)]
@@ -278,6 +269,7 @@ pub fn sources_ctx(site: &Site) -> Vec<SourceCtx<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::dates::Ymd;
 
     #[test]
     fn truncation_cuts_at_words() {

@@ -5,8 +5,7 @@
 use serde::Serialize;
 
 use super::text::{Doc, FxMap, FxSet, SourceRef, Vector, cosine, doc_year};
-use crate::ingest::dates::{Period, Precision, Ymd, find_periods};
-use crate::render::context::display_date;
+use crate::ingest::dates::{Period, Precision, Ymd, display_date, find_periods};
 
 /// One dated event. In JSON it leaves out its sort key; the build cache's binary form
 /// keeps every field.
