@@ -43,6 +43,11 @@ const LEADERS: &[&str] = &[
     "prince", "monarch", "leader", "sheikh", "taoiseach", "emperor",
 ];
 
+/// Whether a clause is set long before the event: "a decade ago", "three years ago".
+fn long_ago(v: &View) -> bool {
+    (1..v.len()).any(|q| v.w(q) == "ago" && matches!(v.w(q - 1), "years" | "decade" | "decades"))
+}
+
 /// The modality a cue's verb group gives: expected, announced or reported.
 fn modality_of(vg: &VerbGroup, cue: &Cue) -> Modality {
     if vg.expected {
@@ -415,17 +420,21 @@ pub fn claims_of_tokens(
                 || hoped_for(tokens, c, &v, vg.start.min(cue.head));
             // "…the 2022 summit, which Algeria itself hosted": the antecedent is
             // another meeting.
-            let antecedent_other = c.kind == ClauseKind::Relative && {
-                let av = Clause {
-                    kind: ClauseKind::Main,
-                    toks: c.antecedent.clone(),
-                    antecedent: Vec::new(),
-                    asides: Vec::new(),
-                };
-                let view = View::new(tokens, &av, lex);
-                other_meeting(&view, 0, view.len(), ctx)
+            let av = Clause {
+                kind: ClauseKind::Main,
+                toks: c.antecedent.clone(),
+                antecedent: Vec::new(),
+                asides: Vec::new(),
             };
+            let antecedent = View::new(tokens, &av, lex);
+            let antecedent_other = c.kind == ClauseKind::Relative
+                && other_meeting(&antecedent, 0, antecedent.len(), ctx);
             if v.rel_event && antecedent_other {
+                blocked = true;
+            }
+            // "A decade ago the king sat next to …", "the last time was a decade ago, when
+            // …": a time long before the event.
+            if long_ago(&v) || c.kind == ClauseKind::Relative && long_ago(&antecedent) {
                 blocked = true;
             }
             // "Last year's summit in Algiers was attended by Qatar": the subject is the

@@ -63,6 +63,8 @@ pub enum Need {
     Representative,
     MeetingNear,
     Arrival,
+    /// A photograph within nine words: "posed with the others for the family photo".
+    Photo,
     Any,
 }
 

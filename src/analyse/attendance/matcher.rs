@@ -328,6 +328,11 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                 .any(|q| v.lex.is_meeting(v.w(q)))
                 || matches!(v.w(end + 1), "delegates" | "participants" | "attendees"),
         ),
+        Need::Photo => plain(
+            (end + 1..(end + 10).min(v.len()))
+                .take_while(|&q| !v.is_punct(q) || v.w(q) == ",")
+                .any(|q| matches!(v.w(q), "photo" | "photograph" | "picture" | "photos")),
+        ),
         Need::Arrival => {
             // "arrived in Kazan", "flew to Beijing for the Games".
             let stop = (end + 1..(end + 14).min(v.len()))
@@ -605,7 +610,14 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 return Some(cue);
             }
             Frame::Object => {
-                let Some(next) = v.tok(end + 1) else { continue };
+                // "sat beside Ireland's president", "seated next to …": a preposition of
+                // the row may open the object (and a passive then is no obstacle).
+                let mut at = end + 1;
+                if row.preps.iter().any(|p| p == v.w(at)) {
+                    at += 1 + usize::from(v.w(at + 1) == "to");
+                }
+                let prep_led = at > end + 1;
+                let Some(next) = v.tok(at) else { continue };
                 let object_follows = next.is_mention()
                     || matches!(
                         next.lower.as_str(),
@@ -613,7 +625,7 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                     );
                 // "There is no invitation for Myanmar": an existential "be" is no passive.
                 let existential = v.wb(p, 2) == "there";
-                if !object_follows || be && !existential {
+                if !object_follows || be && !existential && !prep_led {
                     continue;
                 }
                 // "has barred Myanmar's generals from its summits", not "barred
@@ -623,7 +635,7 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 if row.object == Some(Need::MeetingNear) && !meeting_near {
                     continue;
                 }
-                cue.args = Args::Object(end + 1);
+                cue.args = Args::Object(at);
                 return Some(cue);
             }
             Frame::ObjectParty => {

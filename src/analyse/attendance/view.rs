@@ -138,7 +138,12 @@ impl<'a> View<'a> {
                 break;
             }
             if self.lex.is_meeting_or_pronoun(w) {
-                return Obj::Event;
+                // "missed the G20 family photo", "skipped the summit dinner": a part of
+                // the meeting, not the meeting.
+                let part = (q + 1..(q + 4).min(self.len()))
+                    .take_while(|&r| !self.is_punct(r) && !is(self.w(r), PREPOSITIONS))
+                    .any(|r| is(self.w(r), PARTS_OF_A_MEETING));
+                return if part { Obj::Other } else { Obj::Event };
             }
             q += 1;
             n += 1;
@@ -170,6 +175,25 @@ impl<'a> View<'a> {
             && !is(w, PREPOSITIONS)
     }
 }
+
+/// Parts of a meeting that a meeting noun may name: "the G20 family photo", "the summit
+/// dinner". Missing one is not missing the meeting.
+pub const PARTS_OF_A_MEETING: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "picture",
+    "pictures",
+    "dinner",
+    "dinners",
+    "banquet",
+    "lunch",
+    "luncheon",
+    "reception",
+    "gala",
+    "breakfast",
+];
 
 /// Nouns whose "of" phrase names the meeting: "the work of the conference".
 const OF_HEADS: &[&str] = &[
