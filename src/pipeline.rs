@@ -331,7 +331,7 @@ pub fn write_analysis_cache(
         .map_err(|e| Diagnostic::from_anyhow(&e).in_file(&rel))
 }
 
-/// The previous build's content pages that this one may reuse, for `key`: the record of
+/// The previous build's content and listing pages that this one may reuse, for `key`: the record of
 /// renders, with each page read back from `out_dir` and kept only when its bytes are
 /// still those recorded. Empty (with a warning) when the record is damaged.
 pub fn read_renders(
@@ -374,7 +374,7 @@ pub fn read_renders(
     }
 }
 
-/// Stores the record of the content pages `reuse` saw rendered, with the digests of
+/// Stores the record of the content and listing pages `reuse` saw rendered, with the digests of
 /// their bytes in `outputs` (sorted by path), for `key`.
 pub fn write_renders(
     root: &Path,
@@ -684,8 +684,8 @@ pub fn build_reporting(
             errors,
             warnings: warnings.clone(),
         })?;
-    // With the cache, the content pages whose inputs did not change since the last build
-    // are taken from its output.
+    // With the cache, the content and listing pages whose inputs did not change since the
+    // last build are taken from its output.
     let cache_key = ingest_cache_key(&prepared.site.config).filter(|_| opts.cache && opts.write);
     let mut warnings = warnings;
     let reuse = cache_key.as_ref().map(|key| {

@@ -621,7 +621,7 @@ pub fn render_site(
     render_site_reusing(site, renderer, extras, options, None)
 }
 
-/// [`render_site`], taking the content pages whose inputs are unchanged from `reuse`
+/// [`render_site`], taking the content and listing pages whose inputs are unchanged from `reuse`
 /// (and recording there what was rendered). The outputs are the same.
 pub fn render_site_reusing(
     site: &Site,
