@@ -735,16 +735,7 @@ pub fn build_reporting(
                 })
         {
             // The site is built; a cache that could not be written only costs time.
-            let mut warnings = warnings.clone();
             warnings.push(e.hint("the next build reads every seed and briefing again"));
-            return Ok(report(
-                &prepared,
-                &outputs,
-                reused_pages,
-                warnings,
-                out_dir,
-                timings,
-            ));
         }
         lap("write");
     }

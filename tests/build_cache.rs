@@ -272,3 +272,16 @@ fn no_cache_neither_reads_nor_writes_it() {
     assert!(!err.contains("build cache"), "{err}");
     assert_eq!(fs::read_to_string(cache_file(&root)).unwrap(), "garbage");
 }
+
+#[test]
+fn a_cache_that_cannot_be_written_costs_only_a_warning() {
+    let (dir, root) = common::real_site();
+    // A file where the cache folder would be: nothing can be written under it.
+    fs::write(root.join(".briefing-cache"), "not a folder").unwrap();
+    let out = same_with_and_without(&root, &dir.path().join("out"), "unwritable");
+    assert!(
+        out.contains("the next build reads every seed and briefing again"),
+        "{out}"
+    );
+    assert!(out.contains("built 3 briefings"), "{out}");
+}
