@@ -86,6 +86,8 @@ pub struct Prepared {
     pub warnings: Vec<Diagnostic>,
     /// How many briefings' analyses came from the build cache.
     pub cached_analyses: usize,
+    /// What the build cache is valid for, when this build uses it.
+    pub cache_key: Option<String>,
 }
 
 /// Reads the configuration, applying a `--base-url` override.
@@ -167,6 +169,8 @@ pub struct Loaded {
     pub errors: Vec<Diagnostic>,
     /// Warnings of reading the page files (unknown front matter keys).
     pub warnings: Vec<Diagnostic>,
+    /// What the build cache is valid for ([`ingest_cache_key`]), when this build uses it.
+    pub cache_key: Option<String>,
 }
 
 /// Reads the site and plans the ingest. Fails only when `site.yaml` does; every other
@@ -186,9 +190,10 @@ pub fn load_site(opts: &BuildOptions, force: &Force) -> Result<Loaded, BuildFail
         .cloned()
         .collect();
     let mut cache_warnings = Vec::new();
-    let cache = match ingest_cache_key(&config).filter(|_| opts.cache && opts.write) {
+    let cache_key = ingest_cache_key(&config).filter(|_| opts.cache && opts.write);
+    let cache = match &cache_key {
         Some(key) => {
-            let (cache, warning) = read_ingest_cache(&opts.root, &key);
+            let (cache, warning) = read_ingest_cache(&opts.root, key);
             cache_warnings.extend(warning);
             cache
         }
@@ -249,6 +254,7 @@ pub fn load_site(opts: &BuildOptions, force: &Force) -> Result<Loaded, BuildFail
         ingest,
         errors,
         warnings,
+        cache_key,
     })
 }
 
@@ -468,7 +474,7 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
     }
     errors.extend(check_unique_urls(&pages));
     let mut warnings = [loaded.ingest.warnings.clone(), loaded.warnings].concat();
-    let key = ingest_cache_key(&loaded.config).filter(|_| opts.cache && opts.write);
+    let key = loaded.cache_key;
     let before = match &key {
         Some(key) => {
             let (cache, warning) = read_analysis_cache(&opts.root, key);
@@ -503,6 +509,7 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             data: loaded.data,
             warnings,
             cached_analyses,
+            cache_key: key,
         }),
         _ => {
             // Seeds fail alone: when every error is a seed's, the other seeds' pages are
@@ -686,9 +693,8 @@ pub fn build_reporting(
         })?;
     // With the cache, the content and listing pages whose inputs did not change since the
     // last build are taken from its output.
-    let cache_key = ingest_cache_key(&prepared.site.config).filter(|_| opts.cache && opts.write);
     let mut warnings = warnings;
-    let reuse = cache_key.as_ref().map(|key| {
+    let reuse = prepared.cache_key.as_ref().map(|key| {
         let shared = memo::shared_digest(key, &renderer, &prepared.site.config.base_path(), render);
         let (reuse, warning) = read_renders(&opts.root, &out_dir, key, shared);
         warnings.extend(warning);
@@ -726,11 +732,10 @@ pub fn build_reporting(
                 warnings: warnings.clone(),
             }
         })?;
-        if opts.cache
-            && let Some(key) = ingest_cache_key(&prepared.site.config)
+        if let Some(key) = &prepared.cache_key
             && let Err(e) =
-                write_ingest_cache(&opts.root, &key, &prepared.ingest).and_then(|()| match &reuse {
-                    Some(reuse) => write_renders(&opts.root, &key, reuse, &outputs),
+                write_ingest_cache(&opts.root, key, &prepared.ingest).and_then(|()| match &reuse {
+                    Some(reuse) => write_renders(&opts.root, key, reuse, &outputs),
                     None => Ok(()),
                 })
         {

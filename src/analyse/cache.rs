@@ -19,6 +19,7 @@ use crate::config::SiteConfig;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
+use crate::to_markdown::sha256;
 
 /// What one briefing gives the whole-site analyses, computed from the page alone.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -169,11 +170,6 @@ struct Stored {
     key: String,
     event: [String; 4],
     pages: Vec<(u64, Arc<PageAnalysis>)>,
-}
-
-fn sha256(bytes: &[u8]) -> [u8; 32] {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes).into()
 }
 
 fn event_fields(e: &Event) -> [String; 4] {

@@ -19,9 +19,7 @@ use super::{PageJob, RenderOptions, Renderer};
 pub type Digest = [u8; 32];
 
 /// SHA-256 of some bytes.
-pub fn digest(bytes: &[u8]) -> Digest {
-    Sha256::digest(bytes).into()
-}
+pub use crate::to_markdown::sha256 as digest;
 
 /// Feeds named, length-prefixed fields to one digest, so that no two different inputs
 /// run together into the same bytes.
@@ -79,45 +77,41 @@ pub fn shared_digest(
 
 /// What the jobs of one render are made from, digested once: what every page shares,
 /// the variables each template reads, and each base-context variable they read.
-pub struct Inputs<'a> {
+pub struct Inputs {
     shared: Digest,
-    base: &'a Context,
+    /// Per template, each variable it reads with the digest of its base-context value;
     /// `None` for a template of which Tera cannot tell what it reads (always rendered).
-    reads: HashMap<String, Option<Vec<String>>>,
-    base_values: HashMap<String, Digest>,
+    reads: HashMap<String, Option<Vec<(String, Digest)>>>,
 }
 
-impl<'a> Inputs<'a> {
+impl Inputs {
     pub fn new<'t>(
         shared: Digest,
         renderer: &Renderer,
-        base: &'a Context,
+        base: &Context,
         templates: impl IntoIterator<Item = &'t str>,
     ) -> Self {
         let mut reads = HashMap::new();
-        let mut base_values = HashMap::new();
+        let mut base_values: HashMap<String, Digest> = HashMap::new();
         for t in templates {
             if reads.contains_key(t) {
                 continue;
             }
-            let vars = renderer
-                .template_variables(t)
-                .map(|v| v.into_iter().collect::<Vec<_>>());
-            for v in vars.iter().flatten() {
-                base_values.entry(v.clone()).or_insert_with(|| {
-                    let mut f = Fields::new();
-                    f.variable(base, v);
-                    f.finish()
-                });
-            }
+            let vars = renderer.template_variables(t).map(|vars| {
+                vars.into_iter()
+                    .map(|v| {
+                        let d = *base_values.entry(v.clone()).or_insert_with(|| {
+                            let mut f = Fields::new();
+                            f.variable(base, &v);
+                            f.finish()
+                        });
+                        (v, d)
+                    })
+                    .collect::<Vec<_>>()
+            });
             reads.insert(t.to_string(), vars);
         }
-        Inputs {
-            shared,
-            base,
-            reads,
-            base_values,
-        }
+        Inputs { shared, reads }
     }
 
     /// The digest of everything a job's output is made from: what every page shares, its
@@ -129,19 +123,11 @@ impl<'a> Inputs<'a> {
         f.field("shared", &self.shared);
         f.field("template", job.template.as_bytes());
         f.field("path", job.path.as_bytes());
-        for v in vars {
+        for (v, base) in vars {
             if job.ctx.contains_key(v) {
                 f.variable(&job.ctx, v);
             } else {
-                let d = match self.base_values.get(v) {
-                    Some(d) => *d,
-                    None => {
-                        let mut b = Fields::new();
-                        b.variable(self.base, v);
-                        b.finish()
-                    }
-                };
-                f.field(v, &d);
+                f.field(v, base);
             }
         }
         Some(f.finish())
@@ -170,8 +156,6 @@ pub struct Reuse {
     previous: Mutex<HashMap<String, Previous>>,
     /// Filled while rendering: each page job's output path and digests.
     made: Mutex<Vec<Made>>,
-    /// Filled while rendering: how many pages were reused.
-    reused: Mutex<usize>,
 }
 
 impl Reuse {
@@ -205,12 +189,9 @@ impl Reuse {
         }
     }
 
-    pub(super) fn record(&self, made: Vec<Made>, reused: usize) {
+    pub(super) fn record(&self, made: Vec<Made>) {
         if let Ok(mut m) = self.made.lock() {
             m.extend(made);
-        }
-        if let Ok(mut r) = self.reused.lock() {
-            *r += reused;
         }
     }
 
@@ -221,9 +202,13 @@ impl Reuse {
         made
     }
 
-    /// How many pages this build took from the previous one.
+    /// How many pages this build took from the previous one (those whose output digest
+    /// was known from it).
     pub fn reused(&self) -> usize {
-        self.reused.lock().map(|r| *r).unwrap_or(0)
+        self.made
+            .lock()
+            .map(|m| m.iter().filter(|(_, _, output)| output.is_some()).count())
+            .unwrap_or(0)
     }
 }
 

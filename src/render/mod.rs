@@ -916,11 +916,7 @@ pub fn render_jobs_reusing(
             Some((out.as_ref().ok()?.path.clone(), (*input)?, *output))
         })
         .collect();
-    let reused = done
-        .iter()
-        .filter(|(_, _, output)| output.is_some())
-        .count();
-    reuse.record(made, reused);
+    reuse.record(made);
     done.into_iter().map(|(out, _, _)| out).collect()
 }
 

@@ -364,9 +364,13 @@ pub fn fold(word: &str) -> String {
 
 /// The folded words of a text: runs of letters and digits (`search.js`: `[\p{L}\p{N}]+`).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).map(fold)
+}
+
+/// The words of a text as written, before folding.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(fold)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -406,10 +410,7 @@ pub fn postings(docs: &[SearchDoc]) -> std::collections::BTreeMap<String, Postin
                     .into_iter()
                     .enumerate()
                 {
-                    for raw in text.split(|c: char| !is_word_char(c)) {
-                        if raw.is_empty() {
-                            continue;
-                        }
+                    for raw in raw_words(text) {
                         let folded;
                         let w: &str = if raw.is_ascii() {
                             ascii.clear();

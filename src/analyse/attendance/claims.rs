@@ -420,21 +420,23 @@ pub fn claims_of_tokens(
                 || hoped_for(tokens, c, &v, vg.start.min(cue.head));
             // "…the 2022 summit, which Algeria itself hosted": the antecedent is
             // another meeting.
-            let av = Clause {
+            // A relative clause's antecedent, read as a clause of its own.
+            let av = (c.kind == ClauseKind::Relative).then(|| Clause {
                 kind: ClauseKind::Main,
                 toks: c.antecedent.clone(),
                 antecedent: Vec::new(),
                 asides: Vec::new(),
-            };
-            let antecedent = View::new(tokens, &av, lex);
-            let antecedent_other = c.kind == ClauseKind::Relative
-                && other_meeting(&antecedent, 0, antecedent.len(), ctx);
+            });
+            let antecedent = av.as_ref().map(|av| View::new(tokens, av, lex));
+            let antecedent_other = antecedent
+                .as_ref()
+                .is_some_and(|a| other_meeting(a, 0, a.len(), ctx));
             if v.rel_event && antecedent_other {
                 blocked = true;
             }
             // "A decade ago the king sat next to …", "the last time was a decade ago, when
             // …": a time long before the event.
-            if long_ago(&v) || c.kind == ClauseKind::Relative && long_ago(&antecedent) {
+            if long_ago(&v) || antecedent.as_ref().is_some_and(long_ago) {
                 blocked = true;
             }
             // "Last year's summit in Algiers was attended by Qatar": the subject is the
