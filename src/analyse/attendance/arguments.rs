@@ -476,6 +476,21 @@ fn subject(
     prev: &Prev,
 ) -> (Vec<usize>, Vec<usize>, (usize, usize)) {
     let c = v.c;
+    // "Speaking at the opening session, Kenya's president said …": a participle that
+    // opens the clause has the subject after its comma.
+    if start == 0
+        && lb == 0
+        && v.w(0).ends_with("ing")
+        && let Some(comma) = (1..v.len().min(16)).find(|&q| v.w(q) == ",")
+    {
+        let end = (comma + 1..v.len())
+            .find(|&q| v.verb_like(q) || v.is_punct(q))
+            .unwrap_or(v.len());
+        let parties = s.parties(&v.idxs(comma + 1, end), &c.asides).parties;
+        if !parties.is_empty() {
+            return (parties, Vec::new(), (comma + 1, end));
+        }
+    }
     // "…will not travel to the summit, sending his foreign minister instead": a
     // participle after a comma shares the subject of the verb before.
     if v.w(start).ends_with("ing")

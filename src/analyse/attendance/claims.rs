@@ -393,8 +393,10 @@ pub fn claims_of_tokens(
                 if let Some(m) = prev.modality {
                     modality = m;
                 }
-                // "Qatar did not follow suit": no claim.
-                (if neg { None } else { prev.status }, None)
+                // "Qatar did not follow suit": no claim. Hosting is no act another party
+                // repeats ("States nearby had promised to do so").
+                let shared = prev.status.filter(|&st| st != Status::Host);
+                (if neg { None } else { shared }, None)
             } else if neg && (vg.refuse || cue.row.is_some_and(|r| lex.rows[r].only_affirmed)) {
                 (None, None)
             } else {
@@ -428,9 +430,13 @@ pub fn claims_of_tokens(
                 asides: Vec::new(),
             });
             let antecedent = av.as_ref().map(|av| View::new(tokens, av, lex));
-            let antecedent_other = antecedent
-                .as_ref()
-                .is_some_and(|a| other_meeting(a, 0, a.len(), ctx));
+            // "The 9th SCO summit, which …": a meeting named after another party, just
+            // before the relative pronoun.
+            let antecedent_other = antecedent.as_ref().is_some_and(|a| {
+                let near = a.len().saturating_sub(6);
+                other_meeting(a, 0, a.len(), ctx)
+                    || a.has_meeting_noun(near, a.len()) && other_place(a, near, a.len(), ctx)
+            });
             if v.rel_event && antecedent_other {
                 blocked = true;
             }
@@ -541,6 +547,9 @@ pub fn claims_of_tokens(
                         });
                     }
                     for &party in &parties {
+                        if cue.met && ctx.venue_hosts && Some(party) == ctx.place_party {
+                            continue;
+                        }
                         push(&mut out, party, st, modality, &cue_text, cue.row, by_person);
                     }
                 }

@@ -4,7 +4,7 @@
 //! Russia-sponsored talks", "Namibia, the host, …".
 
 use super::clauses::{ClauseKind, ECHO_AUX};
-use super::lexicon::{AUX, BE, PREPOSITIONS, RELATIVES, REP_NOUNS, is};
+use super::lexicon::{AUX, BE, NEG, PREPOSITIONS, RELATIVES, REP_NOUNS, is};
 use super::matcher::{Args, Base, Cue, LIST_OPENERS};
 use super::scope::EventCtx;
 use super::tokens::Kind;
@@ -135,6 +135,58 @@ const SPEAKING: &[&str] = &[
     "join",
 ];
 
+/// Nouns for a meeting between leaders that "held" or "had" opens ("held talks with").
+const TALKS: &[&str] = &["talks", "meeting", "meetings", "bilateral", "bilaterals"];
+
+/// Whether "with" at `p` says whom someone met: "met with", "conferred with", "held
+/// (eight bilateral) talks with", "had a meeting with" — not "peace talks with".
+fn met_with(v: &View, p: usize) -> bool {
+    let before = v.wb(p, 1);
+    if matches!(before, "met" | "meet" | "meets" | "meeting" | "conferred") {
+        return true;
+    }
+    is(before, TALKS)
+        && (p.saturating_sub(5)..p - 1).any(|q| {
+            matches!(
+                v.w(q),
+                "held" | "hold" | "holds" | "holding" | "had" | "has"
+            )
+        })
+}
+
+/// Whether the clause places what it tells at the event: a day of it ("On Aug 31"), its
+/// place ("in Tianjin", "in Samoa"), or the event by a noun ("at the summit", "on day
+/// one of the event") other than the clause's own meetings and talks — not "before the
+/// summit", not "their annual summit", and not in a month the event does not span.
+fn at_the_event(v: &View, ctx: &EventCtx) -> bool {
+    let other_month = (0..v.len()).any(|q| v.wb(q, 1) == "in" && ctx.is_other_month(v.w(q)));
+    !other_month
+        && (0..v.len()).any(|q| {
+            let w = v.w(q);
+            let place = matches!(v.wb(q, 1), "in" | "to" | "at")
+                && (ctx.is_place(w)
+                    || v.tok(q).is_some_and(
+                        |t| matches!(t.kind, Kind::Party(p, _) if Some(p) == ctx.place_party),
+                    ));
+            let event_noun = v.lex.is_meeting(w)
+                && !is(w, TALKS)
+                && !matches!(
+                    w,
+                    "it" | "this" | "them" | "discussions" | "dialogue" | "consultations"
+                )
+                && v.wb(q, 1) == "the"
+                && !(q.saturating_sub(4)..q)
+                    .any(|r| matches!(v.w(r), "before" | "ahead" | "after"));
+            place || event_noun || ctx.is_event_day(v, q)
+        })
+}
+
+/// Whether the clause has "on the sidelines of", whose cue reads the meeting's both
+/// sides.
+fn sidelines(v: &View) -> bool {
+    (0..v.len()).any(|q| matches!(v.w(q), "sidelines" | "margins"))
+}
+
 /// Constructions: grammar that no single word carries.
 pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Option<Cue> {
     let w = v.w(p);
@@ -195,8 +247,9 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
         }
         // "Other leaders attending the opening were X and Y", "Dignitaries present
         // included the leaders of X", "The only ones missing were … from X and Y".
-        "attending" | "present" | "missing" | "absent" if is(prev, PRESENT_HEADS) => {
-            let q = (p + 1..(p + 9).min(v.len()))
+        // "Leaders expected at the forum in Nairobi include X": expected, so planned.
+        "attending" | "present" | "missing" | "absent" | "expected" if is(prev, PRESENT_HEADS) => {
+            let q = (p + 1..(p + 12).min(v.len()))
                 .take_while(|&q| !v.is_punct(q) || v.w(q) == ",")
                 .find(|&q| {
                     matches!(
@@ -209,7 +262,24 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             } else {
                 Base::Attend
             };
-            Some(Cue::new(p, q, base, Args::List(q + 1)))
+            let planned = w == "expected";
+            Some(Cue {
+                planned,
+                ..Cue::new(p, q, base, Args::List(q + 1))
+            })
+        }
+        // "Dignitaries already in Nairobi include X", "the leaders at the forum were X
+        // and Y": those at the event's place or the event itself, then their list.
+        "in" | "at"
+            if is(prev, PRESENT_HEADS) || prev == "already" && is(v.wb(p, 2), PRESENT_HEADS) =>
+        {
+            let place = ctx.is_place(w1) || v.object(p + 1) == Obj::Event;
+            let q = (p + 2..(p + 8).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .find(|&q| {
+                    matches!(v.w(q), "were" | "are" | "included" | "include" | "includes")
+                })?;
+            place.then(|| Cue::new(p, q, Base::Attend, Args::List(q + 1)))
         }
         // "at a joint briefing alongside the heads of Estonia and Peru": leaders seen
         // together at the meeting (a meeting noun in the clause, or the event's place).
@@ -301,6 +371,30 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 .find(|&q| v.is_mention(q))?;
             Some(Cue::new(p, p + 1, Base::Boycott, Args::Possessor(at)))
         }
+        // "held eight bilateral meetings with the leaders of A and B", "met with Kenya's
+        // president": whoever was met was there, when the clause places the meeting at
+        // the event. (Not negated: "did not meet" says nothing of the other's presence.)
+        "with" if met_with(v, p) && !sidelines(v) && at_the_event(v, ctx) => {
+            let head = (p.saturating_sub(6)..p)
+                .find(|&q| matches!(v.w(q), "met" | "meet" | "meets" | "held" | "hold" | "had"))
+                .unwrap_or(p);
+            let negated = (head.saturating_sub(3)..head).any(|q| is(v.w(q), NEG));
+            (!negated).then(|| Cue {
+                met: true,
+                ..Cue::new(head, p, Base::Attend, Args::List(p + 1))
+            })
+        }
+        "met" | "meets"
+            if !matches!(w1, "with" | "in" | "at" | "on" | "by" | "for")
+                && !sidelines(v)
+                && at_the_event(v, ctx) =>
+        {
+            let negated = (p.saturating_sub(3)..p).any(|q| is(v.w(q), NEG));
+            (!negated).then(|| Cue {
+                met: true,
+                ..Cue::new(p, p, Base::Attend, Args::List(p + 1))
+            })
+        }
         // "Namibia, the host, opened …".
         "host"
             if prev == "the" && v.wb(p, 2) == "," && w1 == "," && p >= 3 && v.is_mention(p - 3) =>
@@ -326,6 +420,10 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 Some((q, base))
             })?;
             if (p + 2..at).any(|q| v.is_punct(q) || is(v.w(q), PREPOSITIONS) && q + 1 != at) {
+                return None;
+            }
+            // "among the guests skipping the summit": the participle says what they did.
+            if v.w(at + 1).ends_with("ing") && v.w(at + 1).len() > 5 {
                 return None;
             }
             // "among the guests who attended the forum were X": the copula after the

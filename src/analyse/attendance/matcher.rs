@@ -64,6 +64,9 @@ pub struct Cue {
     pub planned: bool,
     /// The lexicon row, for a cue read from the table.
     pub row: Option<usize>,
+    /// The parties are those someone met at the event: the host among them is no
+    /// guest ("met the host's president").
+    pub met: bool,
 }
 
 impl Cue {
@@ -77,6 +80,7 @@ impl Cue {
             neg: false,
             planned: false,
             row: None,
+            met: false,
         }
     }
 }
@@ -345,8 +349,10 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                 Some(f) => (f + 1..(f + 8).min(stop))
                     .find(|&r| v.lex.is_meeting(v.w(r)))
                     .is_some_and(|r| v.w(r + 1) != "with" && !matches!(v.w(f + 1), "a" | "an")),
-                // "would travel to the Games".
-                None if v.w(end + 1) == "to" && v.object(end + 2) == Obj::Event => true,
+                // "would travel to the Games", "arrived at the summit on Tuesday".
+                None if matches!(v.w(end + 1), "to" | "at") && v.object(end + 2) == Obj::Event => {
+                    true
+                }
                 // "the first to arrive at the venue", "arrived at the summit venue".
                 None if v.w(end + 1) == "at"
                     && (end + 2..(end + 5).min(stop)).any(|q| v.w(q) == "venue") =>
@@ -416,6 +422,10 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         }
         if row.pos == Pos::Verb && (is(v.wb(p, 1), NOUN_DETERMINERS) || after_adjective(v, p)) {
             continue; // "announced a boycott", "amid a wide international boycott": a noun
+        }
+        // "chats with host Prime Minister …": after "with" or "by", a noun.
+        if row.pos == Pos::Verb && matches!(v.wb(p, 1), "with" | "by") && !v.w(p).ends_with("ing") {
+            continue;
         }
         // "the only head of government": a verb's word followed by "of" is a noun.
         if row.pos == Pos::Verb
@@ -660,9 +670,20 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 while matches!(v.w(at), "," | "the") && at < end + 3 {
                     at += 1;
                 }
+                // "with host Prime Minister Anwar Ibrahim": a person by title.
+                let mut titled = at;
+                while titled < at + 3 && v.lex.is_title(v.w(titled)) {
+                    titled += 1;
+                }
+                let person = titled > at
+                    && v.tok(titled)
+                        .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)));
+                if person {
+                    at = titled;
+                }
                 let end = at - 1;
                 let Some(t) = v.tok(end + 1) else { continue };
-                let name = matches!(t.kind, Kind::Party(_, via) if via != Via::Demonym);
+                let name = matches!(t.kind, Kind::Party(_, via) if via != Via::Demonym) || person;
                 if !name || t.compound {
                     continue;
                 }

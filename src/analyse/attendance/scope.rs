@@ -7,7 +7,7 @@ use super::cues::Lexicon;
 use super::lexicon::{COUNTERPARTS, PREPOSITIONS, is};
 use super::tokens::{Kind, Token};
 use super::view::View;
-use crate::analyse::gazetteer::{Gazetteer, Target, Via};
+use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target, Via};
 
 /// What the extractor knows of the event.
 #[derive(Debug, Clone, Default)]
@@ -31,7 +31,44 @@ pub struct EventCtx {
     /// The event is a meeting of the United Nations: "underway in New York" names the
     /// seat, not a host.
     pub un_meeting: bool,
+    /// The parties the event's name names ("Shanghai Cooperation Organisation summit":
+    /// the SCO): "the SCO summit", "the Shanghai Cooperation Organization summit" are
+    /// this event however they are spelt.
+    pub namesakes: Vec<usize>,
+    /// The days the event spans, as (month, day): "On Aug 31" is a day of it.
+    pub days: Vec<(u32, u32)>,
 }
+
+/// The (month, day) of each date from `start` to `end` ("YYYY-MM-DD"), at most 40.
+fn days_of(start: &str, end: &str) -> Vec<(u32, u32)> {
+    let parse = |d: &str| -> Option<(u32, u32)> {
+        let mut it = d.split('-').skip(1).map(|x| x.parse::<u32>().ok());
+        Some((it.next()??, it.next()??))
+    };
+    let Some(mut day) = parse(start) else {
+        return Vec::new();
+    };
+    let last = parse(end).unwrap_or(day);
+    let mut out = vec![day];
+    while day != last && out.len() < 40 {
+        day = if day.1 >= 31 {
+            (day.0 % 12 + 1, 1)
+        } else {
+            (day.0, day.1 + 1)
+        };
+        out.push(day);
+    }
+    out
+}
+
+/// Month names and their abbreviations, with the month's number.
+#[rustfmt::skip]
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
+    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
+    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+];
 
 /// The initials of a name of three words or more ("Commonwealth Heads of Government
 /// Meeting": "chogm"; "Summit of the Americas": "sota"); `None` for a shorter name.
@@ -108,7 +145,17 @@ impl EventCtx {
                 }
                 Target::Person(_) => false,
             });
+        let mut namesakes: Vec<usize> = Vec::new();
+        for m in gazetteer.mentions(&event.name) {
+            if let Target::Party(p) = m.target
+                && !namesakes.contains(&p)
+            {
+                namesakes.push(p);
+            }
+        }
         EventCtx {
+            namesakes,
+            days: days_of(&event.start, &event.end),
             years: event.years(),
             venue_hosts: place_party.is_some() && !un_meeting,
             un_meeting,
@@ -140,6 +187,13 @@ impl EventCtx {
         {
             toks[0].kind = Kind::Word;
         }
+        // A bloc of states whose leaders are its members' (the EU has leaders of its
+        // own).
+        let members_of = |t: &Token| {
+            matches!(t.kind, Kind::Party(p, _)
+                if gazetteer.parties[p].kind == PartyKind::Bloc
+                    && gazetteer.parties[p].id != "european-union")
+        };
         for k in 0..toks.len() {
             let member_noun = toks.get(k + 1).is_some_and(|n| is(&n.lower, MEMBER_NOUNS));
             let t = &mut toks[k];
@@ -154,13 +208,34 @@ impl EventCtx {
             if words.len() > 1 && named && lex.is_meeting(last) {
                 t.kind = Kind::Word;
                 t.lower = last.to_string();
-            } else if member_noun && words.iter().all(|w| self.names(w)) {
-                // "three G20 leaders did not attend" (at the G20 summit): some of its
-                // members, not the group.
+            } else if member_noun && (words.iter().all(|w| self.names(w)) || members_of(t)) {
+                // "three G20 leaders did not attend" (at the G20 summit), "among the G7
+                // leaders skipping it" (at any meeting): some of its members, not the
+                // group.
                 t.kind = Kind::Word;
             }
         }
         toks
+    }
+
+    /// Whether position `q` of a clause is a month that, with the number before or
+    /// after it, names a day of the event ("Aug 31", "31 August").
+    pub fn is_event_day(&self, v: &View, q: usize) -> bool {
+        let Some(&(_, month)) = MONTHS.iter().find(|(m, _)| *m == v.w(q)) else {
+            return false;
+        };
+        let day = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+        [day(v.w(q + 1)), day(v.wb(q, 1))]
+            .into_iter()
+            .flatten()
+            .any(|d| self.days.contains(&(month, d)))
+    }
+
+    /// Whether `w` (lower case) is the full name of a month the event does not span.
+    pub fn is_other_month(&self, w: &str) -> bool {
+        MONTHS.iter().any(|&(m, n)| {
+            m == w && m.len() > 3 && !self.days.is_empty() && !self.days.iter().any(|d| d.0 == n)
+        })
     }
 
     /// Whether `w` (lower case) is the initials of the event's name.
@@ -174,11 +249,12 @@ impl EventCtx {
     }
 }
 
-/// Nouns after a group's name that make it a modifier: "G20 leaders", "ASEAN members".
+/// Nouns after a group's name that make it a modifier: "G20 leaders", "ASEAN members",
+/// "the G7 guests".
 #[rustfmt::skip]
 const MEMBER_NOUNS: &[&str] = &[
-    "leaders", "members", "heads", "countries", "states", "nations", "governments",
-    "delegations",
+    "leaders", "members", "member", "heads", "countries", "states", "nations",
+    "governments", "delegations", "guests",
 ];
 
 /// Words that mark a different meeting than the one the briefing is about.
@@ -269,10 +345,14 @@ const BUILDINGS: &[&str] = &[
     "museum", "gardens", "garden", "auditorium", "resort", "villa", "residence",
 ];
 
-/// Whether the capitalised run from `q` names a building ("Westminster Abbey").
+/// Whether the capitalised run from `q` names a building ("Westminster Abbey", "St.
+/// Peter's Square").
 fn named_building(v: &View, q: usize) -> bool {
     (q..(q + 5).min(v.len()))
-        .take_while(|&r| v.tok(r).is_some_and(|t| t.capital || r == q))
+        .take_while(|&r| {
+            v.tok(r)
+                .is_some_and(|t| t.capital || r == q || t.lower == "'s")
+        })
         .any(|r| is(v.w(r), BUILDINGS))
 }
 
@@ -285,6 +365,8 @@ pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
     let elsewhere = !ctx.place_words.is_empty()
         && (from..to.min(v.len())).any(|q| {
             v.tok(q).is_some_and(|t| t.kind == Kind::Word && t.capital)
+                // "in The Hague": the article is part of the name.
+                && v.w(q) != "the"
                 && matches!(v.wb(q, 1), "in" | "at")
                 && !ctx.is_place(v.w(q))
                 && !ctx.names(v.w(q))
@@ -302,7 +384,7 @@ pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
         let Kind::Party(p, _) = t.kind else {
             return false;
         };
-        if t.compound || p == place {
+        if t.compound || p == place || ctx.namesakes.contains(&p) {
             return false;
         }
         if t.lower.split_whitespace().all(|w| ctx.names(w)) {
@@ -315,8 +397,14 @@ pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
         // "his counterparts in Belgium": the leaders of a state, not a place.
         let counterparts = b >= 2 && is(v.w(b - 2), COUNTERPARTS);
         let after_in = b > 0 && matches!(v.w(b - 1), "in" | "at") && !counterparts;
+        // Within its own noun phrase: "the G20 leaders skipping the event" names no
+        // meeting after the G20.
         let names_meeting = (q + 1..(q + 4).min(v.len()))
-            .take_while(|&r| !v.is_punct(r) && !is(v.w(r), PREPOSITIONS))
+            .take_while(|&r| {
+                !v.is_punct(r)
+                    && !is(v.w(r), PREPOSITIONS)
+                    && !matches!(v.w(r), "the" | "a" | "an" | "its" | "their" | "this")
+            })
             .any(|r| v.lex.is_meeting(v.w(r)));
         after_in || names_meeting
     })

@@ -155,6 +155,12 @@ pub fn tokenize(text: &str, gazetteer: &Gazetteer) -> Vec<Token> {
             i += clen; // a quotation mark
             continue;
         }
+        // "St. Peter's Square", "Kananaskis, Alta. on Sunday", "J.D. Vance": the stop of an
+        // abbreviation or an initial inside the sentence ends no clause.
+        if c == '.' && abbreviation_before(&out, text, i) {
+            i += clen;
+            continue;
+        }
         let punct = match c {
             ',' | ';' | ':' | '(' | ')' | '.' | '?' | '!' | '/' | '[' | ']' => Some(c.to_string()),
             '—' | '–' => Some("—".to_string()),
@@ -217,6 +223,29 @@ fn after_title(text: &str, start: usize) -> bool {
         .next()
         .unwrap_or("");
     before.len() < start && is(&word.to_lowercase(), NAME_TITLES)
+}
+
+/// Abbreviations written with a stop inside a sentence: titles, ranks, saints and
+/// mountains, Canadian provinces and American states as datelines write them.
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "st", "mt", "ft", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
+    "cmdr", "sgt", "adm", "gov", "sen", "rep", "rev", "hon", "jr", "sr", "messrs", "inc",
+    "ltd", "corp", "dept", "ave", "blvd", "alta", "ont", "que", "sask", "nfld", "ariz",
+    "calif", "colo", "conn", "fla", "ill", "ind", "kan", "mass", "mich", "minn", "neb",
+    "nev", "okla", "ore", "tenn", "tex", "wash", "wis",
+];
+
+/// Whether the stop at `at` closes an abbreviation or an initial: the word token just
+/// before it is an initial ("J." in "J.D. Vance") or a capitalised abbreviation ("St."),
+/// and the sentence goes on after it.
+fn abbreviation_before(out: &[Token], text: &str, at: usize) -> bool {
+    let Some(t) = out.last().filter(|t| t.kind == Kind::Word && t.end == at) else {
+        return false;
+    };
+    let goes_on = text[at + 1..].chars().any(is_word_char);
+    let initial = t.capital && t.lower.chars().count() == 1;
+    goes_on && (initial || t.capital && is(&t.lower, ABBREVIATIONS))
 }
 
 /// Titles that a given name follows.
@@ -339,5 +368,11 @@ mod tests {
             ]
         );
         assert_eq!(lowers("5.6 million"), ["5.6", "million"]);
+        assert_eq!(
+            lowers("in St. Moritz with J.D. Vance, Alta. on Sunday."),
+            [
+                "in", "st", "moritz", "with", "j", "d", "vance", ",", "alta", "on", "sunday", "."
+            ]
+        );
     }
 }

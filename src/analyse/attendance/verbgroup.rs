@@ -22,6 +22,9 @@ pub struct VerbGroup {
     pub block: bool,
 }
 
+/// Adverbs of likelihood inside a verb group ("will likely send").
+const HEDGES: &[&str] = &["likely", "probably", "possibly", "perhaps", "presumably"];
+
 /// Nouns of intent before "to": "its decision to attend" announces.
 const PLAN_NOUNS: &[&str] = &["decision", "intention", "plan", "plans"];
 
@@ -248,6 +251,13 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             continue;
         }
         if is(w, VG_ADVERBS) {
+            q -= 1;
+            continue;
+        }
+        // "will likely send", "will probably skip": a hedge between the auxiliary and
+        // the verb makes it an expectation.
+        if is(w, HEDGES) && q >= 2 && is(v.wb(q, 2), AUX) {
+            g.expected = true;
             q -= 1;
             continue;
         }

@@ -98,7 +98,10 @@ impl<'a> View<'a> {
         // "will attend online": the manner of taking part, no object.
         while q < self.len()
             && (is(self.w(q), VG_ADVERBS)
-                || matches!(self.w(q), "online" | "virtually" | "remotely"))
+                || matches!(
+                    self.w(q),
+                    "online" | "virtually" | "remotely" | "either" | "too" | "personally"
+                ))
         {
             q += 1;
         }
