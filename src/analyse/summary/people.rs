@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::text::{Doc, FxMap, FxSet, SourceRef};
 use crate::analyse::attendance::cues::Lexicon;
 use crate::analyse::attendance::people::{NOT_NAMES, PARTICLES, gazetteer_party, person_parties};
-use crate::analyse::gazetteer::{Gazetteer, Mention, Target};
+use crate::analyse::gazetteer::{Gazetteer, Mention, Target, Via};
 use crate::markdown::BlockKind;
 use crate::to_markdown::slugify;
 
@@ -184,6 +184,14 @@ pub fn is_role_noun(w: &str) -> bool {
                 .any(|n| l.ends_with(n) && l.len() > n.len() + 3))
 }
 
+/// Whether `w` is a demonym as written ("Chinese", "Polish").
+fn demonym(w: &str) -> bool {
+    Gazetteer::embedded()
+        .mentions(w)
+        .first()
+        .is_some_and(|m| m.start == 0 && m.end == w.len() && m.via == Via::Demonym)
+}
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -191,6 +199,15 @@ fn is_capitalised(w: &str) -> bool {
 /// All capitals, as a headline writes words ("UKRAINIAN PRESIDENT"); not "UN".
 fn all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// Initials with their stops ("J.D."), a given name's short form, not an acronym.
+fn initials(w: &str) -> bool {
+    let mut chars = w.chars();
+    w.len() >= 4
+        && std::iter::from_fn(|| Some((chars.next()?, chars.next()?)))
+            .all(|(l, dot)| l.is_uppercase() && dot == '.')
+        && w.len() % 2 == 0
 }
 
 fn possessive(w: &str) -> bool {
@@ -213,7 +230,7 @@ fn name_word(w: &str, lex: &Lexicon) -> bool {
         .trim_end_matches('.');
     w.chars().count() > 1
         && w.chars().all(|c| c.is_alphabetic() || "-’'.".contains(c))
-        && !all_caps(w)
+        && (!all_caps(w) || initials(w))
         && !lex.is_title(base)
         && !is_role_noun(w)
         && !NOT_NAMES.contains(&base)
@@ -319,6 +336,12 @@ fn name_inside(words: &[&str]) -> Option<usize> {
     let named = |w: &str| name_word(w, lex) && !CONNECTORS.contains(&w.to_lowercase().as_str());
     for i in 0..words.len() {
         if !is_role_noun(words[i]) {
+            continue;
+        }
+        // "special envoy of (the) President Xi Jinping": whom the role serves.
+        let of = |k: usize| words.get(k).is_some_and(|w| w.eq_ignore_ascii_case("of"));
+        let the = |k: usize| words.get(k).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if i >= 1 && of(i - 1) || i >= 2 && the(i - 1) && of(i - 2) {
             continue;
         }
         let mut j = i + 1;
@@ -515,6 +538,8 @@ pub fn role_after(after: &str) -> Option<String> {
             || ROLE_MODIFIERS.contains(&first.as_str())
             // "UAE Ambassador to Saudi Arabia".
             || words.first().is_some_and(|w| all_caps(w) && w.len() <= 5)
+            // "Chinese Vice Premier and special envoy of …": a demonym before the role.
+            || words.first().is_some_and(|w| demonym(bare(w)))
             || (first == "and" && !parts.is_empty());
         if !ok || !looks_like_role {
             break;
@@ -1166,6 +1191,24 @@ mod tests {
                 Some("Iraqi Prime Minister"),
                 Some("iraq"),
                 2,
+            ),
+            (
+                "appositive opening with a demonym, the leader it serves inside",
+                &[
+                    "Tomasz Wrona, Polish Deputy Prime Minister and special envoy of President Adam Kordecki, stressed that the fund must open before winter.",
+                ],
+                "Tomasz Wrona",
+                Some("Polish Deputy Prime Minister and special envoy of President Adam Kordecki"),
+                Some("poland"),
+                1,
+            ),
+            (
+                "initials for the given name",
+                &["US Trade Representative R.J. Tilley dismissed the plan."],
+                "R.J. Tilley",
+                Some("US Trade Representative"),
+                Some("united-states"),
+                1,
             ),
             (
                 "title of two words, lower-case verb after",
