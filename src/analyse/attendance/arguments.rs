@@ -127,6 +127,20 @@ impl Sentence<'_> {
         if !near.is_empty() {
             return near;
         }
+        // "to meet with Dissanayake, who is chairing …", "at the summit, which will be
+        // held …": a name or a meeting right before is the antecedent, and no party
+        // further back ("its resident coordinator, who …" goes back to its party).
+        let lex = super::cues::Lexicon::embedded();
+        let named = idxs[start..].iter().any(|&i| {
+            let t = &toks[i];
+            let name = t.capital
+                && !is(&t.lower, PRONOUNS)
+                && !matches!(t.lower.as_str(), "the" | "a" | "an");
+            t.is_word() && (name || lex.is_meeting(&t.lower))
+        });
+        if named {
+            return Vec::new();
+        }
         let all = self.parties(idxs, &[]).parties;
         all.last().copied().into_iter().collect()
     }
@@ -251,10 +265,18 @@ pub fn arguments(
             // object's own parties.
             // "… will lead the Chinese delegation instead": an adverb after the object
             // ends it too.
+            // "leaders from its member states along with partners including X": the
+            // list goes on.
+            let joined = |q: usize| {
+                matches!((v.w(q), v.w(q + 1)), ("along" | "together", "with"))
+                    || v.w(q) == "with" && matches!(v.wb(q, 1), "along" | "together")
+            };
             let end = (from..next_start)
                 .find(|&q| {
                     (v.is_punct(q) && v.w(q) != ",")
-                        || (is(v.w(q), PREPOSITIONS) && !matches!(v.w(q), "of" | "from"))
+                        || (is(v.w(q), PREPOSITIONS)
+                            && !matches!(v.w(q), "of" | "from")
+                            && !joined(q))
                         || matches!(v.w(q), "instead" | "too" | "again" | "either")
                 })
                 .unwrap_or(next_start);

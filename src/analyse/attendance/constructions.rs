@@ -108,11 +108,18 @@ fn among_leaders_at(v: &View, p: usize) -> Option<usize> {
     let noun = (p + 1..(p + 5).min(v.len()))
         .take_while(|&q| !v.is_punct(q) && !v.is_mention(q))
         .find(|&q| is(v.w(q), GATHERED))?;
-    let prep = noun + 1;
+    let mut prep = noun + 1;
+    // "among the leaders of 56 Commonwealth nations in Apia for the meeting".
+    if v.w(prep) == "of"
+        && let Some(q) = (prep + 1..(prep + 4).min(v.len()))
+            .find(|&q| matches!(v.w(q), "nations" | "countries" | "states" | "members"))
+    {
+        prep = q + 1;
+    }
     if !matches!(v.w(prep), "at" | "in" | "for") {
         return None;
     }
-    let meeting = (prep + 1..(prep + 8).min(v.len()))
+    let meeting = (prep + 1..(prep + 10).min(v.len()))
         .take_while(|&q| !v.is_punct(q))
         .any(|q| v.lex.is_meeting(v.w(q)));
     meeting.then_some(prep)
@@ -394,6 +401,16 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 met: true,
                 ..Cue::new(p, p, Base::Attend, Args::List(p + 1))
             })
+        }
+        // "Also flying to Colombo are A and B", "Among the leaders heading to Colombo
+        // this week are A and B": the travellers after the copula.
+        "traveling" | "travelling" | "flying" | "heading" | "coming" | "arriving"
+            if prev == "also" || (0..p).any(|q| v.w(q) == "among") =>
+        {
+            let be = (p + 1..(p + 9).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .find(|&q| matches!(v.w(q), "are" | "were" | "is" | "was"))?;
+            at_the_event(v, ctx).then(|| Cue::new(p, be, Base::Attend, Args::List(be + 1)))
         }
         // "Namibia, the host, opened …".
         "host"

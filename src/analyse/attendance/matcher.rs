@@ -364,7 +364,8 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                         && v.tok(q).is_some_and(
                             |t| matches!(t.kind, Kind::Party(p, _) if Some(p) == ctx.place_party),
                         );
-                    matches!(v.wb(q, 1), "in" | "at" | "to" | "into" | "on")
+                    // "will visit Fiji": the place as the object.
+                    (matches!(v.wb(q, 1), "in" | "at" | "to" | "into" | "on") || q == end + 1)
                         && (ctx.is_place(v.w(q)) || place_country)
                 }),
             };
@@ -422,6 +423,18 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         }
         if row.pos == Pos::Verb && (is(v.wb(p, 1), NOUN_DETERMINERS) || after_adjective(v, p)) {
             continue; // "announced a boycott", "amid a wide international boycott": a noun
+        }
+        // "IORA chair Vijitha Herath told …": the verb's own form between a capitalised
+        // word and a name is a title.
+        let capital = |q: usize| v.tok(q).is_some_and(|t| t.capital && t.kind != Kind::Punct);
+        if row.pos == Pos::Verb
+            && words.len() == 1
+            && w == words[0]
+            && p > 0
+            && capital(p - 1)
+            && capital(p + 1)
+        {
+            continue;
         }
         // "chats with host Prime Minister …": after "with" or "by", a noun.
         if row.pos == Pos::Verb && matches!(v.wb(p, 1), "with" | "by") && !v.w(p).ends_with("ing") {
@@ -564,11 +577,13 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                     v.tok(q)
                         .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)))
                 };
-                // "Russia's BRICS chairmanship": one name between.
+                // "Russia's BRICS chairmanship": one name between; "Chile's first
+                // appearance": an ordinal.
                 let gap = usize::from(
                     p >= 3
                         && v.wb(p, 2) == "'s"
-                        && v.tok(p - 1).is_some_and(|t| t.capital)
+                        && (v.tok(p - 1).is_some_and(|t| t.capital)
+                            || matches!(v.wb(p, 1), "first" | "last" | "only" | "rare" | "brief"))
                         && v.is_mention(p - 3),
                 );
                 if gap == 1 {
@@ -670,12 +685,15 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 while matches!(v.w(at), "," | "the") && at < end + 3 {
                     at += 1;
                 }
-                // "with host Prime Minister Anwar Ibrahim": a person by title.
+                // "with host Prime Minister Anwar Ibrahim": a person by title; "ASEAN
+                // host Hun Sen": by name after a capitalised modifier (not "set to host
+                // Biden", a verb).
                 let mut titled = at;
                 while titled < at + 3 && v.lex.is_title(v.w(titled)) {
                     titled += 1;
                 }
-                let person = titled > at
+                let noun = titled > at || p > 0 && v.tok(p - 1).is_some_and(|t| t.capital);
+                let person = noun
                     && v.tok(titled)
                         .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)));
                 if person {

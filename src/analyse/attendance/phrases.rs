@@ -124,9 +124,18 @@ pub fn list_parties(
         })
     };
     let mut former_from: Option<usize> = None;
+    // "partners ranging from New Zealand and India to South Korea": a range lists.
+    let mut ranging = false;
     let mut k = 0;
     while k < idxs.len() {
         let t = &tokens[idxs[k]];
+        let next = idxs.get(k + 1).map(|&i| tokens[i].lower.as_str());
+        if t.lower == "ranging" && next == Some("from") || ranging && t.lower == "to" {
+            flush(&mut conj, &mut out, in_except);
+            ranging = true;
+            k += if t.lower == "ranging" { 2 } else { 1 };
+            continue;
+        }
         if let Some(n) = phrase_at(tokens, idxs, k, EXCEPT_PHRASES) {
             flush(&mut conj, &mut out, in_except);
             in_except = true;

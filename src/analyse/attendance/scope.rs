@@ -273,8 +273,9 @@ pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
             && (w.starts_with("19") || w.starts_with("20"))
             && w.chars().all(|c| c.is_ascii_digit());
         if year {
-            // "has barred them since 2021": a duration, not another meeting.
-            if v.wb(q, 1) == "since" {
+            // "has barred them since 2021", "since the invasion in February 2022": a
+            // duration, not another meeting.
+            if (q.saturating_sub(6)..q).any(|r| v.w(r) == "since") {
                 return false;
             }
             return !ctx.years.is_empty() && !ctx.years.iter().any(|y| y == w);

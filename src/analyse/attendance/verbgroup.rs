@@ -153,7 +153,7 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             // that no verb governs.
             let headline = q >= 2
                 && v.tok(q - 2).is_some_and(|t| t.is_mention())
-                && (lb..q - 2).all(|r| !v.verb_like(r) && !v.is_punct(r));
+                && (0..q - 2).all(|r| !v.verb_like(r) && !v.is_punct(r));
             if headline {
                 g.planned = true;
                 q -= 1;

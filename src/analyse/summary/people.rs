@@ -207,7 +207,7 @@ fn initials(w: &str) -> bool {
     w.len() >= 4
         && std::iter::from_fn(|| Some((chars.next()?, chars.next()?)))
             .all(|(l, dot)| l.is_uppercase() && dot == '.')
-        && w.len() % 2 == 0
+        && w.len().is_multiple_of(2)
 }
 
 fn possessive(w: &str) -> bool {
