@@ -650,6 +650,21 @@ fn list_items_take_the_status_of_their_lead_in() {
             "The topics present at the summit:\n\n- Ukraine's grain exports\n",
             &[],
         ),
+        (
+            "'Amongst them are:' shares the status of the sentence before",
+            "Twenty leaders are currently in Damascus for the conference. Amongst them are:\n\n- Bola Tinubu, Nigeria\n- Paul Biya, Cameroon\n",
+            &["nigeria:attended", "cameroon:attended"],
+        ),
+        (
+            "'Among them are:' after a sentence of absence",
+            "Several presidents stayed away from the conference. Among them are:\n\n- Paul Biya, Cameroon\n",
+            &["cameroon:boycotted"],
+        ),
+        (
+            "'Among them are:' after a sentence with no status gives nothing",
+            "The conference has a long history. Among them are:\n\n- Paul Biya, Cameroon\n",
+            &[],
+        ),
     ];
     for (pattern, md, want) in rows {
         let want: BTreeSet<(String, String)> = want

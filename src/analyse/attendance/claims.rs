@@ -205,6 +205,28 @@ pub struct Carry {
     subjects: Vec<usize>,
 }
 
+impl Carry {
+    /// The status and modality the last sentence leaves for the next, if any.
+    pub fn status(&self) -> Option<(Status, Modality)> {
+        Some((self.status?, self.modality.unwrap_or(Modality::Reported)))
+    }
+}
+
+/// Whether a sentence is "Among them are:" (or "Amongst those were:"): the lead-in of a
+/// list whose members share the status of the sentence before.
+pub fn among_them_lead(tokens: &[Token]) -> bool {
+    let w: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    matches!(
+        w[..],
+        [
+            "among" | "amongst",
+            "them" | "those",
+            "are" | "were" | "include" | "included",
+            ":"
+        ]
+    )
+}
+
 /// Whether a sentence counts a group of parties ("leaders from 37 countries", "nine
 /// states"): it names none, but the next sentence may list them ("The countries are …").
 fn counted_group(tokens: &[Token]) -> bool {
@@ -495,7 +517,7 @@ pub fn claims_of_tokens(
                 if !event_subject
                     || other_meeting(&v, a, b, ctx)
                     || antecedent_other
-                    || ctx.un_meeting
+                    || ctx.un_meeting && matches!(cue.args, Args::Venue(_))
                 {
                     blocked = true;
                 }
@@ -671,7 +693,7 @@ fn elided(v: &View, prev: &Prev) -> Option<Cue> {
         (Some(g), _) => Some(g),
         // "They include …", "Those include …", "Others are …"; "Among them are …".
         (None, "they" | "those" | "others") => Some(0),
-        (None, "among") if matches!(v.w(1), "them" | "those") => Some(1),
+        (None, "among" | "amongst") if matches!(v.w(1), "them" | "those") => Some(1),
         _ => None,
     };
     if let Some(q) = subject_end.and_then(|e| copula_at(e + 1)) {

@@ -35,7 +35,7 @@ pub const VG_ADVERBS: &[&str] = &[
     "ultimately", "effectively", "personally", "duly", "actually", "each", "reluctantly",
     "separately", "previously", "originally", "first", "however", "expressly", "explicitly",
     "pointedly", "flatly", "earlier", "repeatedly", "since", "definitely", "certainly",
-    "prominently", "strongly", "heavily", "fully",
+    "prominently", "strongly", "heavily", "fully", "currently",
 ];
 
 /// Verbs before "to" that make the attendance a plan ("plans to attend").

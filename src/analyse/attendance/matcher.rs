@@ -403,7 +403,12 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         return None;
     }
     let lex = v.lex;
-    let be = v.be_before(p);
+    // "Eritrea not invited to summit": a headline drops the "is" before "not".
+    let headline_be = p >= 2
+        && v.wb(p, 1) == "not"
+        && v.is_mention(p - 2)
+        && (0..p - 2).all(|q| !v.verb_like(q) && !v.is_punct(q));
+    let be = v.be_before(p) || headline_be;
     for r in lex.candidates(w) {
         let row = &lex.rows[r];
         let words = lex.words(r);
@@ -538,6 +543,10 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 // "a list that includes …".
                 if matches!(v.w(q), "that" | "which") && is(v.w(q + 1), LIST_OPENERS) {
                     q += 1;
+                }
+                // "Also present and engaged are …": a second adjective.
+                if row.pos == Pos::Adj && v.w(q) == "and" && is(v.w(q + 2), LIST_OPENERS) {
+                    q += 2;
                 }
                 // "The guest list published on Tuesday also includes …": a participle
                 // phrase between the noun and its verb.

@@ -253,6 +253,7 @@ pub fn block_claims<'a>(
     let mut lead: Option<(Status, Modality, String)> = None;
     for (i, (s, toks)) in sentences.iter().zip(tokens).enumerate() {
         let toks = people::apply(toks, &links, lex);
+        let carried = carry.status();
         let found = claims::claims_of_tokens(s, &toks, gazetteer, &ctx, &mut carry);
         // "Ghana – Kofi Mensah", "Marta Ruiz, President of Chile": a line of a list
         // typed without bullets, under its lead-in.
@@ -291,6 +292,10 @@ pub fn block_claims<'a>(
         }
         if let Some(l) = claims::lead_in(s, &toks, &ctx) {
             lead = Some(l);
+        } else if let Some((status, modality)) = carried.filter(|_| claims::among_them_lead(&toks))
+        {
+            // "Twenty leaders are in Lisbon. Among them are:" and the lines under it.
+            lead = Some((status, modality, s.trim_end_matches(':').to_string()));
         }
         for f in found {
             out.push(PageClaim {

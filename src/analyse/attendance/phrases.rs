@@ -117,10 +117,18 @@ pub fn list_parties(
     // "former presidents including Donald Trump": the members of a former group speak
     // for no one either; "topics such as Haiti and Venezuela" are no guests. The
     // parties from there on are dropped.
+    // ("The leaders of former Soviet client states like Angola": the states were
+    // something before, their leaders are in office.)
     let former_group = |conj: &[usize]| {
+        let of_states = conj.iter().any(|&i| {
+            matches!(
+                tokens[i].lower.as_str(),
+                "states" | "countries" | "colonies" | "republics" | "nations" | "territories"
+            )
+        });
         conj.iter().any(|&i| {
             let w = tokens[i].lower.as_str();
-            matches!(w, "former" | "ex" | "late") || is(w, TOPIC_NOUNS)
+            matches!(w, "former" | "ex" | "late") && !of_states || is(w, TOPIC_NOUNS)
         })
     };
     let mut former_from: Option<usize> = None;

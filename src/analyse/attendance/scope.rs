@@ -145,8 +145,14 @@ impl EventCtx {
                 }
                 Target::Person(_) => false,
             });
+        // The name's mentions, and each word's ("UN" inside "UN Climate Change
+        // Conference", which is the UNFCCC's alias as a whole).
         let mut namesakes: Vec<usize> = Vec::new();
-        for m in gazetteer.mentions(&event.name) {
+        let words = event
+            .name
+            .split_whitespace()
+            .flat_map(|w| gazetteer.mentions(w));
+        for m in gazetteer.mentions(&event.name).into_iter().chain(words) {
             if let Target::Party(p) = m.target
                 && !namesakes.contains(&p)
             {
