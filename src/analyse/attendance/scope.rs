@@ -39,7 +39,9 @@ pub struct EventCtx {
     pub days: Vec<(u32, u32)>,
 }
 
-/// The (month, day) of each date from `start` to `end` ("YYYY-MM-DD"), at most 40.
+/// The (month, day) of each date from `start` to `end` ("YYYY-MM-DD"), at most 40. Every
+/// month is taken as 31 days long: a day that does not exist is never written, so it
+/// never matches.
 fn days_of(start: &str, end: &str) -> Vec<(u32, u32)> {
     let parse = |d: &str| -> Option<(u32, u32)> {
         let mut it = d.split('-').skip(1).map(|x| x.parse::<u32>().ok());
@@ -585,5 +587,14 @@ mod tests {
                 "{pattern}: {text}"
             );
         }
+    }
+
+    #[test]
+    fn the_days_of_an_event_across_a_month_and_a_year() {
+        assert_eq!(days_of("2025-08-31", "2025-09-01"), [(8, 31), (9, 1)]);
+        assert_eq!(days_of("2025-12-31", "2026-01-01"), [(12, 31), (1, 1)]);
+        assert_eq!(days_of("2025-06-15", "2025-06-15"), [(6, 15)]);
+        assert_eq!(days_of("", ""), []);
+        assert_eq!(days_of("2025-01-01", "2025-12-31").len(), 40);
     }
 }
