@@ -8,6 +8,7 @@ use super::lexicon::{COUNTERPARTS, PREPOSITIONS, is};
 use super::tokens::{Kind, Token};
 use super::view::View;
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target, Via};
+use crate::ingest::dates::{Ymd, civil_from_days, days_from_civil, month_name, month_number};
 
 /// What the extractor knows of the event.
 #[derive(Debug, Clone, Default)]
@@ -39,38 +40,28 @@ pub struct EventCtx {
     pub days: Vec<(u32, u32)>,
 }
 
-/// The (month, day) of each date from `start` to `end` ("YYYY-MM-DD"), at most 40. Every
-/// month is taken as 31 days long: a day that does not exist is never written, so it
-/// never matches.
+/// The (month, day) of each date from `start` to `end` ("YYYY-MM-DD"), at most 40.
 fn days_of(start: &str, end: &str) -> Vec<(u32, u32)> {
-    let parse = |d: &str| -> Option<(u32, u32)> {
-        let mut it = d.split('-').skip(1).map(|x| x.parse::<u32>().ok());
-        Some((it.next()??, it.next()??))
-    };
-    let Some(mut day) = parse(start) else {
+    let Some(first) = Ymd::parse(start) else {
         return Vec::new();
     };
-    let last = parse(end).unwrap_or(day);
-    let mut out = vec![day];
-    while day != last && out.len() < 40 {
-        day = if day.1 >= 31 {
-            (day.0 % 12 + 1, 1)
-        } else {
-            (day.0, day.1 + 1)
-        };
-        out.push(day);
-    }
-    out
+    let from = days_from_civil(first);
+    let to = Ymd::parse(end)
+        .map_or(from, days_from_civil)
+        .clamp(from, from + 39);
+    (from..=to)
+        .map(civil_from_days)
+        .map(|d| (d.month, d.day))
+        .collect()
 }
 
-/// Month names and their abbreviations, with the month's number.
-#[rustfmt::skip]
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
-];
+/// The month a word names exactly: "august", "aug", "sept" — not "decade" or "mayor",
+/// which `month_number` (read on dates) would take for one.
+fn month_of_word(w: &str) -> Option<u32> {
+    let n = month_number(w)?;
+    let full = month_name(n).to_lowercase();
+    (w == full || w == &full[..3] || w == "sept").then_some(n)
+}
 
 /// The initials of a name of three words or more ("Commonwealth Heads of Government
 /// Meeting": "chogm"; "Summit of the Americas": "sota"); `None` for a shorter name.
@@ -229,7 +220,7 @@ impl EventCtx {
     /// Whether position `q` of a clause is a month that, with the number before or
     /// after it, names a day of the event ("Aug 31", "31 August").
     pub fn is_event_day(&self, v: &View, q: usize) -> bool {
-        let Some(&(_, month)) = MONTHS.iter().find(|(m, _)| *m == v.w(q)) else {
+        let Some(month) = month_of_word(v.w(q)) else {
             return false;
         };
         let day = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
@@ -241,8 +232,10 @@ impl EventCtx {
 
     /// Whether `w` (lower case) is the full name of a month the event does not span.
     pub fn is_other_month(&self, w: &str) -> bool {
-        MONTHS.iter().any(|&(m, n)| {
-            m == w && m.len() > 3 && !self.days.is_empty() && !self.days.iter().any(|d| d.0 == n)
+        // Spelt out, and not "may", which is mostly the verb.
+        let spelt_out = |n: u32| month_name(n).eq_ignore_ascii_case(w) && w != "may";
+        month_of_word(w).is_some_and(|n| {
+            spelt_out(n) && !self.days.is_empty() && !self.days.iter().any(|d| d.0 == n)
         })
     }
 

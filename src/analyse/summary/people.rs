@@ -203,11 +203,11 @@ fn all_caps(w: &str) -> bool {
 
 /// Initials with their stops ("J.D."), a given name's short form, not an acronym.
 fn initials(w: &str) -> bool {
-    let mut chars = w.chars();
     w.len() >= 4
-        && std::iter::from_fn(|| Some((chars.next()?, chars.next()?)))
-            .all(|(l, dot)| l.is_uppercase() && dot == '.')
         && w.len().is_multiple_of(2)
+        && w.as_bytes()
+            .chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
 }
 
 fn possessive(w: &str) -> bool {
