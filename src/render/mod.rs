@@ -640,8 +640,11 @@ pub fn render_site_reusing(
     };
     let mut outputs = Vec::new();
     let mut errors = Vec::new();
-    for generator in GENERATORS {
-        match generator(&rc) {
+    // Generators are independent: a generator that works alone (the summary's JSON, say)
+    // runs beside those that use every core. Their results are taken in their order.
+    let results: Vec<_> = GENERATORS.par_iter().map(|g| g(&rc)).collect();
+    for result in results {
+        match result {
             Ok(o) => outputs.extend(o),
             Err(e) => errors.extend(e),
         }

@@ -156,9 +156,12 @@ pub fn summarise_readings(
     }
     let docs = docs_of(readings);
     let rs: Vec<&Reading> = readings.iter().map(|(_, r)| *r).collect();
-    // One vocabulary over every sentence: IDF counts sentences, as LexRank does.
-    let vectors = local::site_vectors(rs.iter().map(|r| &r.terms));
-    let found = stated_event_of(&docs, readings, gazetteer);
+    // The merges below are independent of each other: each pair runs side by side.
+    let (vectors, found) = rayon::join(
+        // One vocabulary over every sentence: IDF counts sentences, as LexRank does.
+        || local::site_vectors(rs.iter().map(|r| &r.terms)),
+        || stated_event_of(&docs, readings, gazetteer),
+    );
     // The sentences stating that the event was held, as the texts put it.
     let held: Vec<text::SourceRef> = found
         .organiser
@@ -171,27 +174,55 @@ pub fn summarise_readings(
         None => found,
     };
     let years = scope::Years::of(event.start.as_deref(), event.end.as_deref());
-    let (participants, participant_differences) = participants::merge(
-        &rs.iter()
-            .map(|r| r.participants.as_slice())
-            .collect::<Vec<_>>(),
-        &years,
+    // One part of every reading.
+    fn parts<'a, T>(rs: &[&'a Reading], f: impl Fn(&'a Reading) -> &'a [T]) -> Vec<&'a [T]> {
+        rs.iter().map(|r| f(r)).collect()
+    }
+    let (
+        (((participants, participant_differences), outcome), (next_steps, figure_pair)),
+        ((quotes, timeline), (people, scores)),
+    ) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || participants::merge(&parts(&rs, |r| &r.participants), &years),
+                        || documents::merge(&parts(&rs, |r| &r.documents), &years),
+                    )
+                },
+                || {
+                    rayon::join(
+                        || next_steps::merge(&parts(&rs, |r| &r.next_steps)),
+                        || figures::merge(&parts(&rs, |r| &r.figures), &vectors),
+                    )
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || quotes::merge(&parts(&rs, |r| &r.quotes)),
+                        || timeline::merge(&parts(&rs, |r| &r.timeline), &vectors),
+                    )
+                },
+                || {
+                    rayon::join(
+                        || people::merge(&docs, &parts(&rs, |r| &r.people), gazetteer),
+                        || {
+                            keypoints::scores_with(
+                                &rs.iter().map(|r| &r.weights).collect::<Vec<_>>(),
+                                &vectors,
+                            )
+                        },
+                    )
+                },
+            )
+        },
     );
-    let outcome = documents::merge(
-        &rs.iter()
-            .map(|r| r.documents.as_slice())
-            .collect::<Vec<_>>(),
-        &years,
-    );
-    let next_steps = next_steps::merge(
-        &rs.iter()
-            .map(|r| r.next_steps.as_slice())
-            .collect::<Vec<_>>(),
-    );
-    let (figures, figure_differences) = figures::merge(
-        &rs.iter().map(|r| r.figures.as_slice()).collect::<Vec<_>>(),
-        &vectors,
-    );
+    let (figures, figure_differences) = figure_pair;
+    let mut quotes = quotes;
+    let mut people = people;
     let attendance_differences = differences::differences(attendance);
     // What each sentence states, for telling the same fact in other words apart.
     let mut facts: Vec<Vec<keypoints::Facts>> = docs
@@ -253,19 +284,7 @@ pub fn summarise_readings(
             state(&src.link, &src.sentence, format!("figure:{}", f.number));
         }
     }
-    let scores =
-        keypoints::scores_with(&rs.iter().map(|r| &r.weights).collect::<Vec<_>>(), &vectors);
     let key_points = keypoints::key_points(&docs, &vectors, &scores, &facts, KEY_POINTS);
-    let mut quotes = quotes::merge(&rs.iter().map(|r| r.quotes.as_slice()).collect::<Vec<_>>());
-    let timeline = timeline::merge(
-        &rs.iter().map(|r| r.timeline.as_slice()).collect::<Vec<_>>(),
-        &vectors,
-    );
-    let mut people = people::merge(
-        &docs,
-        &rs.iter().map(|r| r.people.as_slice()).collect::<Vec<_>>(),
-        gazetteer,
-    );
     for q in &mut quotes {
         // "Mills said": the role the text gave him elsewhere.
         if q.role.is_none()

@@ -57,13 +57,24 @@ fn words(text: &str) -> Vec<String> {
 /// longer words shared) is one step citing them all; those most outlets give first.
 pub fn merge(parts: &[&[NextStep]]) -> Vec<NextStep> {
     let mut all: Vec<(Vec<String>, NextStep)> = Vec::new();
+    // Which statements hold each word, so that a step is weighed only against those that
+    // share a word with it (the first statement sharing most of its words, as a scan of
+    // every statement in order would find it).
+    let mut holding: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let mut shared: Vec<usize> = Vec::new();
     for part in parts {
         for step in part.iter() {
             let w = words(&step.text);
-            let same = all.iter_mut().find(|(v, _)| {
-                let shared = w.iter().filter(|x| v.binary_search(x).is_ok()).count();
-                shared * 2 >= w.len().max(v.len())
-            });
+            shared.clear();
+            shared.resize(all.len(), 0);
+            for x in &w {
+                for &k in holding.get(x).into_iter().flatten() {
+                    shared[k] += 1;
+                }
+            }
+            let same = (0..all.len())
+                .find(|&k| shared[k] * 2 >= w.len().max(all[k].0.len()))
+                .map(|k| &mut all[k]);
             match same {
                 Some((_, s)) => {
                     if s.source.page != step.source.page
@@ -72,7 +83,12 @@ pub fn merge(parts: &[&[NextStep]]) -> Vec<NextStep> {
                         s.also.push(step.source.clone());
                     }
                 }
-                None => all.push((w, step.clone())),
+                None => {
+                    for x in &w {
+                        holding.entry(x.clone()).or_default().push(all.len());
+                    }
+                    all.push((w, step.clone()));
+                }
             }
         }
     }
@@ -169,5 +185,49 @@ mod tests {
         let steps = merge(&refs);
         assert_eq!(steps.len(), 1, "{steps:?}");
         assert_eq!(steps[0].also.len(), 1);
+    }
+
+    /// A statement joins the first earlier one that shares most of its words, as a scan
+    /// of every earlier statement in order would; one sharing nothing stays apart.
+    #[test]
+    fn a_statement_joins_the_first_that_shares_most_of_its_words() {
+        let texts = [
+            (
+                "/briefings/a/",
+                "The next summit will be held in Accra in 2027.",
+            ),
+            (
+                "/briefings/b/",
+                "A second round of talks is scheduled for April in Geneva.",
+            ),
+            (
+                "/briefings/c/",
+                "Geneva talks: a second round is scheduled for April.",
+            ),
+            (
+                "/briefings/d/",
+                "The next summit will be held in Accra in 2027, and a second round of talks is scheduled for April in Geneva.",
+            ),
+            (
+                "/briefings/e/",
+                "Ministers will meet again in Lima before the end of June.",
+            ),
+        ];
+        let parts: Vec<Vec<NextStep>> = texts
+            .iter()
+            .map(|(path, text)| read(&test_doc(path, "T", &[text]), Cues::embedded()))
+            .collect();
+        assert!(parts.iter().all(|p| p.len() == 1), "{parts:?}");
+        let refs: Vec<&[NextStep]> = parts.iter().map(|p| p.as_slice()).collect();
+        let steps = merge(&refs);
+        let cited =
+            |k: usize| -> Vec<&str> { steps[k].also.iter().map(|s| s.page.as_str()).collect() };
+        assert_eq!(steps.len(), 3, "{steps:?}");
+        assert_eq!(steps[0].source.page, "/briefings/a/");
+        assert_eq!(cited(0), ["/briefings/d/"]);
+        assert_eq!(steps[1].source.page, "/briefings/b/");
+        assert_eq!(cited(1), ["/briefings/c/"]);
+        assert_eq!(steps[2].source.page, "/briefings/e/");
+        assert!(cited(2).is_empty());
     }
 }
