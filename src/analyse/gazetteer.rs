@@ -44,6 +44,10 @@ pub struct Party {
     /// Other cities where meetings are held: the venue's country, never a mention.
     #[serde(default)]
     pub cities: Vec<String>,
+    /// The names one of its cities goes by, a group per city ("Johannesburg", "Joburg",
+    /// "Jozi"): a meeting in one is in the others.
+    #[serde(default)]
+    pub city_names: Vec<Vec<String>>,
     /// For a state of the past: the last year it existed ("Soviet Union": 1991).
     #[serde(default)]
     pub until: Option<u16>,
@@ -175,7 +179,12 @@ impl Gazetteer {
         let cities = parties
             .iter()
             .enumerate()
-            .flat_map(|(i, p)| p.cities.iter().map(move |c| (c.to_lowercase(), i)))
+            .flat_map(|(i, p)| {
+                p.cities
+                    .iter()
+                    .chain(p.city_names.iter().flatten())
+                    .map(move |c| (c.to_lowercase(), i))
+            })
             .collect();
         Gazetteer {
             parties,
@@ -193,6 +202,24 @@ impl Gazetteer {
     /// The country of a city where meetings are held ("Jeddah", "kazan"), if listed.
     pub fn city(&self, name: &str) -> Option<usize> {
         self.cities.get(&name.trim().to_lowercase()).copied()
+    }
+
+    /// The other names of the city `name` ("Joburg" for "Johannesburg"); none for a city
+    /// with one name.
+    pub fn other_city_names(&self, name: &str) -> Vec<&str> {
+        let name = name.trim();
+        self.parties
+            .iter()
+            .flat_map(|p| &p.city_names)
+            .find(|group| group.iter().any(|c| c.eq_ignore_ascii_case(name)))
+            .map(|group| {
+                group
+                    .iter()
+                    .filter(|c| !c.eq_ignore_ascii_case(name))
+                    .map(String::as_str)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub fn party_index(&self, id: &str) -> Option<usize> {
@@ -382,5 +409,20 @@ mod tests {
         }
         assert_eq!(g.city("Atlantis"), None);
         assert!(g.mentions("The summit was held in Jeddah.").is_empty());
+    }
+
+    /// A city's other names place a venue too, and each names the others.
+    #[test]
+    fn a_city_by_its_other_names() {
+        let g = Gazetteer::embedded();
+        assert_eq!(g.city("Jozi"), g.party_index("south-africa"));
+        let others = g.other_city_names("joburg");
+        assert!(
+            others.contains(&"Johannesburg") && others.contains(&"Jozi"),
+            "{others:?}"
+        );
+        assert!(!others.contains(&"Joburg"), "{others:?}");
+        assert!(g.other_city_names("Nairobi").is_empty());
+        assert!(g.mentions("The summit opened in Joburg.").is_empty());
     }
 }

@@ -4,7 +4,7 @@
 //! "by", the list after "included", the object, a possessor, or the parties along
 //! with it ("along with X", "except Y", ", including Z").
 
-use super::clauses::ClauseKind;
+use super::clauses::{Clause, ClauseKind};
 use super::matcher::{Args, Base, Cue};
 /// Words of rank between "was" and "to arrive": "was the first to arrive", "was one of
 /// the few leaders to attend".
@@ -19,6 +19,14 @@ const RANK_WORDS: &[&str] = &[
     "few",
     "among",
     "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
     "that",
     "who",
     "which",
@@ -63,7 +71,11 @@ const CAUSATIVES: &[&str] = &[
 const RANK_COPULAS: &[&str] = &["became", "becomes", "become", "remains", "remained"];
 
 /// Words that open a rank after a copula: "the only", "the first", "among", "one of".
-const RANKS: &[&str] = &["only", "first", "last", "among", "one", "most", "latest"];
+#[rustfmt::skip]
+const RANKS: &[&str] = &[
+    "only", "first", "last", "among", "one", "most", "latest", "second", "third", "fourth",
+    "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
 
 use super::lexicon::{
     AUX, BE, COMMON_VERBS, DELEGATING, GROUP_NOUNS, NOUN_GOVERNORS, PREPOSITIONS, PRONOUNS,
@@ -190,6 +202,66 @@ impl Sentence<'_> {
     }
 }
 
+/// How many words open the list that names a counted group: "including", "among
+/// them", "such as".
+fn list_opener(w0: &str, w1: &str) -> Option<usize> {
+    match (w0, w1) {
+        ("including", _) => Some(1),
+        ("among", "them") | ("such", "as") => Some(2),
+        _ => None,
+    }
+}
+
+/// The list that names a counted group whose object ended at `at`, within a few words
+/// and no verb: "ministers from more than 30 countries, including A and B", or between
+/// dashes or brackets, "leaders of 40 states — among them A and B — along with C" (with
+/// what "along with" or "as well as" adds after it).
+fn counted_group_list(
+    s: &Sentence,
+    v: &View,
+    at: usize,
+    next_start: usize,
+    to_end: &dyn Fn(usize) -> ListParties,
+) -> Option<ListParties> {
+    let window: Vec<usize> = (at..next_start.min(at + 10))
+        .take_while(|&q| !v.verb_like(q) && !matches!(v.w(q), ";" | ":" | "."))
+        .collect();
+    for &q in &window {
+        if let Some(skip) = list_opener(v.w(q), v.w(q + 1))
+            && q + skip < next_start
+        {
+            return Some(to_end(q + skip));
+        }
+        let Some(&tok) = v.c.toks.get(q) else {
+            continue;
+        };
+        for (anchor, inner) in &v.c.asides {
+            let word = |k: usize| inner.get(k).map_or("", |&t| s.tokens[t].lower.as_str());
+            if *anchor == tok
+                && let Some(skip) = list_opener(word(0), word(1))
+            {
+                let mut r = s.parties(&inner[skip.min(inner.len())..], &[]);
+                let more = (q + 1..next_start).find(|&k| {
+                    matches!(
+                        (v.w(k), v.w(k + 1), v.w(k + 2)),
+                        ("along" | "together", "with", _) | ("as", "well", "as")
+                    )
+                });
+                if let Some(k) = more {
+                    let step = if v.w(k) == "as" { 3 } else { 2 };
+                    for p in to_end(k + step).parties {
+                        if !r.parties.contains(&p) {
+                            r.parties.push(p);
+                        }
+                    }
+                }
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
 /// The parties a cue applies to, those it excepts, and the subject stretch it read;
 /// the guests a host cue names ("welcomed leaders, including …") go to `guests`.
 #[allow(clippy::too_many_arguments)]
@@ -218,6 +290,22 @@ pub fn arguments(
     };
     let start = vg.start.min(cue.head);
     match cue.args {
+        Args::List(from) if cue.met => {
+            // "X met Y at the summit": whoever was met, and the one who met them (when
+            // the clause is a main one and the meeting its first verb).
+            let r = to_end(from);
+            let own_subject = v.c.kind == ClauseKind::Main && (lb..start).all(|q| !v.verb_like(q));
+            if !own_subject {
+                return (r.parties, r.except, (lb, start));
+            }
+            let (mut parties, _, stretch) = subject(s, v, lb, start, prev);
+            for p in r.parties {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+            (parties, r.except, stretch)
+        }
         Args::List(from) if lb == 0 => {
             let mut r = to_end(from);
             // "Apart from Russia, Iran and China, most participants were …": at the start
@@ -270,6 +358,8 @@ pub fn arguments(
             let joined = |q: usize| {
                 matches!((v.w(q), v.w(q + 1)), ("along" | "together", "with"))
                     || v.w(q) == "with" && matches!(v.wb(q, 1), "along" | "together")
+                    || matches!((v.w(q), v.w(q + 1), v.w(q + 2)), ("as", "well", "as"))
+                    || (v.w(q), v.wb(q, 1), v.wb(q, 2)) == ("as", "well", "as")
             };
             let end = (from..next_start)
                 .find(|&q| {
@@ -282,6 +372,13 @@ pub fn arguments(
                 .unwrap_or(next_start);
             let r = s.parties(&v.idxs(from, end), &v.c.asides);
             if r.parties.is_empty() {
+                // "drew ministers from more than 30 nations — including A and B — along
+                // with …": a counted group named by the list after it.
+                if let Some(r) = counted_group_list(s, v, end, next_start, &to_end)
+                    && !r.parties.is_empty()
+                {
+                    return (r.parties, r.except, (lb, start));
+                }
                 // "Lavrov led the delegation", "led his country's delegation": the
                 // subject's.
                 return subject(s, v, lb, start, prev);
@@ -292,30 +389,46 @@ pub fn arguments(
             // The clause's subject, and the parties between its verb and the cue ("met
             // his Iranian counterpart on the sidelines of …").
             let verb = (lb..start).rev().find(|&q| v.verb_like(q));
-            let (mut parties, except, stretch) = match verb {
-                Some(vq) => {
+            // "On the sidelines of the forum, X met Y": the phrase opens the clause, and
+            // the meeting is told after its comma.
+            let fronted = (verb.is_none() && start == lb)
+                .then(|| (cue.end + 1..next_start).find(|&q| v.w(q) == ","))
+                .flatten()
+                .and_then(|comma| {
+                    let vq = (comma + 1..next_start).find(|&q| v.verb_like(q))?;
+                    Some((comma + 1, vq))
+                });
+            let (mut parties, except, stretch, verb, stop) = match (verb, fronted) {
+                (Some(vq), _) => {
                     // The subject right before that verb, after any comma.
                     let from = (lb..vq)
                         .rev()
                         .find(|&q| v.is_punct(q))
                         .map_or(lb, |q| q + 1);
                     let (p, e, from) = noun_phrase_before(s, v, from, vq, 0);
-                    (p, e, (from, vq))
+                    (p, e, (from, vq), Some(vq), start)
                 }
-                None => subject(s, v, lb, start, prev),
+                (None, Some((from, vq))) => {
+                    let (p, e, from) = noun_phrase_before(s, v, from, vq, 0);
+                    (p, e, (from, vq), Some(vq), next_start)
+                }
+                (None, None) => {
+                    let (p, e, stretch) = subject(s, v, lb, start, prev);
+                    (p, e, stretch, None, start)
+                }
             };
-            if let Some(vq) = verb {
-                // The object, and whoever the subject was "with".
-                let mut heads = vec![vq + 1];
-                heads.extend((vq + 1..start).filter(|&q| v.w(q) == "with").map(|q| q + 1));
-                for h in heads {
-                    let end = (h..start)
-                        .find(|&q| v.is_punct(q) || is(v.w(q), PREPOSITIONS) && q > h)
-                        .unwrap_or(start);
-                    for p in s.parties(&v.idxs(h, end), &v.c.asides).parties {
-                        if !parties.contains(&p) {
-                            parties.push(p);
-                        }
+            // The object, and whoever the subject was "with" ("X with his Peruvian
+            // counterpart, at a meeting on the sidelines of …" has no verb).
+            let mut heads: Vec<usize> = verb.map(|vq| vq + 1).into_iter().collect();
+            let first = verb.map_or(lb, |vq| vq + 1);
+            heads.extend((first..stop).filter(|&q| v.w(q) == "with").map(|q| q + 1));
+            for h in heads {
+                let end = (h..stop)
+                    .find(|&q| v.is_punct(q) || is(v.w(q), PREPOSITIONS) && q > h)
+                    .unwrap_or(stop);
+                for p in s.parties(&v.idxs(h, end), &v.c.asides).parties {
+                    if !parties.contains(&p) {
+                        parties.push(p);
                     }
                 }
             }
@@ -498,6 +611,46 @@ fn subject(
     prev: &Prev,
 ) -> (Vec<usize>, Vec<usize>, (usize, usize)) {
     let c = v.c;
+    // "Despite the absence of A and B, the summit still drew …": the concession that
+    // opens the clause is not its subject.
+    let concession = matches!(v.w(0), "despite" | "notwithstanding")
+        || (v.w(0), v.w(1), v.w(2)) == ("in", "spite", "of");
+    let lb = match (1..start).find(|&q| v.w(q) == ",") {
+        Some(comma) if concession => lb.max(comma + 1),
+        _ => lb,
+    };
+    // "X concluded his visit to Lisbon, where he attended the summit": "he" is the
+    // subject of the clause the place belongs to.
+    if c.kind == ClauseKind::Relative
+        && matches!(v.w(0), "where" | "when")
+        && matches!(v.w(1), "he" | "she" | "they")
+        && start <= 3
+        && let Some(&first) = c.toks.first()
+    {
+        let main = Clause {
+            kind: ClauseKind::Main,
+            toks: (0..first).collect(),
+            antecedent: Vec::new(),
+            asides: Vec::new(),
+        };
+        let mv = View::new(v.tokens, &main, v.lex);
+        // "X today concluded …": an adverb between the name and its verb.
+        let adverb = |q: usize| {
+            matches!(mv.w(q), "today" | "yesterday" | "tonight" | "later")
+                || is(mv.w(q), VG_ADVERBS)
+        };
+        let verb = (0..mv.len())
+            .find(|&q| mv.verb_like(q) || q > 0 && adverb(q - 1) && mv.w(q).ends_with("ed"));
+        if let Some(mut vq) = verb {
+            while vq > 0 && adverb(vq - 1) {
+                vq -= 1;
+            }
+            let (parties, except, _) = noun_phrase_before(s, &mv, 0, vq, 0);
+            if !parties.is_empty() {
+                return (parties, except, (lb, start));
+            }
+        }
+    }
     // "Speaking at the opening session, Kenya's president said …": a participle that
     // opens the clause has the subject after its comma.
     if start == 0

@@ -152,13 +152,27 @@ fn met_with(v: &View, p: usize) -> bool {
     if matches!(before, "met" | "meet" | "meets" | "meeting" | "conferred") {
         return true;
     }
-    is(before, TALKS)
-        && (p.saturating_sub(5)..p - 1).any(|q| {
+    let exchanged = matches!(before, "greetings" | "pleasantries")
+        && (p.saturating_sub(3)..p - 1).any(|q| {
             matches!(
                 v.w(q),
-                "held" | "hold" | "holds" | "holding" | "had" | "has"
+                "exchanged" | "exchange" | "exchanges" | "shared" | "share" | "shares"
             )
-        })
+        });
+    exchanged || is(before, TALKS) && (p.saturating_sub(5)..p - 1).any(|q| is(v.w(q), HOLD_TALKS))
+}
+
+/// Verbs that open a meeting between leaders: "held talks", "had a meeting".
+const HOLD_TALKS: &[&str] = &["held", "hold", "holds", "holding", "had", "has"];
+
+/// Whether "held" at `p` opens meetings of the subject's own, with no one named:
+/// "held several bilateral meetings at the summit".
+fn held_meetings(v: &View, p: usize) -> bool {
+    is(v.w(p), HOLD_TALKS)
+        && (p + 1..(p + 5).min(v.len()))
+            .take_while(|&q| !v.is_punct(q))
+            .find(|&q| is(v.w(q), TALKS))
+            .is_some_and(|q| v.w(q + 1) != "with")
 }
 
 /// Whether the clause places what it tells at the event: a day of it ("On Aug 31"), its
@@ -383,12 +397,25 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
         // the event. (Not negated: "did not meet" says nothing of the other's presence.)
         "with" if met_with(v, p) && !sidelines(v) && at_the_event(v, ctx) => {
             let head = (p.saturating_sub(6)..p)
-                .find(|&q| matches!(v.w(q), "met" | "meet" | "meets" | "held" | "hold" | "had"))
+                .find(|&q| {
+                    matches!(
+                        v.w(q),
+                        "met" | "meet" | "meets" | "held" | "hold" | "had" | "exchanged" | "shared"
+                    )
+                })
                 .unwrap_or(p);
             let negated = (head.saturating_sub(3)..head).any(|q| is(v.w(q), NEG));
             (!negated).then(|| Cue {
                 met: true,
                 ..Cue::new(head, p, Base::Attend, Args::List(p + 1))
+            })
+        }
+        // "held several bilateral meetings at the summit": the one who held them.
+        _ if held_meetings(v, p) && !sidelines(v) && at_the_event(v, ctx) => {
+            let negated = (p.saturating_sub(3)..p).any(|q| is(v.w(q), NEG));
+            (!negated).then(|| Cue {
+                met: true,
+                ..Cue::new(p, p, Base::Attend, Args::Subject)
             })
         }
         "met" | "meets"
@@ -500,6 +527,16 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             let mut cue = Cue::new(p, copula, Base::Attend, Args::List(copula + 1));
             cue.planned = true;
             Some(cue)
+        }
+        // "Peru is the third state to skip the summit, joining Chile and Ghana": those
+        // joined did as the clause before says.
+        "joining"
+            if prev == ","
+                && (p + 1..(p + 4).min(v.len()))
+                    .take_while(|&q| !v.is_punct(q) && v.w(q) != "host")
+                    .any(|q| v.is_mention(q)) =>
+        {
+            Some(Cue::new(p, p, Base::Attend, Args::Echo(p + 1)))
         }
         // "as did the EU", "nor did Jordan", "so did Qatar"; a sentence may open with
         // "As will X" (not "As will be seen").

@@ -188,7 +188,7 @@ pub const REP_NOUNS: &[&str] = &[
     "chancellors", "heads", "chiefs", "vice-president", "secretary-general",
     "undersecretary", "under-secretary", "foreign", "authority", "governments", "emirs",
     "plane", "motorcade", "convoy", "entourage", "jet", "aircraft", "counterpart", "duke",
-    "duchess", "royals", "royal", "heir",
+    "duchess", "royals", "royal", "heir", "governor-general", "governor",
     "counterparts",
     "attendees", "anyone", "anybody",
 ];

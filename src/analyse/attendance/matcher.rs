@@ -190,8 +190,16 @@ fn host_object(v: &View, from: usize) -> bool {
         }
         q += 1;
     }
-    // "held a meeting with X": a bilateral meeting.
-    !(v.w(q) == "with" && (from..q).any(|r| matches!(v.w(r), "meeting" | "meetings")))
+    // "held a meeting with X", "held several bilateral meetings": meetings beside the
+    // event, not the event.
+    let side = (from..q).any(|r| {
+        matches!(
+            v.w(r),
+            "bilateral" | "bilaterals" | "meetings" | "one-on-one" | "side"
+        )
+    });
+    let with_someone = v.w(q) == "with" && (from..q).any(|r| v.w(r) == "meeting");
+    !(side || with_someone)
 }
 
 /// Words of a time with no place: "arrived close to midnight on Monday".
@@ -217,8 +225,11 @@ fn meeting_that_before(v: &View, end: usize) -> bool {
 /// Whether the object at `from` is the event's place alone ("stayed away from Moscow",
 /// "skipped Kazan") or its name's initials ("is boycotting CHOGM"): the meeting.
 fn place_object(v: &View, from: usize, ctx: &EventCtx) -> bool {
+    // "attended CHOGM 2018": a year after the initials (another year is another
+    // meeting, which the scope check tells).
+    let after = from + 1 + usize::from(ctx.is_acronym(v.w(from)) && is_number(v.w(from + 1)));
     (ctx.is_place(v.w(from)) || ctx.is_acronym(v.w(from)))
-        && (from + 1 >= v.len() || v.is_punct(from + 1) || is(v.w(from + 1), PREPOSITIONS))
+        && (after >= v.len() || v.is_punct(after) || is(v.w(after), PREPOSITIONS))
         || named_meeting(v, from)
 }
 
@@ -232,12 +243,26 @@ fn named_meeting(v: &View, from: usize) -> bool {
         if t.capital && v.lex.is_meeting(&t.lower) {
             return q > first;
         }
-        if !(t.capital || matches!(t.lower.as_str(), "of" | "on" | "for" | "the" | "and")) {
+        // "the 2018 Commonwealth Heads of Government Meeting", "the 27th …".
+        let number = q == first && (is_number(&t.lower) || is_ordinal(&t.lower));
+        if !(t.capital || number || matches!(t.lower.as_str(), "of" | "on" | "for" | "the" | "and"))
+        {
             return false;
         }
         q += 1;
     }
     false
+}
+
+/// Whether `w` is a number ("2018").
+fn is_number(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `w` is an ordinal in digits ("27th", "2nd").
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    is_number(digits) && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
 /// What a row's `object` finds after the cue: whether it holds, the cue's new end, and
@@ -343,7 +368,16 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                 .find(|&q| v.is_punct(q) && v.w(q) != ",")
                 .unwrap_or((end + 14).min(v.len()));
             // A purpose decides: "for the summit", not "for talks with the government".
-            let purpose = (end + 1..stop).find(|&q| v.w(q) == "for");
+            // (Not the "for" of an infinitive after the place: "flew to Egypt to voice
+            // support for the plan".)
+            let infinitive = (end + 2..stop).find(|&q| {
+                v.w(q) == "to"
+                    && !v.is_mention(q + 1)
+                    && !ctx.is_place(v.w(q + 1))
+                    && !matches!(v.w(q + 1), "the" | "a" | "an")
+                    && !v.tok(q + 1).is_some_and(|t| t.capital)
+            });
+            let purpose = (end + 1..infinitive.unwrap_or(stop)).find(|&q| v.w(q) == "for");
             let mut ok = match purpose {
                 // "for the summit", "for the 15th BRICS Summit".
                 Some(f) => (f + 1..(f + 8).min(stop))

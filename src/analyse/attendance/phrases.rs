@@ -87,6 +87,20 @@ pub fn list_parties(
             return;
         }
         let mut found = np_parties(tokens, conj, gazetteer);
+        // "Chad Whitcombe (Belize)": a party's name as a first name, then a surname;
+        // the bracket names the party.
+        let first_name = conj.windows(2).any(|w| {
+            matches!(tokens[w[0]].kind, Kind::Party(_, Via::Name))
+                && tokens[w[1]].kind == Kind::Word
+                && tokens[w[1]].capital
+        });
+        if first_name && let Some((_, inner)) = asides.iter().find(|(b, _)| Some(b) == conj.last())
+        {
+            let bracket = list_parties(tokens, inner, &[], gazetteer).parties;
+            if !bracket.is_empty() {
+                found = bracket;
+            }
+        }
         let shares_head = content.first().is_some_and(|&i| demonym(i).is_some());
         if shares_head && !found.is_empty() && !in_except {
             for p in bare.drain(..) {
@@ -185,6 +199,11 @@ pub fn list_parties(
             k += 1;
             continue;
         }
+        // "attended by A and by B": the agent's "by" again after the joiner.
+        if k > 0 && conj.is_empty() && t.lower == "by" {
+            k += 1;
+            continue;
+        }
         conj.push(idxs[k]);
         k += 1;
     }
@@ -209,7 +228,10 @@ fn rep_follows(tokens: &[Token], conj: &[usize], k: usize) -> bool {
                 let royal_house = matches!(w, "family" | "house" | "household")
                     && n > 0
                     && tokens[conj[n - 1]].lower == "royal";
-                if is(w, REP_NOUNS) || royal_house {
+                // "Canada's governor general".
+                let governor_general =
+                    w == "general" && n > 0 && tokens[conj[n - 1]].lower == "governor";
+                if is(w, REP_NOUNS) || royal_house || governor_general {
                     seen_rep = true;
                     continue;
                 }

@@ -112,7 +112,11 @@ impl EventCtx {
                 })
                 .unwrap_or(p)
         });
-        let place_words = words_of(&event.place);
+        let mut place_words = words_of(&event.place);
+        // "in Joburg" for a summit in Johannesburg.
+        for other in gazetteer.other_city_names(&event.place) {
+            place_words.extend(words_of(other));
+        }
         let mut name_words = if event.name == "the conference" {
             Vec::new()
         } else {
