@@ -528,6 +528,17 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             cue.planned = true;
             Some(cue)
         }
+        // "Despite the void left by Chile and Peru, the summit still drew …": those who
+        // left a gap at the meeting (not "filled the gap left by the US withdrawal" of
+        // aid: the clause must open with the concession or speak of a meeting).
+        "left"
+            if matches!(prev, "void" | "gap" | "vacuum")
+                && w1 == "by"
+                && (matches!(v.w(0), "despite" | "notwithstanding")
+                    || (0..v.len()).any(|q| v.lex.is_meeting(v.w(q)) && v.w(q) != "talks")) =>
+        {
+            Some(Cue::new(p, p + 1, Base::Boycott, Args::List(p + 2)))
+        }
         // "Peru is the third state to skip the summit, joining Chile and Ghana": those
         // joined did as the clause before says.
         "joining"

@@ -50,6 +50,10 @@ pub struct Cues {
     pub signatories: Vec<Row>,
     pub participants: Vec<Row>,
     pub next_steps: Vec<Row>,
+    /// Decisions the participants state they took ("We agreed to …"), and the follow-on
+    /// of one without its verb ("And to set up …").
+    pub decisions: Vec<Row>,
+    pub decision_follow_on: Vec<Row>,
     /// Words that make a count one of signatories, not of participants.
     pub not_participation: Regex,
     /// A document sentence that also says what the document does.
@@ -106,6 +110,8 @@ struct File {
     not_participation: String,
     points_inline: String,
     next_steps: Vec<RowFile>,
+    decisions: Vec<RowFile>,
+    decision_follow_on: Vec<RowFile>,
 }
 
 /// Number words a count may be written in.
@@ -251,6 +257,8 @@ impl Cues {
             signatories: rows(&f.signatories, "signatories")?,
             participants: rows(&f.participants, "participants")?,
             next_steps: rows(&f.next_steps, "next_steps")?,
+            decisions: rows(&f.decisions, "decisions")?,
+            decision_follow_on: rows(&f.decision_follow_on, "decision_follow_on")?,
             document: compile("{DOC}").map_err(|e| e.to_string())?,
             meeting: compile(&f.meeting_words).map_err(|e| format!("meeting_words: {e}"))?,
             not_participation: compile(&f.not_participation)
@@ -317,6 +325,8 @@ impl Cues {
             ("signatories", &self.signatories),
             ("participants", &self.participants),
             ("next_steps", &self.next_steps),
+            ("decisions", &self.decisions),
+            ("decision_follow_on", &self.decision_follow_on),
         ]
         .into_iter()
         .flat_map(|(name, v)| v.iter().map(move |r| (name, r)))

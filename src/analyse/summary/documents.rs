@@ -15,6 +15,12 @@ use crate::markdown::BlockKind;
 /// The most documents, and points per document, the summary keeps.
 pub const MAX_DOCUMENTS: usize = 4;
 pub const MAX_POINTS: usize = 4;
+/// The most decisions the summary keeps.
+pub const MAX_DECISIONS: usize = 8;
+
+/// The key of the outcome's decisions: what the participants say they agreed, with no
+/// document named.
+const DECISIONS: &str = "decisions";
 
 /// A point a document makes, in the words of a sentence about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -210,11 +216,21 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // The document the text spoke of last, and the sentence it did.
     let mut last: Option<(usize, usize)> = None;
+    // The sentence of the last decision.
+    let mut last_decision: Option<usize> = None;
     for (i, s) in doc.sentences.iter().enumerate() {
         if matches!(s.kind, BlockKind::Html) {
             continue;
         }
         let text = s.text.as_str();
+        // "We agreed to …", and right after it in the same paragraph "And to set up …".
+        let follow_on = last_decision
+            .is_some_and(|d| d + 1 == i && doc.sentences[d].block == s.block)
+            && cues.decision_follow_on.iter().any(|r| r.re.is_match(text));
+        if follow_on || cues.decisions.iter().any(|r| r.re.is_match(text)) {
+            add_decision(&mut out, doc, s);
+            last_decision = Some(i);
+        }
         let near = last.filter(|&(_, at)| i - at <= 3).map(|(k, _)| k);
         let names_document = cues.may_name_document(text);
         // Most sentences neither name a document nor follow one.
@@ -355,6 +371,41 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
     out
 }
 
+/// Adds the decision sentence `s` to the briefing's decisions.
+fn add_decision(out: &mut Vec<Found>, doc: &Doc, s: &super::text::Sent) {
+    let k = match out.iter().position(|f| f.key == DECISIONS) {
+        Some(k) => k,
+        None => {
+            out.push(Found {
+                key: DECISIONS.to_string(),
+                head: DECISIONS.to_string(),
+                unnamed: false,
+                doc: Document {
+                    name: DECISIONS.to_string(),
+                    label: heading(DECISIONS),
+                    verbs: vec!["agreed".to_string()],
+                    source: SourceRef::new(doc, s),
+                    also: Vec::new(),
+                    points: Vec::new(),
+                    signatories: Vec::new(),
+                    signatories_differ: false,
+                    not_signed: Vec::new(),
+                    not_signed_sources: Vec::new(),
+                },
+            });
+            out.len() - 1
+        }
+    };
+    let points = &mut out[k].doc.points;
+    let text = compress(&s.text, 40);
+    if points.len() < MAX_DECISIONS && !points.iter().any(|p| p.text == text) {
+        points.push(Point {
+            text,
+            source: SourceRef::new(doc, s),
+        });
+    }
+}
+
 /// The documents of all briefings about the event, merged by name (a "declaration"
 /// that one outlet does not name joins the named one), those most sources report first.
 pub fn merge(parts: &[&[Found]], years: &Years) -> Vec<Document> {
@@ -418,8 +469,13 @@ pub fn merge(parts: &[&[Found]], years: &Years) -> Vec<Document> {
                     d.verbs.push(v.clone());
                 }
             }
+            let cap = if f.key == DECISIONS {
+                MAX_DECISIONS
+            } else {
+                MAX_POINTS
+            };
             for p in &f.doc.points {
-                if d.points.len() < MAX_POINTS && !d.points.iter().any(|q| q.text == p.text) {
+                if d.points.len() < cap && !d.points.iter().any(|q| q.text == p.text) {
                     d.points.push(p.clone());
                 }
             }
@@ -459,7 +515,14 @@ pub fn merge(parts: &[&[Found]], years: &Years) -> Vec<Document> {
     }
     // Those most sources report first; a document no source says was produced (only
     // who did not sign it) last.
-    docs.sort_by_key(|d| (d.verbs.is_empty(), std::cmp::Reverse(d.also.len())));
+    // Decisions come after the documents.
+    docs.sort_by_key(|d| {
+        (
+            d.verbs.is_empty(),
+            d.name == DECISIONS,
+            std::cmp::Reverse(d.also.len()),
+        )
+    });
     docs.truncate(MAX_DOCUMENTS);
     docs
 }
@@ -616,6 +679,42 @@ mod tests {
             assert_eq!(got, *want, "{name}: {sentence}");
             assert_eq!(f.len(), 1, "{name}: one document: {f:?}");
         }
+    }
+
+    /// What the participants say they agreed is the outcome's decisions, with the verbless
+    /// follow-on of one; a refusal to agree and a follow-on elsewhere are not.
+    #[test]
+    fn decisions_by_phrasing() {
+        let f = found(&[
+            "We agreed on a common approach to drought. And to set up a new half-billion water fund.",
+            "The 27 Pacific leaders also agreed to set up a fisheries commission.",
+            "Ministers have not agreed on a date.",
+            "And to think it nearly failed.",
+        ]);
+        let d = f.iter().find(|f| f.key == DECISIONS).map(|f| &f.doc);
+        let points: Vec<&str> = d
+            .map(|d| d.points.iter().map(|p| p.text.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            points,
+            [
+                "We agreed on a common approach to drought.",
+                "And to set up a new half-billion water fund.",
+                "The 27 Pacific leaders also agreed to set up a fisheries commission."
+            ],
+            "{f:?}"
+        );
+        assert_eq!(d.map(|d| d.verbs.clone()), Some(vec!["agreed".to_string()]));
+        // After the event's documents.
+        let with_doc = found(&[
+            "Leaders agreed to meet again in May.",
+            "The summit adopted the Harbour Declaration.",
+        ]);
+        let refs: Vec<&[Found]> = vec![with_doc.as_slice()];
+        let docs = merge(&refs, &Years::of(Some("2024-06-01"), Some("2024-06-02")));
+        let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["Harbour Declaration", DECISIONS]);
+        assert_eq!(docs[1].label, "Decisions");
     }
 
     #[test]
