@@ -11,7 +11,7 @@
 
 use super::arguments::{Prev, Sentence, arguments};
 use super::clauses::{Clause, ClauseKind, clauses};
-use super::cues::Lexicon;
+use super::cues::{Frame, Lexicon};
 use super::lexicon::{AUX, GROUP_NOUNS, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, is};
 use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
@@ -203,6 +203,9 @@ pub struct Carry {
     /// The parties of the last subject ("The Turkish president will not travel.
     /// Instead, he will send …": "he").
     subjects: Vec<usize>,
+    /// The last sentence told meetings at the event ("met X on the sidelines of the
+    /// summit"): the next one's meetings are at it too ("He later met Y").
+    meetings_at_event: bool,
 }
 
 impl Carry {
@@ -315,6 +318,7 @@ pub fn claims_of_tokens(
 ) -> Vec<Found> {
     let lex = Lexicon::embedded();
     let carried = opens_with_pronoun_for(tokens, &carry.subjects);
+    let meetings_before = carry.meetings_at_event;
     if !tokens.iter().any(Token::is_mention) && !carried && !counted_group(tokens) {
         *carry = Carry::default();
         return Vec::new();
@@ -343,8 +347,11 @@ pub fn claims_of_tokens(
     // Whether a cue of this sentence has set `prev` yet: "…, as did X" after a clause
     // shares that clause's status, never the sentence before's.
     let mut cue_here = false;
+    // Whether this sentence tells meetings at the event, for the next.
+    let mut meetings_here = false;
     for c in &cls {
-        let v = View::new(tokens, c, lex);
+        let mut v = View::new(tokens, c, lex);
+        v.meetings_at_event = meetings_before;
         let mut cues = Vec::new();
         let mut p = 0;
         while p < v.len() {
@@ -601,6 +608,8 @@ pub fn claims_of_tokens(
                 _ => std::mem::take(&mut prev.subjects),
             };
             cue_here = true;
+            // A meeting at the event ("met X at the summit", "on the sidelines of").
+            meetings_here |= cue.met || cue.row.is_some_and(|r| lex.rows[r].frame == Frame::Clause);
             let first_subjects = if prev.first_subjects.is_empty() {
                 subjects.clone()
             } else {
@@ -619,6 +628,7 @@ pub fn claims_of_tokens(
                     modality: prev.modality,
                     base: prev.base,
                     subjects: prev.subjects.clone(),
+                    meetings_at_event: false,
                 };
             } else if !prev.subjects.is_empty() {
                 // "Portugal initially planned to send …. However, … the country …":
@@ -634,6 +644,7 @@ pub fn claims_of_tokens(
     if !cue_here {
         carry.subjects = opening_subject(&s);
     }
+    carry.meetings_at_event = meetings_here;
     out
 }
 

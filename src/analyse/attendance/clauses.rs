@@ -53,6 +53,16 @@ pub const ECHO_AUX: &[&str] = &[
 /// the end) has no verb ("The guests include the king of Jordan; Chile's president, Ana
 /// Soto; and the UN chief").
 fn list_semicolon(tokens: &[Token], rest: &[usize], pos: usize) -> bool {
+    // "Among those who have arrived include; A, B": a semicolon typed for a colon.
+    if pos > 0
+        && pos + 1 < rest.len()
+        && tokens[rest[pos - 1]].is_word()
+        && is(&tokens[rest[pos - 1]].lower, LIST_HEADS)
+        && tokens[rest[pos - 1]].lower != "including"
+        && tokens[rest[pos + 1]].capital
+    {
+        return true;
+    }
     let stop = |&r: &usize| tokens[r].is_punct(";") || tokens[r].is_punct(".");
     let after_end = rest[pos + 1..]
         .iter()

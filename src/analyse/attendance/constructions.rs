@@ -91,6 +91,10 @@ const PRESENT_HEADS: &[&str] = &[
     "representatives",
     "others",
     "notables",
+    "characters",
+    "personalities",
+    "faces",
+    "celebrities",
 ];
 
 /// Whether the clause is a photo caption with its label ("IMAGE: …", "Pictured: …"):
@@ -143,13 +147,30 @@ const SPEAKING: &[&str] = &[
 ];
 
 /// Nouns for a meeting between leaders that "held" or "had" opens ("held talks with").
-const TALKS: &[&str] = &["talks", "meeting", "meetings", "bilateral", "bilaterals"];
+const TALKS: &[&str] = &[
+    "talks",
+    "meeting",
+    "meetings",
+    "bilateral",
+    "bilaterals",
+    "discussion",
+    "discussions",
+];
 
 /// Whether "with" at `p` says whom someone met: "met with", "conferred with", "held
 /// (eight bilateral) talks with", "had a meeting with" — not "peace talks with".
 fn met_with(v: &View, p: usize) -> bool {
     let before = v.wb(p, 1);
     if matches!(before, "met" | "meet" | "meets" | "meeting" | "conferred") {
+        return true;
+    }
+    // "shook hands with X".
+    let shook = before == "hands"
+        && matches!(
+            v.wb(p, 2),
+            "shook" | "shake" | "shakes" | "shaking" | "shaken"
+        );
+    if shook {
         return true;
     }
     let exchanged = matches!(before, "greetings" | "pleasantries")
@@ -162,8 +183,45 @@ fn met_with(v: &View, p: usize) -> bool {
     exchanged || is(before, TALKS) && (p.saturating_sub(5)..p - 1).any(|q| is(v.w(q), HOLD_TALKS))
 }
 
+/// The verbs an inverted list ends its subject with: "Among those who arrived are …".
+const INVERTED_COPULAS: &[&str] = &[
+    "are", "were", "is", "was", "include", "includes", "included",
+];
+
+/// Words of presence in the subject of an inverted list: "those who have arrived", "the
+/// figures joining the summit", "those expected".
+#[rustfmt::skip]
+const ARRIVED_WORDS: &[&str] = &[
+    "arrived", "arriving", "jetted", "flew", "flown", "landed", "joining", "joined",
+    "attending", "attended", "came", "coming", "present", "expected", "confirmed",
+];
+
+/// "(Key) among those who have arrived are; A, B", "Among the figures joining the summit
+/// are A; B": the list after the copula of an inverted sentence whose subject tells
+/// presence (not negated, naming no party itself).
+fn inverted_list(v: &View, p: usize) -> Option<Cue> {
+    if !(p == 0 || p == 1 && matches!(v.wb(p, 1), "key" | "chief" | "notable" | "also")) {
+        return None;
+    }
+    let copula = (p + 1..(p + 14).min(v.len()))
+        .take_while(|&q| !v.is_punct(q) || v.w(q) == ",")
+        .find(|&q| is(v.w(q), INVERTED_COPULAS))?;
+    let stretch = p + 1..copula;
+    let present = stretch.clone().any(|q| is(v.w(q), ARRIVED_WORDS));
+    let negated = stretch.clone().any(|q| is(v.w(q), NEG));
+    if !present || negated || stretch.clone().any(|q| v.is_mention(q)) {
+        return None;
+    }
+    let start = copula + usize::from(matches!(v.w(copula + 1), ";" | ":"));
+    let mut cue = Cue::new(p, start, Base::Attend, Args::List(start + 1));
+    cue.planned = stretch
+        .clone()
+        .any(|q| matches!(v.w(q), "expected" | "confirmed"));
+    Some(cue)
+}
+
 /// Verbs that open a meeting between leaders: "held talks", "had a meeting".
-const HOLD_TALKS: &[&str] = &["held", "hold", "holds", "holding", "had", "has"];
+const HOLD_TALKS: &[&str] = &["held", "hold", "holds", "holding", "had", "has", "have"];
 
 /// Whether "held" at `p` opens meetings of the subject's own, with no one named:
 /// "held several bilateral meetings at the summit".
@@ -181,6 +239,17 @@ fn held_meetings(v: &View, p: usize) -> bool {
 /// summit", not "their annual summit", and not in a month the event does not span.
 fn at_the_event(v: &View, ctx: &EventCtx) -> bool {
     let other_month = (0..v.len()).any(|q| v.wb(q, 1) == "in" && ctx.is_other_month(v.w(q)));
+    // "He later met Y" after a sentence of meetings at the event: there too, unless
+    // placed elsewhere ("in Paris") or in another month.
+    let elsewhere = (0..v.len()).any(|q| {
+        matches!(v.wb(q, 1), "in" | "at")
+            && v.tok(q).is_some_and(|t| t.capital)
+            && !ctx.is_place(v.w(q))
+            && !v.lex.is_meeting(v.w(q))
+    });
+    if v.meetings_at_event && !other_month && !elsewhere {
+        return true;
+    }
     !other_month
         && (0..v.len()).any(|q| {
             let w = v.w(q);
@@ -215,6 +284,7 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
     let prev = v.wb(p, 1);
     // Read once, for the arms below that need them.
     let among_at = (w == "among").then(|| among_leaders_at(v, p)).flatten();
+    let inverted = (w == "among").then(|| inverted_list(v, p)).flatten();
     let has_at = (w == "as" && matches!(w1, "its" | "their") && is(v.w(p + 2), REP_NOUNS))
         .then(|| {
             (p.saturating_sub(8)..p)
@@ -400,7 +470,15 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 .find(|&q| {
                     matches!(
                         v.w(q),
-                        "met" | "meet" | "meets" | "held" | "hold" | "had" | "exchanged" | "shared"
+                        "met"
+                            | "meet"
+                            | "meets"
+                            | "held"
+                            | "hold"
+                            | "had"
+                            | "exchanged"
+                            | "shared"
+                            | "shook"
                     )
                 })
                 .unwrap_or(p);
@@ -416,6 +494,23 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             (!negated).then(|| Cue {
                 met: true,
                 ..Cue::new(p, p, Base::Attend, Args::Subject)
+            })
+        }
+        // "shook the hand of X", "gripped the hand of X" at the event: both were there.
+        "of" if matches!(prev, "hand" | "hands")
+            && v.wb(p, 2) == "the"
+            && matches!(
+                v.wb(p, 3),
+                "shook" | "shakes" | "shaking" | "gripped" | "grasped" | "clasped"
+            )
+            && !sidelines(v)
+            && at_the_event(v, ctx) =>
+        {
+            let head = p - 3;
+            let negated = (head.saturating_sub(3)..head).any(|q| is(v.w(q), NEG));
+            (!negated).then(|| Cue {
+                met: true,
+                ..Cue::new(head, p, Base::Attend, Args::List(p + 1))
             })
         }
         "met" | "meets"
@@ -448,6 +543,18 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
         // "Boric and Kenya's Ruto among leaders at the palace for summit" (a headline),
         // "is among the world leaders in Suva for the summit".
         "among" if among_at.is_some() => Some(Cue::new(p, among_at?, Base::Attend, Args::Subject)),
+        "among" if inverted.is_some() => inverted,
+        // "Others are A and B, among others", "Adding to the list of visiting presidents
+        // are A and B": more of the list the sentence before gave.
+        "others" if p == 0 && matches!(w1, "are" | "were" | "include" | "included") => {
+            Some(Cue::new(p, p + 1, Base::Attend, Args::Echo(p + 2)))
+        }
+        "adding" if p == 0 && w1 == "to" && matches!(v.w(p + 2), "the" | "this") => {
+            let copula = (p + 3..(p + 10).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .find(|&q| matches!(v.w(q), "are" | "is" | "were" | "was"))?;
+            Some(Cue::new(p, copula, Base::Attend, Args::Echo(copula + 1)))
+        }
         // "among the (few) attendees were", "among those invited".
         "among" if matches!(w1, "the" | "those") => {
             let (at, base) = (p + 2..(p + 6).min(v.len())).find_map(|q| {

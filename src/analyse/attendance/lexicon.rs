@@ -45,7 +45,7 @@ pub const PLAN_GOVERNORS: &[&str] = &[
     "set", "going", "scheduled", "due", "agreed", "agree", "agrees", "decided", "decide",
     "decides", "prepared", "ready", "confirmed", "expects", "promised", "pledged", "vowed",
     "slated", "poised", "intention", "intentions", "preparing", "prepares", "prepare",
-    "registered", "accredited",
+    "registered", "accredited", "sure", "certain",
 ];
 
 /// Verbs and adjectives before "to" that make it an expectation ("expected to attend").

@@ -398,9 +398,16 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                         && v.tok(q).is_some_and(
                             |t| matches!(t.kind, Kind::Party(p, _) if Some(p) == ctx.place_party),
                         );
+                    // "arrived in the country" in a page about a meeting in one.
+                    let the_country = v.w(q) == "country"
+                        && v.wb(q, 1) == "the"
+                        && matches!(v.wb(q, 2), "in" | "into" | "to")
+                        && ctx.place_party.is_some();
                     // "will visit Fiji": the place as the object.
-                    (matches!(v.wb(q, 1), "in" | "at" | "to" | "into" | "on") || q == end + 1)
-                        && (ctx.is_place(v.w(q)) || place_country)
+                    the_country
+                        || (matches!(v.wb(q, 1), "in" | "at" | "to" | "into" | "on")
+                            || q == end + 1)
+                            && (ctx.is_place(v.w(q)) || place_country)
                 }),
             };
             // "was the first to arrive", "arrived" with nothing after it, or only a

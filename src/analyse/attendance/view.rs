@@ -18,6 +18,9 @@ pub struct View<'a> {
     /// object is that meeting.
     pub rel_event: bool,
     pub lex: &'a Lexicon,
+    /// The sentence before told meetings at the event: this one's meetings are there
+    /// unless it places them elsewhere.
+    pub meetings_at_event: bool,
 }
 
 impl<'a> View<'a> {
@@ -31,6 +34,7 @@ impl<'a> View<'a> {
             c,
             rel_event,
             lex,
+            meetings_at_event: false,
         }
     }
 
