@@ -179,6 +179,21 @@ impl Sentence<'_> {
             if !p.is_empty() {
                 return p;
             }
+            // "Chile's president, Tomas Vidal, has said he …": the speaker before an
+            // apposition, from the sentence's start to its first comma.
+            let first_comma = (0..s).find(|&i| toks[i].is_punct(","));
+            // Only a name between the commas ("…, Tomas Vidal, has said").
+            let apposition = |c: usize| {
+                (c + 1..from).all(|i| toks[i].capital || toks[i].is_punct(","))
+                    && toks[0].is_word()
+                    && !is(&toks[0].lower, PREPOSITIONS)
+            };
+            if let Some(c) = first_comma.filter(|&c| c < from && apposition(c)) {
+                let p = self.parties(&(0..c).collect::<Vec<_>>(), &[]).parties;
+                if !p.is_empty() {
+                    return p;
+                }
+            }
         }
         let speech_after = (at + 1..toks.len().min(at + 60))
             .find(|&i| toks[i].is_word() && is(&toks[i].lower, SPEECH));
