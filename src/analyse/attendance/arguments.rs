@@ -78,8 +78,8 @@ const RANKS: &[&str] = &[
 ];
 
 use super::lexicon::{
-    AUX, BE, COMMON_VERBS, DELEGATING, GROUP_NOUNS, NOUN_GOVERNORS, PREPOSITIONS, PRONOUNS,
-    RELATIVES, REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, is,
+    AUX, BE, COMMON_VERBS, DEFYING, DELEGATING, GROUP_NOUNS, NOUN_GOVERNORS, PREPOSITIONS,
+    PRONOUNS, RELATIVES, REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, is,
 };
 use super::phrases::{ListParties, list_parties};
 use super::tokens::{Kind, Token};
@@ -341,7 +341,18 @@ pub fn arguments(
             }
             (r.parties, r.except, (lb, start))
         }
-        Args::PassiveBy(from) | Args::List(from) | Args::Echo(from) => {
+        Args::Echo(from) => {
+            // "…, as was Ana Ruiz, a poet who lived in Bolivia": the one echoed, not the
+            // places of a relative clause on them.
+            let relative =
+                (from..next_start).find(|&q| matches!(v.w(q), "who" | "which" | "whose"));
+            let r = match relative {
+                Some(q) => s.parties(&v.idxs(from, q), &v.c.asides),
+                None => to_end(from),
+            };
+            (r.parties, r.except, (lb, start))
+        }
+        Args::PassiveBy(from) | Args::List(from) => {
             let r = to_end(from);
             (r.parties, r.except, (lb, start))
         }
@@ -696,6 +707,14 @@ fn subject(
         && g + 1 < start
     {
         let (parties, except, from) = noun_phrase_before(s, v, g + 1, start, 0);
+        return (parties, except, (from, start));
+    }
+    // "X defied an EU travel ban to take his place among the guests": the one who
+    // defied it, not the ban's party.
+    if let Some(g) = (lb..start).rev().find(|&q| is(v.w(q), DEFYING))
+        && (v.w(start) == "to" || (g..start).any(|q| v.w(q) == "to"))
+    {
+        let (parties, except, from) = noun_phrase_before(s, v, lb, auxiliaries_before(v, lb, g), 0);
         return (parties, except, (from, start));
     }
     // "Nigeria has designated its vice-president to attend": one sent for the party

@@ -48,6 +48,14 @@ pub const PLAN_GOVERNORS: &[&str] = &[
     "registered", "accredited", "sure", "certain",
 ];
 
+/// Verbs of getting round a ban, whose object is not the one who then attends: "defied
+/// an EU travel ban to attend".
+#[rustfmt::skip]
+pub const DEFYING: &[&str] = &[
+    "defied", "defying", "defies", "evaded", "evading", "evades", "flouted", "flouting",
+    "ignored", "ignoring", "skirted", "circumvented", "dodged",
+];
+
 /// Verbs and adjectives before "to" that make it an expectation ("expected to attend").
 pub const EXPECT_GOVERNORS: &[&str] = &["expected", "likely", "supposed", "anticipated"];
 

@@ -4,7 +4,7 @@
 //! its refusal, or blocked (a directive, an attempt, a counterfactual).
 
 use super::lexicon::{
-    AUX, BE, DELEGATING, DIRECTIVES, DURATIVE_COPULAS, EXPECT_GOVERNORS, HABITUAL,
+    AUX, BE, DEFYING, DELEGATING, DIRECTIVES, DURATIVE_COPULAS, EXPECT_GOVERNORS, HABITUAL,
     IRREALIS_GOVERNORS, MOTION_GOVERNORS, NEG, NEUTRAL_GOVERNORS, NOUN_GOVERNORS, PLAN_GOVERNORS,
     PREPOSITIONS, REFUSE_GOVERNORS, REP_NOUNS, VG_ADVERBS, is,
 };
@@ -172,7 +172,11 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             let motion_before = (lb..q.saturating_sub(1))
                 .rev()
                 .take(4)
-                .any(|r| is(v.w(r), MOTION_GOVERNORS));
+                .any(|r| is(v.w(r), MOTION_GOVERNORS))
+                || (lb..q.saturating_sub(1))
+                    .rev()
+                    .take(8)
+                    .any(|r| is(v.w(r), DEFYING));
             // "has designated Vice President Kashim Bello to attend".
             let delegated = (lb..q.saturating_sub(1))
                 .rev()
