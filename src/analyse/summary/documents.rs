@@ -69,6 +69,24 @@ pub struct Document {
     pub not_signed_sources: Vec<SourceRef>,
 }
 
+impl Document {
+    /// A document by its name, first reported by `source`, with nothing said of it yet.
+    fn new(name: String, source: SourceRef) -> Document {
+        Document {
+            label: heading(&name),
+            name,
+            verbs: Vec::new(),
+            source,
+            also: Vec::new(),
+            points: Vec::new(),
+            signatories: Vec::new(),
+            signatories_differ: false,
+            not_signed: Vec::new(),
+            not_signed_sources: Vec::new(),
+        }
+    }
+}
+
 /// A document as one briefing reports it.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct Found {
@@ -273,18 +291,7 @@ pub fn read(doc: &Doc, cues: &Cues, gazetteer: &Gazetteer) -> Vec<Found> {
                         key,
                         head,
                         unnamed,
-                        doc: Document {
-                            label: heading(&name),
-                            name,
-                            verbs: Vec::new(),
-                            source: SourceRef::new(doc, s),
-                            also: Vec::new(),
-                            points: Vec::new(),
-                            signatories: Vec::new(),
-                            signatories_differ: false,
-                            not_signed: Vec::new(),
-                            not_signed_sources: Vec::new(),
-                        },
+                        doc: Document::new(name, SourceRef::new(doc, s)),
                     });
                     out.len() - 1
                 }
@@ -381,16 +388,8 @@ fn add_decision(out: &mut Vec<Found>, doc: &Doc, s: &super::text::Sent) {
                 head: DECISIONS.to_string(),
                 unnamed: false,
                 doc: Document {
-                    name: DECISIONS.to_string(),
-                    label: heading(DECISIONS),
                     verbs: vec!["agreed".to_string()],
-                    source: SourceRef::new(doc, s),
-                    also: Vec::new(),
-                    points: Vec::new(),
-                    signatories: Vec::new(),
-                    signatories_differ: false,
-                    not_signed: Vec::new(),
-                    not_signed_sources: Vec::new(),
+                    ..Document::new(DECISIONS.to_string(), SourceRef::new(doc, s))
                 },
             });
             out.len() - 1
