@@ -544,6 +544,28 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
         // "is among the world leaders in Suva for the summit".
         "among" if among_at.is_some() => Some(Cue::new(p, among_at?, Base::Attend, Args::Subject)),
         "among" if inverted.is_some() => inverted,
+        // "As co-hosts with the African Union, we …": the partner co-hosts.
+        "as" if (p == 0 || p == 1 && v.is_punct(0))
+            && matches!(
+                w1,
+                "co-hosts" | "co-host" | "co-organisers" | "co-organizers" | "co-chairs" | "joint"
+            )
+            && (p + 2..(p + 4).min(v.len())).any(|q| v.w(q) == "with") =>
+        {
+            let with = (p + 2..(p + 4).min(v.len())).find(|&q| v.w(q) == "with")?;
+            Some(Cue::new(p, with, Base::Host, Args::List(with + 1)))
+        }
+        // "The summit is a joint effort between the AU Commission and the host nation":
+        // both organise it.
+        "between"
+            if matches!(
+                prev,
+                "effort" | "initiative" | "partnership" | "collaboration"
+            ) && v.lex.is_meeting(v.w(1).trim_end_matches("'s"))
+                && v.w(0) == "the" =>
+        {
+            Some(Cue::new(p, p, Base::Host, Args::List(p + 1)))
+        }
         // "Others are A and B, among others", "Adding to the list of visiting presidents
         // are A and B": more of the list the sentence before gave.
         "others" if p == 0 && matches!(w1, "are" | "were" | "include" | "included") => {
