@@ -217,6 +217,16 @@ impl Sentence<'_> {
     }
 }
 
+/// How many words the phrase at `q` has that goes on with a list: "along with",
+/// "together with", "as well as".
+fn list_joiner_at(v: &View, q: usize) -> Option<usize> {
+    match (v.w(q), v.w(q + 1), v.w(q + 2)) {
+        ("along" | "together", "with", _) => Some(2),
+        ("as", "well", "as") => Some(3),
+        _ => None,
+    }
+}
+
 /// How many words open the list that names a counted group: "including", "among
 /// them", "such as".
 fn list_opener(w0: &str, w1: &str) -> Option<usize> {
@@ -256,15 +266,9 @@ fn counted_group_list(
                 && let Some(skip) = list_opener(word(0), word(1))
             {
                 let mut r = s.parties(&inner[skip.min(inner.len())..], &[]);
-                let more = (q + 1..next_start).find(|&k| {
-                    matches!(
-                        (v.w(k), v.w(k + 1), v.w(k + 2)),
-                        ("along" | "together", "with", _) | ("as", "well", "as")
-                    )
-                });
+                let more = (q + 1..next_start).find_map(|k| Some(k + list_joiner_at(v, k)?));
                 if let Some(k) = more {
-                    let step = if v.w(k) == "as" { 3 } else { 2 };
-                    for p in to_end(k + step).parties {
+                    for p in to_end(k).parties {
                         if !r.parties.contains(&p) {
                             r.parties.push(p);
                         }
@@ -382,10 +386,7 @@ pub fn arguments(
             // "leaders from its member states along with partners including X": the
             // list goes on.
             let joined = |q: usize| {
-                matches!((v.w(q), v.w(q + 1)), ("along" | "together", "with"))
-                    || v.w(q) == "with" && matches!(v.wb(q, 1), "along" | "together")
-                    || matches!((v.w(q), v.w(q + 1), v.w(q + 2)), ("as", "well", "as"))
-                    || (v.w(q), v.wb(q, 1), v.wb(q, 2)) == ("as", "well", "as")
+                (q.saturating_sub(2)..=q).any(|k| list_joiner_at(v, k).is_some_and(|n| k + n > q))
             };
             let end = (from..next_start)
                 .find(|&q| {

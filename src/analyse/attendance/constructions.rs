@@ -220,6 +220,13 @@ fn inverted_list(v: &View, p: usize) -> Option<Cue> {
     Some(cue)
 }
 
+/// The verbs a meeting "with" someone hangs on: "met with", "held talks with",
+/// "exchanged greetings with", "shook hands with".
+#[rustfmt::skip]
+const MET_HEADS: &[&str] = &[
+    "met", "meet", "meets", "held", "hold", "had", "exchanged", "shared", "shook",
+];
+
 /// Verbs that open a meeting between leaders: "held talks", "had a meeting".
 const HOLD_TALKS: &[&str] = &["held", "hold", "holds", "holding", "had", "has", "have"];
 
@@ -241,13 +248,15 @@ fn at_the_event(v: &View, ctx: &EventCtx) -> bool {
     let other_month = (0..v.len()).any(|q| v.wb(q, 1) == "in" && ctx.is_other_month(v.w(q)));
     // "He later met Y" after a sentence of meetings at the event: there too, unless
     // placed elsewhere ("in Paris") or in another month.
-    let elsewhere = (0..v.len()).any(|q| {
-        matches!(v.wb(q, 1), "in" | "at")
-            && v.tok(q).is_some_and(|t| t.capital)
-            && !ctx.is_place(v.w(q))
-            && !v.lex.is_meeting(v.w(q))
-    });
-    if v.meetings_at_event && !other_month && !elsewhere {
+    let elsewhere = || {
+        (0..v.len()).any(|q| {
+            matches!(v.wb(q, 1), "in" | "at")
+                && v.tok(q).is_some_and(|t| t.capital)
+                && !ctx.is_place(v.w(q))
+                && !v.lex.is_meeting(v.w(q))
+        })
+    };
+    if v.meetings_at_event && !other_month && !elsewhere() {
         return true;
     }
     !other_month
@@ -467,20 +476,7 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
         // the event. (Not negated: "did not meet" says nothing of the other's presence.)
         "with" if met_with(v, p) && !sidelines(v) && at_the_event(v, ctx) => {
             let head = (p.saturating_sub(6)..p)
-                .find(|&q| {
-                    matches!(
-                        v.w(q),
-                        "met"
-                            | "meet"
-                            | "meets"
-                            | "held"
-                            | "hold"
-                            | "had"
-                            | "exchanged"
-                            | "shared"
-                            | "shook"
-                    )
-                })
+                .find(|&q| is(v.w(q), MET_HEADS))
                 .unwrap_or(p);
             let negated = (head.saturating_sub(3)..head).any(|q| is(v.w(q), NEG));
             (!negated).then(|| Cue {
