@@ -17,8 +17,12 @@ pub const CACHE_DIR: &str = ".briefing-cache";
 /// The ingest record, inside [`CACHE_DIR`].
 pub const INGEST_FILE: &str = "ingest.tsv";
 
-/// The per-briefing analyses (see `analyse::cache`), inside [`CACHE_DIR`].
-pub const ANALYSES_FILE: &str = "analyses.bin";
+/// The per-briefing analyses (see `analyse::cache`), inside [`CACHE_DIR`]: one file per
+/// part, `00.bin` to `63.bin`.
+pub const ANALYSES_DIR: &str = "analyses";
+
+/// Where versions before the parts kept the analyses (removed when the parts are written).
+pub const OLD_ANALYSES_FILE: &str = "analyses.bin";
 
 /// The record of rendered pages (see `render::memo`), inside [`CACHE_DIR`].
 pub const RENDERS_FILE: &str = "renders.tsv";

@@ -12,7 +12,9 @@ use crate::analyse::gazetteer::Gazetteer;
 use crate::config::{SiteConfig, normalize_base_url};
 use crate::content::{Page, load_page};
 use crate::diagnostics::{BuildFailure, Diagnostic};
-use crate::ingestcache::{ANALYSES_FILE, CACHE_DIR, INGEST_FILE, IngestCache, RENDERS_FILE};
+use crate::ingestcache::{
+    ANALYSES_DIR, CACHE_DIR, INGEST_FILE, IngestCache, OLD_ANALYSES_FILE, RENDERS_FILE,
+};
 use crate::load::{self, SeedFile, TextFile};
 use crate::render::memo::{self, Reuse};
 use crate::render::{Extras, Output, RenderOptions, Renderer, render_site, render_site_reusing};
@@ -299,42 +301,58 @@ pub fn read_ingest_cache(root: &Path, key: &str) -> (IngestCache, Option<Diagnos
     }
 }
 
-/// Reads the stored per-briefing analyses of the site at `root` for `key`: empty when
-/// there are none or they were made by another binary or settings; empty with a warning
-/// when the file is damaged.
-pub fn read_analysis_cache(root: &Path, key: &str) -> (AnalysisCache, Option<Diagnostic>) {
-    let rel = Path::new(CACHE_DIR).join(ANALYSES_FILE);
-    let Ok(bytes) = std::fs::read(root.join(&rel)) else {
-        return (AnalysisCache::default(), None);
-    };
-    match AnalysisCache::from_bytes(&bytes, key, Gazetteer::embedded()) {
-        Ok(c) => (c, None),
-        Err(why) => (
-            AnalysisCache::default(),
-            Some(
-                Diagnostic::new("the build cache is damaged and was not used")
-                    .in_file(&rel)
-                    .cause(why)
-                    .hint(
-                        "nothing to do: this build analyses every briefing and writes a new cache",
-                    ),
-            ),
-        ),
-    }
+/// The file of part `shard` of the stored analyses, relative to the site root.
+fn analyses_part(shard: usize) -> PathBuf {
+    Path::new(CACHE_DIR)
+        .join(ANALYSES_DIR)
+        .join(format!("{shard:02}.bin"))
 }
 
-/// Stores the per-briefing analyses for `key` (atomically, like the ingest record).
+/// Reads the stored per-briefing analyses of the site at `root` for `key`: empty when
+/// there are none or they were made by another binary or settings; without a damaged
+/// part, with a warning naming it.
+pub fn read_analysis_cache(root: &Path, key: &str) -> (AnalysisCache, Vec<Diagnostic>) {
+    let parts: Vec<_> = (0..crate::analyse::cache::SHARDS)
+        .into_par_iter()
+        .map(|k| (k, std::fs::read(root.join(analyses_part(k))).ok()))
+        .collect();
+    if parts.iter().all(|(_, bytes)| bytes.is_none()) {
+        return (AnalysisCache::default(), Vec::new());
+    }
+    let (cache, damaged) = AnalysisCache::from_parts(parts, key, Gazetteer::embedded());
+    let warnings = damaged
+        .into_iter()
+        .map(|(k, why)| {
+            Diagnostic::new("the build cache is damaged and was not used")
+                .in_file(&analyses_part(k))
+                .cause(why)
+                .hint("nothing to do: this build analyses those briefings again and stores them")
+        })
+        .collect();
+    (cache, warnings)
+}
+
+/// Stores the per-briefing analyses for `key`: the parts that differ from `before` (what
+/// the build read), each atomically, like the ingest record.
 pub fn write_analysis_cache(
     root: &Path,
     key: &str,
     cache: &AnalysisCache,
+    before: &AnalysisCache,
 ) -> Result<(), Diagnostic> {
-    let rel = Path::new(CACHE_DIR).join(ANALYSES_FILE);
-    let Some(bytes) = cache.to_bytes(key) else {
-        return Ok(());
-    };
-    write_file_atomic(&root.join(&rel), &bytes)
-        .map_err(|e| Diagnostic::from_anyhow(&e).in_file(&rel))
+    // The single file of earlier versions is not read any more.
+    let _ = std::fs::remove_file(root.join(CACHE_DIR).join(OLD_ANALYSES_FILE));
+    cache
+        .changed_shards(before)
+        .into_par_iter()
+        .try_for_each(|k| {
+            let rel = analyses_part(k);
+            match cache.shard_bytes(key, k) {
+                Some(bytes) => write_file_atomic(&root.join(&rel), &bytes)
+                    .map_err(|e| Diagnostic::from_anyhow(&e).in_file(&rel)),
+                None => Ok(()),
+            }
+        })
 }
 
 /// The previous build's content and listing pages that this one may reuse, for `key`: the record of
@@ -477,8 +495,8 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
     let key = loaded.cache_key;
     let before = match &key {
         Some(key) => {
-            let (cache, warning) = read_analysis_cache(&opts.root, key);
-            warnings.extend(warning);
+            let (cache, damaged) = read_analysis_cache(&opts.root, key);
+            warnings.extend(damaged);
             cache
         }
         None => AnalysisCache::default(),
@@ -489,8 +507,8 @@ pub fn prepare(opts: &BuildOptions, force: &Force) -> Result<Prepared, BuildFail
             cached_analyses = after.stats().hits;
             // Stored now, whatever becomes of the build (each analysis is of a page as it
             // was read), so that the analyses are not kept in memory while rendering.
-            if let Some(key) = key.as_ref().filter(|_| after.changed_since(&before))
-                && let Err(e) = write_analysis_cache(&opts.root, key, &after)
+            if let Some(key) = key.as_ref()
+                && let Err(e) = write_analysis_cache(&opts.root, key, &after, &before)
             {
                 warnings.push(e.hint("the next build analyses every briefing again"));
             }

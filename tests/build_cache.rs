@@ -49,8 +49,37 @@ fn cache_file(root: &Path) -> std::path::PathBuf {
     root.join(".briefing-cache/ingest.tsv")
 }
 
-fn analyses_file(root: &Path) -> std::path::PathBuf {
-    root.join(".briefing-cache/analyses.bin")
+/// The parts of the stored analyses, by file name, with their bytes.
+fn analyses_parts(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut parts: Vec<(String, Vec<u8>)> = fs::read_dir(root.join(".briefing-cache/analyses"))
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, fs::read(e.path()).unwrap())
+        })
+        .collect();
+    parts.sort();
+    parts
+}
+
+/// When each part of the stored analyses was last written, by file name.
+fn analyses_written(root: &Path) -> Vec<(String, std::time::SystemTime)> {
+    let mut times: Vec<_> = fs::read_dir(root.join(".briefing-cache/analyses"))
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, e.metadata().unwrap().modified().unwrap())
+        })
+        .collect();
+    times.sort();
+    times
+}
+
+/// How many bytes the stored analyses take.
+fn analyses_size(root: &Path) -> usize {
+    analyses_parts(root).iter().map(|(_, b)| b.len()).sum()
 }
 
 /// Builds with the cache (into the same folder each time, so that unchanged pages can be
@@ -85,19 +114,22 @@ fn a_cached_build_equals_a_no_cache_build_after_each_edit() {
     let record = fs::read_to_string(cache_file(&root)).unwrap();
     let seeds = fs::read_dir(root.join("seeds")).unwrap().count();
     assert_eq!(record.lines().count(), seeds + 2, "{record}");
-    let analyses = fs::read(analyses_file(&root)).unwrap();
-    assert!(analyses.starts_with(b"briefing analyses"));
+    let analyses = analyses_parts(&root);
+    assert_eq!(analyses.len(), 64);
+    assert!(
+        analyses
+            .iter()
+            .all(|(_, b)| b.starts_with(b"briefing analyses"))
+    );
 
     // Nothing changed: every seed is current, every analysis reused (and not rewritten).
-    let modified = || {
-        fs::metadata(analyses_file(&root))
-            .unwrap()
-            .modified()
-            .unwrap()
-    };
-    let before = modified();
+    let before = analyses_written(&root);
     let out = same_with_and_without(&root, &scratch, "unchanged");
-    assert_eq!(modified(), before, "an unchanged site rewrote its analyses");
+    assert_eq!(
+        analyses_written(&root),
+        before,
+        "an unchanged site rewrote its analyses"
+    );
     // Every seed, analysis and page came from the cache: briefings and listings alike.
     let briefings = common::briefing_pages(&root).len();
     let line = cache_line(&out);
@@ -114,7 +146,7 @@ fn a_cached_build_equals_a_no_cache_build_after_each_edit() {
         .parse()
         .unwrap();
     assert!(pages > briefings, "{line}");
-    assert_eq!(fs::read(analyses_file(&root)).unwrap(), analyses);
+    assert_eq!(analyses_parts(&root), analyses);
 
     // A seed edited: its page is regenerated, as without the cache.
     let seed = fs::read_dir(root.join("seeds"))
@@ -125,6 +157,13 @@ fn a_cached_build_equals_a_no_cache_build_after_each_edit() {
     let text = fs::read_to_string(&seed).unwrap();
     fs::write(&seed, format!("{text}\nOman attended the conference.\n")).unwrap();
     same_with_and_without(&root, &scratch, "seed edited");
+    // Only the parts that held the page's old analysis and hold its new one are written.
+    let rewritten = analyses_written(&root)
+        .iter()
+        .zip(&before)
+        .filter(|(now, was)| now != was)
+        .count();
+    assert!((1..=2).contains(&rewritten), "{rewritten} parts rewritten");
     let page = common::briefing_pages(&root)
         .into_iter()
         .map(|p| fs::read_to_string(root.join("content/briefings").join(p)).unwrap())
@@ -194,9 +233,9 @@ fn a_cached_build_equals_a_no_cache_build_after_each_edit() {
         })
         .expect("the added seed's page");
     fs::remove_file(root.join("content/briefings").join(gone)).unwrap();
-    let stored = fs::read(analyses_file(&root)).unwrap().len();
+    let stored = analyses_size(&root);
     same_with_and_without(&root, &scratch, "page deleted");
-    assert!(fs::read(analyses_file(&root)).unwrap().len() < stored);
+    assert!(analyses_size(&root) < stored);
 }
 
 #[test]
@@ -222,7 +261,12 @@ fn damaged_analyses_are_reported_and_ignored() {
     let (dir, root) = common::real_site();
     let scratch = dir.path().join("out");
     build(&root, &scratch.join("warm"), &[]);
-    let stored = fs::read(analyses_file(&root)).unwrap();
+    // The part that holds the most analyses.
+    let (name, stored) = analyses_parts(&root)
+        .into_iter()
+        .max_by_key(|(_, b)| b.len())
+        .unwrap();
+    let file = root.join(".briefing-cache/analyses").join(&name);
     let mut changed = stored.clone();
     let middle = changed.len() / 2;
     changed[middle] ^= 0x20;
@@ -230,15 +274,15 @@ fn damaged_analyses_are_reported_and_ignored() {
         ("cut short", &stored[..stored.len() / 2]),
         ("changed", &changed[..]),
     ] {
-        fs::write(analyses_file(&root), bytes).unwrap();
+        fs::write(&file, bytes).unwrap();
         let err = same_with_and_without(&root, &scratch, step);
         assert!(
             err.contains("the build cache is damaged and was not used")
-                && err.contains(".briefing-cache/analyses.bin"),
+                && err.contains(&format!(".briefing-cache/analyses/{name}")),
             "{step}: {err}"
         );
-        // The build stored every analysis again.
-        assert_eq!(fs::read(analyses_file(&root)).unwrap(), stored, "{step}");
+        // The build stored that part's analyses again.
+        assert_eq!(fs::read(&file).unwrap(), stored, "{step}");
     }
 }
 

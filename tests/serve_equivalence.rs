@@ -142,7 +142,12 @@ fn serve_starts_from_the_analyses_a_build_stored() {
     build.cache = true;
     build.output = Some(dir.path().join("dist"));
     pipeline::build(&build).unwrap();
-    let stored = dir.path().join(".briefing-cache/analyses.bin");
+    // The part of the stored analyses that holds the most.
+    let stored = fs::read_dir(dir.path().join(".briefing-cache/analyses"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .max_by_key(|p| fs::metadata(p).unwrap().len())
+        .unwrap();
     let bytes = fs::read(&stored).unwrap();
     let hub = Arc::new(Hub::new());
     let (engine, report) = Engine::start(opts.clone(), &hub);
@@ -164,12 +169,13 @@ fn serve_starts_from_the_analyses_a_build_stored() {
     fs::write(&stored, &bytes[..bytes.len() / 3]).unwrap();
     let hub = Arc::new(Hub::new());
     let (engine, report) = Engine::start(site.opts.clone(), &hub);
-    assert_eq!(engine.analysis_stats().hits, 0);
+    let name = stored.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(engine.analysis_stats().hits < briefings);
     assert!(
         report
             .warnings
             .iter()
-            .any(|w| format!("{w:?}").contains("analyses.bin")),
+            .any(|w| format!("{w:?}").contains(&name)),
         "{:?}",
         report.warnings
     );

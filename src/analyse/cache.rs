@@ -87,6 +87,9 @@ pub struct CacheStats {
 /// Per-briefing analyses by [`fingerprint`], for the event and gazetteer they were made
 /// with. Cheap to clone (the analyses are shared). The cache an analysis returns holds
 /// the briefings of that analysis only, so it does not grow with edits.
+///
+/// Stored in [`SHARDS`] parts by fingerprint, so that after an edit the build writes
+/// again only the parts whose briefings changed, and reads the parts side by side.
 #[derive(Debug, Clone, Default)]
 pub struct AnalysisCache {
     /// The event the claims were read against and the address of the gazetteer (the
@@ -94,6 +97,17 @@ pub struct AnalysisCache {
     made_with: Option<(Event, usize)>,
     pages: HashMap<u64, Arc<PageAnalysis>>,
     stats: CacheStats,
+    /// Parts read back that must be stored again whatever changes: damaged, missing,
+    /// or made by another binary or for another event than the rest.
+    stale: Vec<usize>,
+}
+
+/// How many parts a stored cache has.
+pub const SHARDS: usize = 64;
+
+/// The part of a stored cache that holds the analysis with fingerprint `key`.
+fn shard_of(key: u64) -> usize {
+    (key % SHARDS as u64) as usize
 }
 
 impl AnalysisCache {
@@ -154,21 +168,23 @@ impl AnalysisCache {
             made_with: Some(made_with),
             pages: keys.into_iter().zip(analyses.iter().cloned()).collect(),
             stats,
+            stale: Vec::new(),
         };
         (analyses, cache)
     }
 }
 
-/// What a stored cache starts with: its format, then the SHA-256 of the rest.
-const MAGIC: &[u8] = b"briefing analyses 1\n";
+/// What a stored part starts with: its format, then the SHA-256 of the rest.
+const MAGIC: &[u8] = b"briefing analyses 2\n";
 
-/// An [`AnalysisCache`] as the build stores it: what it is valid for (the binary and
-/// settings, as `key`, and the event the claims were read against) and the analyses
-/// by fingerprint.
+/// One part of an [`AnalysisCache`] as the build stores it: what it is valid for (the
+/// binary and settings, as `key`, and the event the claims were read against), which
+/// part it is, and its analyses by fingerprint.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Stored {
     key: String,
     event: [String; 4],
+    shard: usize,
     pages: Vec<(u64, Arc<PageAnalysis>)>,
 }
 
@@ -181,17 +197,26 @@ fn event_fields(e: &Event) -> [String; 4] {
     ]
 }
 
+/// One part read back by [`AnalysisCache::from_parts`]: the part's number, and its
+/// bytes or why they could not be read (`None` when it is not there).
+pub type Part = (usize, Option<Vec<u8>>);
+
 impl AnalysisCache {
-    /// The cache as bytes (postcard, after a header and a checksum), valid for `key`;
-    /// `None` for a cache that holds nothing.
-    pub fn to_bytes(&self, key: &str) -> Option<Vec<u8>> {
+    /// Part `shard` of the cache as bytes (postcard, after a header and a checksum),
+    /// valid for `key`; `None` for a cache that holds nothing.
+    pub fn shard_bytes(&self, key: &str, shard: usize) -> Option<Vec<u8>> {
         let (event, _) = self.made_with.as_ref()?;
-        let mut pages: Vec<(u64, Arc<PageAnalysis>)> =
-            self.pages.iter().map(|(&k, a)| (k, a.clone())).collect();
+        let mut pages: Vec<(u64, Arc<PageAnalysis>)> = self
+            .pages
+            .iter()
+            .filter(|&(&k, _)| shard_of(k) == shard)
+            .map(|(&k, a)| (k, a.clone()))
+            .collect();
         pages.sort_unstable_by_key(|(k, _)| *k);
         let stored = Stored {
             key: key.to_string(),
             event: event_fields(event),
+            shard,
             pages,
         };
         let body = postcard::to_stdvec(&stored).ok()?;
@@ -202,14 +227,33 @@ impl AnalysisCache {
         Some(out)
     }
 
-    /// A cache read back from [`to_bytes`](Self::to_bytes): empty when it was made for
-    /// another `key` (another binary or settings); an error naming what is wrong when it
-    /// is damaged (cut short, changed). Its analyses are for `gazetteer`.
-    pub fn from_bytes(
-        bytes: &[u8],
-        key: &str,
-        gazetteer: &Gazetteer,
-    ) -> Result<AnalysisCache, String> {
+    /// The parts to store after an analysis that made this cache from `before`: every
+    /// part when it was made for another event (or `before` is empty), else the parts
+    /// that gained or lost a briefing and those of `before` that were stale.
+    pub fn changed_shards(&self, before: &AnalysisCache) -> Vec<usize> {
+        if self.made_with.is_none() {
+            return Vec::new();
+        }
+        if self.made_with != before.made_with {
+            return (0..SHARDS).collect();
+        }
+        let mut changed = vec![false; SHARDS];
+        for &k in &before.stale {
+            changed[k] = true;
+        }
+        for k in self.pages.keys().filter(|k| !before.pages.contains_key(k)) {
+            changed[shard_of(*k)] = true;
+        }
+        for k in before.pages.keys().filter(|k| !self.pages.contains_key(k)) {
+            changed[shard_of(*k)] = true;
+        }
+        (0..SHARDS).filter(|&k| changed[k]).collect()
+    }
+
+    /// One part read back from [`shard_bytes`](Self::shard_bytes): `None` when it was
+    /// made for another `key` (another binary or settings); an error naming what is
+    /// wrong when it is damaged (cut short, changed, or another part's).
+    fn read_part(bytes: &[u8], key: &str, shard: usize) -> Result<Option<Stored>, String> {
         let rest = bytes
             .strip_prefix(MAGIC)
             .ok_or("it does not start as a cache of analyses does")?;
@@ -223,28 +267,80 @@ impl AnalysisCache {
         let stored: Stored =
             postcard::from_bytes(body).map_err(|e| format!("it cannot be read: {e}"))?;
         if stored.key != key {
-            return Ok(AnalysisCache::default());
+            return Ok(None);
         }
-        let [name, place, start, end] = stored.event;
+        if stored.shard != shard || stored.pages.iter().any(|(k, _)| shard_of(*k) != shard) {
+            return Err("it holds another part's analyses".into());
+        }
+        Ok(Some(stored))
+    }
+
+    /// The cache read back from its parts (side by side), with why each damaged part
+    /// could not be used, by part. Parts made by another binary or settings count as
+    /// empty; when parts disagree on the event, those of the event most of them share
+    /// are used. Every part not used is stored again by the next build. Its analyses
+    /// are for `gazetteer`.
+    pub fn from_parts(
+        parts: Vec<Part>,
+        key: &str,
+        gazetteer: &Gazetteer,
+    ) -> (AnalysisCache, Vec<(usize, String)>) {
+        let read: Vec<(usize, Result<Option<Stored>, String>)> = parts
+            .into_par_iter()
+            .map(|(shard, bytes)| {
+                let stored = match bytes {
+                    Some(b) => Self::read_part(&b, key, shard),
+                    None => Ok(None),
+                };
+                (shard, stored)
+            })
+            .collect();
+        let mut damaged = Vec::new();
+        let mut stale = Vec::new();
+        let mut usable: Vec<Stored> = Vec::new();
+        for (shard, stored) in read {
+            match stored {
+                Ok(Some(s)) => usable.push(s),
+                Ok(None) => stale.push(shard),
+                Err(why) => {
+                    stale.push(shard);
+                    damaged.push((shard, why));
+                }
+            }
+        }
+        let mut counts: HashMap<&[String; 4], usize> = HashMap::new();
+        for s in &usable {
+            *counts.entry(&s.event).or_default() += 1;
+        }
+        let Some(event) = counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(e, _)| e.clone())
+        else {
+            return (AnalysisCache::default(), damaged);
+        };
+        let mut pages = HashMap::new();
+        for s in usable {
+            if s.event == event {
+                pages.extend(s.pages);
+            } else {
+                stale.push(s.shard);
+            }
+        }
+        let [name, place, start, end] = event;
         let event = Event {
             name,
             place,
             start,
             end,
         };
-        Ok(AnalysisCache {
+        let cache = AnalysisCache {
             made_with: Some((event, std::ptr::from_ref(gazetteer) as usize)),
-            pages: stored.pages.into_iter().collect(),
+            pages,
             stats: CacheStats::default(),
-        })
-    }
-
-    /// Whether the analysis that made this cache analysed anything anew or dropped a
-    /// briefing of `before`: only then is it worth storing again.
-    pub fn changed_since(&self, before: &AnalysisCache) -> bool {
-        self.stats.misses > 0
-            || self.pages.len() != before.pages.len()
-            || self.made_with != before.made_with
+            stale,
+        };
+        (cache, damaged)
     }
 }
 
@@ -356,11 +452,22 @@ mod tests {
         .unwrap()
     }
 
+    /// Every part of `cache` as a build stores it.
+    fn stored(cache: &AnalysisCache, key: &str) -> Vec<Part> {
+        (0..SHARDS)
+            .map(|k| (k, cache.shard_bytes(key, k)))
+            .collect()
+    }
+
+    fn read_back(parts: Vec<Part>, key: &str) -> (AnalysisCache, Vec<(usize, String)>) {
+        AnalysisCache::from_parts(parts, key, Gazetteer::embedded())
+    }
+
     #[test]
     fn a_stored_cache_reads_back_as_it_was() {
         let (_, cache) = analysed(&[page(RICH)]);
-        let bytes = cache.to_bytes("key").unwrap();
-        let back = AnalysisCache::from_bytes(&bytes, "key", Gazetteer::embedded()).unwrap();
+        let (back, damaged) = read_back(stored(&cache, "key"), "key");
+        assert!(damaged.is_empty());
         assert_eq!(back.len(), 1);
         assert_eq!(back.made_with, cache.made_with);
         let (k, a) = cache.pages.iter().next().unwrap();
@@ -374,29 +481,85 @@ mod tests {
                 .iter()
                 .any(|(t, _)| t.when.starts_with("mid-"))
         );
-        // Used again, every briefing is a hit.
+        // Used again, every briefing is a hit, and no part needs storing again.
         let site = arrange(crate::config::SiteConfig::default(), vec![page(RICH)]);
         let event = attendance::event_of(&site.config);
         let (_, again) = back.analyses(&site, Gazetteer::embedded(), &event);
         assert_eq!(again.stats(), CacheStats { hits: 1, misses: 0 });
-        assert!(!again.changed_since(&back));
+        assert!(again.changed_shards(&back).is_empty());
+        // A first store writes every part.
+        assert_eq!(
+            cache.changed_shards(&AnalysisCache::default()).len(),
+            SHARDS
+        );
     }
 
     #[test]
-    fn a_cache_for_another_binary_is_empty_and_a_damaged_one_an_error() {
+    fn an_edit_stores_again_only_the_parts_it_changed() {
+        let other = RICH.replace("Tonga stayed away.", "Samoa stayed away.");
+        let (_, before) = analysed(&[page(RICH)]);
+        let mut edited = page(&other);
+        edited.path = "/briefings/a/".into();
+        let site = arrange(crate::config::SiteConfig::default(), vec![edited]);
+        let event = attendance::event_of(&site.config);
+        let (_, after) = before.analyses(&site, Gazetteer::embedded(), &event);
+        let old = *before.pages.keys().next().unwrap();
+        let new = *after.pages.keys().next().unwrap();
+        assert_ne!(old, new);
+        let mut expected = vec![shard_of(old), shard_of(new)];
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(after.changed_shards(&before), expected);
+        // The part without the edited briefing is stored empty, so it is not read back.
+        let parts = stored(&after, "key");
+        let (back, _) = read_back(parts, "key");
+        assert_eq!(back.pages.keys().collect::<Vec<_>>(), vec![&new]);
+    }
+
+    #[test]
+    fn a_cache_for_another_binary_is_empty_and_a_damaged_part_is_named() {
         let (_, cache) = analysed(&[page(RICH)]);
-        let bytes = cache.to_bytes("key").unwrap();
-        let other = AnalysisCache::from_bytes(&bytes, "other key", Gazetteer::embedded());
-        assert!(other.unwrap().is_empty());
-        let cut =
-            AnalysisCache::from_bytes(&bytes[..bytes.len() / 2], "key", Gazetteer::embedded());
-        assert!(cut.unwrap_err().contains("checksum"));
+        let parts = stored(&cache, "key");
+        let (other, damaged) = read_back(parts.clone(), "other key");
+        assert!(other.is_empty() && damaged.is_empty());
+        assert_eq!(cache.changed_shards(&other).len(), SHARDS);
+        let full = shard_of(*cache.pages.keys().next().unwrap());
+        let bytes = parts[full].1.clone().unwrap();
+        let with = |k: usize, b: Option<Vec<u8>>| {
+            let mut p = parts.clone();
+            p[k].1 = b;
+            p
+        };
         let mut flipped = bytes.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
-        assert!(AnalysisCache::from_bytes(&flipped, "key", Gazetteer::embedded()).is_err());
-        assert!(AnalysisCache::from_bytes(b"nonsense", "key", Gazetteer::embedded()).is_err());
-        assert!(AnalysisCache::default().to_bytes("key").is_none());
+        let empty = (full + 1) % SHARDS;
+        for (what, parts, why) in [
+            (
+                "cut",
+                with(full, Some(bytes[..bytes.len() / 2].to_vec())),
+                "checksum",
+            ),
+            ("flipped", with(full, Some(flipped)), "checksum"),
+            (
+                "nonsense",
+                with(full, Some(b"nonsense".to_vec())),
+                "does not start",
+            ),
+            ("moved", with(empty, Some(bytes.clone())), "another part"),
+        ] {
+            let (back, damaged) = read_back(parts, "key");
+            let k = if what == "moved" { empty } else { full };
+            assert_eq!(damaged.len(), 1, "{what}");
+            assert_eq!(damaged[0].0, k, "{what}");
+            assert!(damaged[0].1.contains(why), "{what}: {}", damaged[0].1);
+            // The damaged part is stored again by the next build.
+            assert!(back.stale.contains(&k), "{what}");
+        }
+        // A missing part is stored again too; the others are used.
+        let (back, damaged) = read_back(with(empty, None), "key");
+        assert!(damaged.is_empty() && back.len() == 1 && back.stale == vec![empty]);
+        assert!(AnalysisCache::default().shard_bytes("key", 0).is_none());
     }
 
     #[test]

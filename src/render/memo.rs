@@ -37,13 +37,71 @@ impl Fields {
         }
     }
 
-    /// A context variable: whether it is there, and its value as Tera prints it (maps
-    /// with their keys sorted).
+    /// A context variable: whether it is there, and its value, walked as it is (maps
+    /// in the sorted order of their keys) instead of printed first.
     fn variable(&mut self, ctx: &Context, name: &str) {
         match ctx.get(name) {
-            Some(v) => self.field(name, format!("+{v}").as_bytes()),
+            Some(v) => {
+                self.field(name, b"+");
+                self.value(v);
+            }
             None => self.field(name, b"-"),
         }
+    }
+
+    /// One value: a tag byte per kind, and a length before every string and every
+    /// sequence, so that no two different values feed the same bytes; maps in the
+    /// sorted order of their keys.
+    fn value(&mut self, v: &tera::Value) {
+        use tera::value::ValueKind as Kind;
+        match v.kind() {
+            Kind::Undefined => self.0.update(b"u"),
+            Kind::None => self.0.update(b"n"),
+            Kind::Bool => self.0.update(if v.is_truthy() { b"t" } else { b"f" }),
+            Kind::String => {
+                // A safe string is printed unescaped: another output.
+                self.0.update(if v.is_safe() { b"S" } else { b"s" });
+                self.bytes(v.as_str().unwrap_or_default().as_bytes());
+            }
+            Kind::Bytes => {
+                self.0.update(b"b");
+                self.bytes(v.as_bytes().unwrap_or_default());
+            }
+            Kind::Array => {
+                let items = v.as_array().unwrap_or_default();
+                self.0.update(b"[");
+                self.0.update((items.len() as u64).to_le_bytes());
+                for item in items {
+                    self.value(item);
+                }
+            }
+            Kind::Map => {
+                let mut entries: Vec<_> = v.as_map().into_iter().flatten().collect();
+                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                self.0.update(b"{");
+                self.0.update((entries.len() as u64).to_le_bytes());
+                for (key, item) in entries {
+                    match key.as_str() {
+                        Some(k) => {
+                            self.0.update(b"s");
+                            self.bytes(k.as_bytes());
+                        }
+                        None => self.value(&key.as_value()),
+                    }
+                    self.value(item);
+                }
+            }
+            // Numbers (and any kind a later Tera adds) as Tera prints them.
+            _ => {
+                self.0.update(b"#");
+                self.bytes(v.to_string().as_bytes());
+            }
+        }
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
     }
 
     fn finish(self) -> Digest {
@@ -316,5 +374,32 @@ mod tests {
         assert_ne!(digest_of(&Context::new()), digest_of(&empty));
         assert_eq!(digest_of(&a), digest_of(&b), "key order does not matter");
         assert_ne!(digest_of(&a), digest_of(&c));
+        let of = |v: serde_json::Value| {
+            let mut ctx = Context::new();
+            ctx.insert("x", &v);
+            digest_of(&ctx)
+        };
+        use serde_json::json;
+        let distinct = [
+            json!(null),
+            json!(false),
+            json!(true),
+            json!(0),
+            json!("0"),
+            json!(""),
+            json!([]),
+            json!({}),
+            json!(["ab"]),
+            json!(["a", "b"]),
+            json!([["a"], "b"]),
+            json!({"a": "b"}),
+            json!({"ab": ""}),
+            json!({"a": {"b": []}}),
+        ];
+        for (i, x) in distinct.iter().enumerate() {
+            for y in &distinct[i + 1..] {
+                assert_ne!(of(x.clone()), of(y.clone()), "{x} and {y}");
+            }
+        }
     }
 }

@@ -268,8 +268,8 @@ impl Engine {
         // reads the build cache, and never writes it).
         self.analysis_cache = match pipeline::ingest_cache_key(&self.config) {
             Some(key) => {
-                let (cache, warning) = pipeline::read_analysis_cache(&self.opts.root, &key);
-                report.warnings.extend(warning);
+                let (cache, damaged) = pipeline::read_analysis_cache(&self.opts.root, &key);
+                report.warnings.extend(damaged);
                 cache
             }
             None => AnalysisCache::default(),
