@@ -237,7 +237,7 @@ impl AnalysisCache {
         if self.made_with != before.made_with {
             return (0..SHARDS).collect();
         }
-        let mut changed = vec![false; SHARDS];
+        let mut changed = [false; SHARDS];
         for &k in &before.stale {
             changed[k] = true;
         }
