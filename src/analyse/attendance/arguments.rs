@@ -548,6 +548,23 @@ pub fn arguments(
     }
 }
 
+/// Where a dateline that opens the sentence ends ("LISBON, Portugal — …", "NAIROBI
+/// (Reuters) -"): the token after its dash.
+fn dateline_end(s: &Sentence) -> Option<usize> {
+    let first = s.tokens.first()?;
+    let word = &s.text[first.start..first.end];
+    let shouting = word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !word.chars().any(char::is_lowercase);
+    if !shouting {
+        return None;
+    }
+    let dash = (1..s.tokens.len().min(8)).find(|&k| {
+        let t = &s.tokens[k];
+        t.kind == Kind::Punct && matches!(&s.text[t.start..t.end], "—" | "–" | "-" | "--")
+    })?;
+    Some(dash + 1)
+}
+
 /// After a cue: "along with X", "except Y".
 fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListParties {
     let mut out = ListParties::default();
@@ -586,8 +603,11 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
                     "saying" | "citing" | "arguing" | "complaining" | "insisting" | "noting"
                 )
             });
-        // (Not "topics such as Haiti and Venezuela": an agenda, no guests.)
-        let topics = is(v.wb(q, 1), TOPIC_NOUNS);
+        // (Not "topics such as Haiti and Venezuela", "a string of issues was expected on
+        // the agenda, including Yemen": an agenda, no guests.)
+        let topics = is(v.wb(q, 1), TOPIC_NOUNS)
+            || (0..q).any(|r| is(v.w(r), TOPIC_NOUNS) || v.w(r) == "agenda")
+                && !(0..q).any(|r| v.is_mention(r));
         let members = absolutive
             || (matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
                 || (w == "among" && v.w(q + 1) == "them")
@@ -646,6 +666,13 @@ fn subject(
         Some(comma) if concession => lb.max(comma + 1),
         _ => lb,
     };
+    // "LISBON, Portugal — Hundreds of delegates joined …": the dateline is no subject.
+    let lb = match dateline_end(s) {
+        Some(end) => (0..start)
+            .find(|&q| v.c.toks.get(q).is_some_and(|&i| i >= end))
+            .map_or(lb, |q| lb.max(q)),
+        None => lb,
+    };
     // "X concluded his visit to Lisbon, where he attended the summit": "he" is the
     // subject of the clause the place belongs to.
     if c.kind == ClauseKind::Relative
@@ -680,9 +707,10 @@ fn subject(
     }
     // "Speaking at the opening session, Kenya's president said …": a participle that
     // opens the clause has the subject after its comma.
+    // ("In Monday's remarks, Peru's president warned …" too.)
     if start == 0
         && lb == 0
-        && v.w(0).ends_with("ing")
+        && (v.w(0).ends_with("ing") || v.w(0) == "in")
         && let Some(comma) = (1..v.len().min(16)).find(|&q| v.w(q) == ",")
     {
         let end = (comma + 1..v.len())
@@ -1009,7 +1037,24 @@ fn noun_phrase_before(
     let mut to = end;
     // "would miss the forum because the leaders of X and Y were not invited": the
     // clause after a subordinator.
-    if let Some(t) = (from..to).rev().find(|&q| is(v.w(q), SUBORDINATORS)) {
+    // ("… among the themes as Canada will attend": a causal "as" too, not "such as",
+    // "as well as".)
+    let causal_as = |q: usize| {
+        v.w(q) == "as"
+            && q > 0
+            && !matches!(v.wb(q, 1), "well" | "such" | "so" | "just" | "same" | "known" | "seen")
+            // (Not "elected as Japan's prime minister", "serving as …": a role.)
+            && !v.wb(q, 1).ends_with("ed")
+            && !v.wb(q, 1).ends_with("ing")
+            && v.w(q + 1) != "well"
+            && v.is_mention(q + 1)
+            && v.wb(q, 1) != ","
+            && !v.is_mention(q - 1)
+    };
+    if let Some(t) = (from..to)
+        .rev()
+        .find(|&q| is(v.w(q), SUBORDINATORS) || causal_as(q))
+    {
         from = t + 1;
     }
     // "…, with the leaders of Ghana and Peru also expected": an absolutive "with"

@@ -12,7 +12,7 @@
 use super::arguments::{Prev, Sentence, arguments};
 use super::clauses::{Clause, ClauseKind, clauses};
 use super::cues::{Frame, Lexicon};
-use super::lexicon::{AUX, GROUP_NOUNS, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, is};
+use super::lexicon::{AUX, GROUP_NOUNS, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, REP_NOUNS, is};
 use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
 use super::tokens::{Kind, Token};
@@ -206,6 +206,10 @@ pub struct Carry {
     /// The last sentence told meetings at the event ("met X on the sidelines of the
     /// summit"): the next one's meetings are at it too ("He later met Y").
     meetings_at_event: bool,
+    /// The last sentence told speeches at the event ("Ghana's president addressed the
+    /// summit", "The funeral heard tributes"): a leader who speaks in the next one
+    /// ("Peru's president warned that …") spoke there too.
+    speeches_at_event: bool,
 }
 
 impl Carry {
@@ -319,8 +323,18 @@ pub fn claims_of_tokens(
     let lex = Lexicon::embedded();
     let carried = opens_with_pronoun_for(tokens, &carry.subjects);
     let meetings_before = carry.meetings_at_event;
+    let speeches_before = carry.speeches_at_event;
+    // "The funeral heard tributes from …" opens a run of speeches.
+    let heard = tokens
+        .windows(2)
+        .any(|w| lex.is_meeting(&w[0].lower) && w[1].lower == "heard");
     if !tokens.iter().any(Token::is_mention) && !carried && !counted_group(tokens) {
-        *carry = Carry::default();
+        // A quotation between the speakers keeps the run of speeches.
+        *carry = Carry {
+            speeches_at_event: heard
+                || speeches_before && tokens.iter().any(|t| t.kind != Kind::Punct),
+            ..Carry::default()
+        };
         return Vec::new();
     }
     let mut cls = clauses(tokens);
@@ -347,11 +361,14 @@ pub fn claims_of_tokens(
     // Whether a cue of this sentence has set `prev` yet: "…, as did X" after a clause
     // shares that clause's status, never the sentence before's.
     let mut cue_here = false;
-    // Whether this sentence tells meetings at the event, for the next.
+    // Whether this sentence tells meetings at the event, and speeches there, for the
+    // next.
     let mut meetings_here = false;
+    let mut speeches_here = false;
     for c in &cls {
         let mut v = View::new(tokens, c, lex);
         v.meetings_at_event = meetings_before;
+        v.speeches_at_event = speeches_before;
         let mut cues = Vec::new();
         let mut p = 0;
         while p < v.len() {
@@ -385,9 +402,25 @@ pub fn claims_of_tokens(
                 v.w(q) == "no"
                     && matches!(v.w(q + 1), "confirmation" | "word" | "indication" | "sign")
             });
+            // "has not confirmed who will represent Rabat": a question, not an answer
+            // (not "the envoy who will represent Chile", a relative clause).
+            let vs = vg.start.min(cue.head);
+            let asked = !matches!(cue.args, Args::Subject)
+                && vs >= 2
+                && v.w(vs - 1) == "who"
+                && v.tok(vs - 2).is_some_and(|t| {
+                    t.is_word()
+                        && !t.capital
+                        && !v.lex.is_title(&t.lower)
+                        && !is(&t.lower, REP_NOUNS)
+                        && !is(&t.lower, GROUP_NOUNS)
+                });
+            let unconfirmed = unconfirmed || asked;
             // "No one would represent Sudan at the talks": nobody, whoever the party.
-            let nobody = (subject_stretch.0..subject_stretch.1)
-                .any(|q| v.w(q) == "nobody" || v.w(q) == "no" && v.w(q + 1) == "one");
+            let no_one = |q: usize| v.w(q) == "nobody" || v.w(q) == "no" && v.w(q + 1) == "one";
+            let nobody = (subject_stretch.0..subject_stretch.1).any(no_one)
+                || !matches!(cue.args, Args::Subject)
+                    && (lb..vg.start.min(cue.head)).rev().take(3).any(no_one);
             if nobody && !matches!(cue.args, Args::Subject) {
                 neg = !neg;
             }
@@ -539,7 +572,13 @@ pub fn claims_of_tokens(
                     _ => None,
                 };
                 if let Some(args) = inviter {
-                    let by = Cue { args, ..*cue };
+                    // "X has invited A, along with B and C": those the object's "along
+                    // with" adds are invited too, not hosts beside X.
+                    let end = match cue.args {
+                        Args::Object(_) => cue.end.max(next_start.saturating_sub(1)),
+                        _ => cue.end,
+                    };
+                    let by = Cue { args, end, ..*cue };
                     let (hosts, _, _) =
                         arguments(&s, &v, &by, &vg, lb, next_start, &prev, &mut Vec::new());
                     for party in hosts.into_iter().filter(|p| !parties.contains(p)) {
@@ -575,24 +614,34 @@ pub fn claims_of_tokens(
                             !(parties.contains(&f.party) && f.status.present() != st.present())
                         });
                     }
+                    // The venue's state meets and speaks at its own event as host: the
+                    // page's venue rule says so.
+                    let speech =
+                        (vg.start.min(cue.head)..=cue.end).any(|q| is(v.w(q), SPEECH_AT_EVENT));
                     for &party in &parties {
-                        if cue.met && ctx.venue_hosts && Some(party) == ctx.place_party {
+                        if (cue.met || speech && st == Status::Attended)
+                            && ctx.venue_hosts
+                            && Some(party) == ctx.place_party
+                        {
                             continue;
                         }
+                        // "…, alongside the prime minister of Palau as an observer".
+                        let st = if st == Status::Attended && observer_named_after(&v, party) {
+                            Status::Observer
+                        } else {
+                            st
+                        };
                         push(&mut out, party, st, modality, &cue_text, cue.row, by_person);
                     }
                 }
                 if status == Some(Status::Host) {
                     for &party in guests.iter().filter(|p| !parties.contains(p)) {
-                        push(
-                            &mut out,
-                            party,
-                            Status::Attended,
-                            modality,
-                            &cue_text,
-                            cue.row,
-                            false,
-                        );
+                        let st = if observer_named_after(&v, party) {
+                            Status::Observer
+                        } else {
+                            Status::Attended
+                        };
+                        push(&mut out, party, st, modality, &cue_text, cue.row, false);
                     }
                 }
                 if let Some(st) = except_status {
@@ -610,6 +659,9 @@ pub fn claims_of_tokens(
             cue_here = true;
             // A meeting at the event ("met X at the summit", "on the sidelines of").
             meetings_here |= cue.met || cue.row.is_some_and(|r| lex.rows[r].frame == Frame::Clause);
+            speeches_here |= !blocked
+                && status == Some(Status::Attended)
+                && (vg.start.min(cue.head)..=cue.end).any(|q| is(v.w(q), SPEECH_AT_EVENT));
             let first_subjects = if prev.first_subjects.is_empty() {
                 subjects.clone()
             } else {
@@ -628,7 +680,7 @@ pub fn claims_of_tokens(
                     modality: prev.modality,
                     base: prev.base,
                     subjects: prev.subjects.clone(),
-                    meetings_at_event: false,
+                    ..Carry::default()
                 };
             } else if !prev.subjects.is_empty() {
                 // "Portugal initially planned to send …. However, … the country …":
@@ -644,8 +696,110 @@ pub fn claims_of_tokens(
     if !cue_here {
         carry.subjects = opening_subject(&s);
     }
+    // After a speech at the event, a leader who speaks with no cue of their own
+    // ("Peru's president warned that …") spoke there too; a sentence of speech without
+    // a party keeps the run going.
+    if speeches_before && out.is_empty() {
+        if let Some((verb, parties)) = speaker(&s) {
+            let cue = text[tokens[verb].start..tokens[verb].end].to_string();
+            let venue = |p: &usize| ctx.venue_hosts && Some(*p) == ctx.place_party;
+            for party in parties.into_iter().filter(|p| !venue(p)) {
+                push(
+                    &mut out,
+                    party,
+                    Status::Attended,
+                    Modality::Reported,
+                    &cue,
+                    None,
+                    true,
+                );
+            }
+            speeches_here = true;
+        } else {
+            speeches_here |= tokens.iter().any(|t| is(&t.lower, SPEAKS));
+        }
+    }
+    speeches_here |= heard;
     carry.meetings_at_event = meetings_here;
+    carry.speeches_at_event = speeches_here;
     out
+}
+
+/// Whether the clause names `party` followed, before the next comma, by "as an
+/// observer" ("alongside the prime minister of Palau as an observer").
+fn observer_named_after(v: &View, party: usize) -> bool {
+    (0..v.len()).any(|q| {
+        matches!(v.tok(q).map(|t| t.kind), Some(Kind::Party(p, _)) if p == party)
+            && (q + 1..(q + 6).min(v.len()))
+                .take_while(|&r| !v.is_punct(r))
+                .any(|r| {
+                    v.w(r) == "as"
+                        && matches!(
+                            v.w(r + 1 + usize::from(v.w(r + 1) == "an")),
+                            "observer" | "observers"
+                        )
+                })
+    })
+}
+
+/// Words of a cue that tell a speech at the meeting ("addressed the summit", "spoke at
+/// the forum", "told the conference").
+const SPEECH_AT_EVENT: &[&str] = &[
+    "address",
+    "addressed",
+    "addresses",
+    "addressing",
+    "spoke",
+    "speak",
+    "speaks",
+    "speaking",
+    "told",
+    "tell",
+    "tells",
+    "remarks",
+    "speech",
+    "speeches",
+    "podium",
+    "floor",
+    "eulogy",
+    "eulogies",
+    "tribute",
+    "tributes",
+    "delivered",
+    "delivers",
+];
+
+/// Verbs by which a speaker's words are reported ("warned", "praised", "urged").
+#[rustfmt::skip]
+const SPEAKS: &[&str] = &[
+    "said", "says", "told", "warned", "urged", "praised", "exhorted", "worried", "lamented",
+    "argued", "insisted", "stressed", "noted", "added", "declared", "pledged", "recalled",
+    "hailed", "thanked", "described", "reminded", "cautioned", "appealed", "called",
+    "proposed", "remarked", "observed", "emphasised", "emphasized", "underlined",
+    "highlighted", "acknowledged", "paid", "saluted", "spoke",
+];
+
+/// The sentence's opening subject when it is a speaker named with a title or a name
+/// ("Peru's president, Ana Ruiz, said …", "Slovak President Jan Novak warned …"): the
+/// position of its verb of speech and its parties.
+fn speaker(s: &Sentence) -> Option<(usize, Vec<usize>)> {
+    let verb = s.tokens.iter().position(|t| {
+        t.kind == Kind::Word
+            && !t.capital
+            && (is(&t.lower, AUX) || t.lower.ends_with("ed") || is(&t.lower, SPEAKS))
+    })?;
+    if verb == 0 || !is(&s.tokens[verb].lower, SPEAKS) {
+        return None;
+    }
+    let stretch = &s.tokens[..verb];
+    // A leader or a named person, not "officials said".
+    let person = stretch.iter().any(|t| {
+        matches!(t.kind, Kind::Person(_) | Kind::Linked(_))
+            || t.kind == Kind::Word && is(&t.lower, LEADERS)
+    });
+    let idxs: Vec<usize> = (0..verb).collect();
+    let parties = s.parties(&idxs, &[]).parties;
+    (person && !parties.is_empty()).then_some((verb, parties))
 }
 
 #[allow(clippy::too_many_arguments)]

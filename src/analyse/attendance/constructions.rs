@@ -50,6 +50,7 @@ const BEING_AT: &[&str] = &[
 #[rustfmt::skip]
 const SEEN_DOING: &[&str] = &[
     "watching", "arriving", "greeting", "chatting", "sitting", "talking", "speaking",
+    "interacting", "mingling", "conversing", "posing",
     "walking", "entering", "applauding", "listening", "shaking", "laughing", "standing",
 ];
 
@@ -134,6 +135,27 @@ fn among_leaders_at(v: &View, p: usize) -> Option<usize> {
 const GATHERED: &[&str] = &[
     "leaders", "dignitaries", "guests", "mourners", "royals", "presidents", "attendees",
     "heads", "delegates", "ministers", "monarchs",
+];
+
+/// The days of the week ("In Monday's remarks").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// What a crowd did at a meeting, after "among the N people who …".
+const WATCHED: &[&str] = &[
+    "attended",
+    "watched",
+    "witnessed",
+    "gathered",
+    "packed",
+    "filled",
 ];
 
 /// Verbs of taking part after "scheduled to" or "among those due to".
@@ -573,13 +595,48 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 .find(|&q| matches!(v.w(q), "are" | "is" | "were" | "was"))?;
             Some(Cue::new(p, copula, Base::Attend, Args::Echo(copula + 1)))
         }
-        // "among the (few) attendees were", "among those invited".
-        "among" if matches!(w1, "the" | "those") => {
+        // "In Monday's remarks, Peru's president warned …", "In his speech at the
+        // summit, …": a speech at the event (on a day, at a meeting, or after one).
+        "in" if p == 0 => {
+            let q = (p + 1..(p + 5).min(v.len()))
+                .take_while(|&q| !v.is_punct(q) || v.w(q) == "'s")
+                .find(|&q| matches!(v.w(q), "remarks" | "speech" | "address"))?;
+            let comma = (q + 1..(q + 10).min(v.len())).find(|&r| v.is_punct(r))?;
+            let at_meeting = (q + 1..comma).any(|r| v.lex.is_meeting(v.w(r)));
+            let elsewhere = (q + 1..comma).any(|r| {
+                matches!(v.wb(r, 1), "at" | "in") && !v.lex.is_meeting(v.w(r)) && v.w(r) != "the"
+            });
+            let day = (p + 1..q).any(|r| is(v.w(r), WEEKDAYS));
+            if v.w(comma) != "," || elsewhere || !(at_meeting || day || v.speeches_at_event) {
+                return None;
+            }
+            Some(Cue::new(p, comma - 1, Base::Attend, Args::Subject))
+        }
+        // "Speaking on Tuesday in Lisbon at the forum's closing session, …": a speech
+        // at a meeting, with words between the participle and its place.
+        "speaking" | "addressing" if p == 0 || matches!(prev, "while" | "when") => {
+            let comma = (p + 1..(p + 16).min(v.len())).find(|&r| v.is_punct(r))?;
+            let at = (p + 1..comma).find(|&r| v.w(r) == "at")?;
+            let meeting = (at + 1..comma).any(|r| v.lex.is_meeting(v.w(r)));
+            if v.w(comma) != "," || !meeting || at == p + 1 {
+                return None;
+            }
+            Some(Cue::new(p, comma - 1, Base::Attend, Args::Subject))
+        }
+        // "among the (few) attendees were", "among those invited", "among leaders
+        // slated to speak later were".
+        "among" if matches!(w1, "the" | "those") || is(w1, GATHERED) => {
             let (at, base) = (p + 2..(p + 6).min(v.len())).find_map(|q| {
                 let base = match v.w(q) {
                     "attendees" | "participants" | "attending" | "present" | "participating"
                     | "guests" | "guest" | "represented" | "speakers" | "dignitaries"
                     | "mourners" | "spectators" => Base::Attend,
+                    // "among the 60,000 people who attended the ceremony".
+                    "people" | "onlookers" | "viewers" | "visitors"
+                        if is(v.w(q + 1), RELATIVES) && is(v.w(q + 2), WATCHED) =>
+                    {
+                        Base::Attend
+                    }
                     // "among those scheduled to speak are …".
                     x if is(x, SPEAKING) && v.w(q - 1) == "to" => Base::Attend,
                     "absentees" | "absent" => Base::Boycott,
@@ -588,7 +645,13 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 };
                 Some((q, base))
             })?;
-            if (p + 2..at).any(|q| v.is_punct(q) || is(v.w(q), PREPOSITIONS) && q + 1 != at) {
+            // (A comma inside a number is no break: "the 40,000 spectators".)
+            let digits =
+                |q: usize| !v.w(q).is_empty() && v.w(q).bytes().all(|b| b.is_ascii_digit());
+            let in_number = |q: usize| v.w(q) == "," && q > 0 && digits(q - 1) && digits(q + 1);
+            if (p + 2..at)
+                .any(|q| v.is_punct(q) && !in_number(q) || is(v.w(q), PREPOSITIONS) && q + 1 != at)
+            {
                 return None;
             }
             // "among the guests skipping the summit": the participle says what they did.
@@ -607,11 +670,21 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                     .take_while(|&q| !v.is_punct(q) && !v.is_mention(q))
                     .find(|&q| matches!(v.w(q), "were" | "was" | "are" | "is"))
             };
-            if let Some(q) = copula {
-                Some(Cue::new(p, q, base, Args::List(q + 1)))
+            // "scheduled to speak", "slated to address": an announced list.
+            let announced = is(v.w(at), SPEAKING)
+                && matches!(
+                    v.wb(at, 2),
+                    "scheduled" | "slated" | "due" | "set" | "expected"
+                );
+            let mut cue = if let Some(q) = copula {
+                Cue::new(p, q, base, Args::List(q + 1))
+            } else if is(w1, GATHERED) {
+                return None;
             } else {
-                Some(Cue::new(p, at, base, Args::Subject))
-            }
+                Cue::new(p, at, base, Args::Subject)
+            };
+            cue.planned = announced;
+            Some(cue)
         }
         // "Brazil has its foreign minister as its representative at the summit".
         "as" if has_at.is_some() => Some(Cue::new(has_at?, p + 2, Base::Attend, Args::Subject)),

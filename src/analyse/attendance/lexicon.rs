@@ -182,6 +182,7 @@ pub const REP_NOUNS: &[&str] = &[
     "delegates", "envoy", "envoys", "official", "officials", "minister", "ministers",
     "ministry", "ambassador", "ambassadors", "diplomat", "diplomats", "emissary",
     "emissaries", "observer", "observers", "team", "mission", "government", "regime",
+    "statesman", "statesmen", "stateswoman", "stateswomen",
     "authorities", "administration", "leadership", "president", "premier", "chancellor",
     "king", "emir", "leader", "leaders", "taoiseach", "emperor", "monarch", "side", "spokesman", "spokeswoman", "spokesperson",
     "embassy", "cabinet", "head", "chief", "deputy", "secretary", "secretary-general",

@@ -482,6 +482,22 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         {
             continue;
         }
+        // "Pacific Forum Chair addresses the summit": a verb's word written with a
+        // capital between a capitalised word and a lowercase one is a title (a headline
+        // in title case capitalises the next word too).
+        let lower_word = |q: usize| v.tok(q).is_some_and(|t| !t.capital && t.is_word());
+        // (Nor "the Pacific Forum chair attended": a verb right after it.)
+        if row.pos == Pos::Verb
+            && words.len() == 1
+            && p > 0
+            && capital(p - 1)
+            && (capital(p) && lower_word(p + 1)
+                || w == words[0]
+                    && (v.verb_like(p + 1)
+                        || v.w(p + 1).ends_with("ed") && !lex.verb_lemmas(v.w(p + 1)).is_empty()))
+        {
+            continue;
+        }
         // "chats with host Prime Minister …": after "with" or "by", a noun.
         if row.pos == Pos::Verb && matches!(v.wb(p, 1), "with" | "by") && !v.w(p).ends_with("ing") {
             continue;
@@ -623,6 +639,17 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 if (p.saturating_sub(5)..p).any(|q| matches!(v.w(q), "ban" | "bans" | "banned")) {
                     continue;
                 }
+                // "could have found a way to make Armenia's participation possible",
+                // "how can you not find a format for Peru's participation?": what did
+                // not happen.
+                let counterfactual = (0..p).any(|q| {
+                    matches!(v.w(q), "could" | "would" | "should" | "might")
+                        && (v.w(q + 1) == "have" || v.w(q + 2) == "have")
+                        || v.w(q) == "how" && matches!(v.w(q + 1), "can" | "could")
+                });
+                if counterfactual {
+                    continue;
+                }
                 let person_at = |q: usize| {
                     v.tok(q)
                         .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)))
@@ -752,7 +779,8 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 let end = at - 1;
                 let Some(t) = v.tok(end + 1) else { continue };
                 let name = matches!(t.kind, Kind::Party(_, via) if via != Via::Demonym) || person;
-                if !name || t.compound {
+                // (Not "groups representing Syria's Kurds": a possessor names a modifier.)
+                if !name || t.compound || v.w(end + 2) == "'s" {
                     continue;
                 }
                 cue.args = Args::Possessor(end + 1);
@@ -766,7 +794,12 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 end = check.end;
                 cue.end = end;
                 cue.observer |= check.observer;
-                cue.neg = check.neg;
+                // "is attending neither the summit nor the G20", "took part in neither".
+                let neither = (end + 1..(end + 3).min(v.len()))
+                    .take_while(|&q| v.w(q) == "neither" || row.preps.iter().any(|r| r == v.w(q)))
+                    .any(|q| v.w(q) == "neither")
+                    && (end + 2..v.len()).any(|q| v.w(q) == "nor");
+                cue.neg = check.neg || neither;
                 if row.frame == Frame::Clause {
                     cue.args = Args::Clause;
                 }

@@ -142,10 +142,11 @@ pub fn list_parties(
         });
         conj.iter().any(|&i| {
             let w = tokens[i].lower.as_str();
-            matches!(w, "former" | "ex" | "late") && !of_states || is(w, TOPIC_NOUNS)
+            former_at(tokens, i) && !of_states || is(w, TOPIC_NOUNS)
         })
     };
     let mut former_from: Option<usize> = None;
+    let mut former_list = false;
     // "partners ranging from New Zealand and India to South Korea": a range lists.
     let mut ranging = false;
     let mut k = 0;
@@ -190,6 +191,20 @@ pub fn list_parties(
             if former_group(&conj) && matches!(t.lower.as_str(), "including" | "like") {
                 former_from.get_or_insert(out.parties.len());
             }
+            // "former presidents from Peru, Bolivia and Chile": the bare names after the
+            // joiner go on with the list of "from" (not "…, and Chile's king").
+            let bare = !conj.is_empty()
+                && conj.iter().all(|&i| {
+                    matches!(tokens[i].kind, Kind::Party(..)) || tokens[i].lower == "the"
+                });
+            if former_list && bare {
+                conj.clear();
+            } else {
+                former_list = former_group(&conj)
+                    && conj
+                        .iter()
+                        .any(|&i| matches!(tokens[i].lower.as_str(), "from" | "of"));
+            }
             flush(&mut conj, &mut out, in_except);
             k += 1;
             continue;
@@ -206,6 +221,13 @@ pub fn list_parties(
         }
         conj.push(idxs[k]);
         k += 1;
+    }
+    let bare_last = !conj.is_empty()
+        && conj
+            .iter()
+            .all(|&i| matches!(tokens[i].kind, Kind::Party(..)) || tokens[i].lower == "the");
+    if former_list && bare_last {
+        conj.clear();
     }
     flush(&mut conj, &mut out, in_except);
     if let Some(n) = former_from {
@@ -365,10 +387,14 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                 if opened && !t.capital && w.len() > 5 && w.ends_with("ing") && !is(w, REP_NOUNS) {
                     break;
                 }
-                if is(w, RELATIONAL) {
-                    cands.clear(); // "Syria's allies Iran": Syria modifies "allies"
+                // "Syria's allies Iran": Syria modifies "allies". (Not "Pacific Forum
+                // Chair addresses …": a Chair by title with no one named after is the
+                // body's own.)
+                let named_after = conj[k + 1..].iter().any(|&n| tokens[n].is_mention());
+                if is(w, RELATIONAL) && (w != "chair" || !t.capital || named_after) {
+                    cands.clear();
                 }
-                if matches!(w, "former" | "ex" | "ex-president" | "late") {
+                if former_at(tokens, i) || w == "ex-president" {
                     former = true;
                 }
                 after_rep = is(w, REP_NOUNS);
@@ -454,6 +480,18 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
         }
     }
     cands
+}
+
+/// Whether the word at `i` says its noun was something before ("former", "ex",
+/// "late"), and not in "current and former ministers", where some still are.
+fn former_at(tokens: &[Token], i: usize) -> bool {
+    matches!(tokens[i].lower.as_str(), "former" | "ex" | "late")
+        && !(i >= 2
+            && matches!(tokens[i - 1].lower.as_str(), "and" | "or")
+            && matches!(
+                tokens[i - 2].lower.as_str(),
+                "current" | "serving" | "sitting" | "incumbent" | "present"
+            ))
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub struct View<'a> {
     /// The sentence before told meetings at the event: this one's meetings are there
     /// unless it places them elsewhere.
     pub meetings_at_event: bool,
+    /// The sentence before told speeches at the event.
+    pub speeches_at_event: bool,
 }
 
 impl<'a> View<'a> {
@@ -35,6 +37,7 @@ impl<'a> View<'a> {
             rel_event,
             lex,
             meetings_at_event: false,
+            speeches_at_event: false,
         }
     }
 
