@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
+use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -89,8 +89,25 @@ pub fn scan_html(html: &[u8]) -> Scanned {
     // Switch to raw text inside <script>, <style>, <textarea>, <title> as a browser does.
     let mut emitter = CallbackEmitter::new(callback);
     emitter.naively_switch_states(true);
-    for _ in Tokenizer::new_with_emitter(text.as_ref(), emitter) {}
+    for _ in Tokenizer::new_with_emitter(text.as_ref(), Quiet(emitter)) {}
     out
+}
+
+/// An emitter that forwards everything but asks for no parse errors, so that the
+/// tokenizer skips checking every character for them (a quarter of a scan).
+struct Quiet<E>(E);
+
+impl<E: Emitter> ForwardingEmitter for Quiet<E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    #[inline]
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
 }
 
 /// Adds what one start tag offers (ids) and references (URLs) to `out`.
