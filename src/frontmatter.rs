@@ -205,6 +205,9 @@ const KNOWN_IMAGE_KEYS: &[&str] = &["caption", "credit"];
 /// built without them. Text that is not a YAML mapping yields no warnings (`parse`
 /// reports it).
 pub fn unknown_keys(split: &Split<'_>, path: &Path) -> Vec<Diagnostic> {
+    if plainly_known(split.yaml) {
+        return Vec::new();
+    }
     let Ok(map) = serde_yaml::from_str::<serde_yaml::Mapping>(split.yaml) else {
         return Vec::new();
     };
@@ -227,6 +230,26 @@ pub fn unknown_keys(split: &Split<'_>, path: &Path) -> Vec<Diagnostic> {
         );
     }
     out
+}
+
+/// Whether front matter in plain block style has only known top-level keys, told
+/// without parsing it: every line that starts at the margin is `key:` with a known key
+/// (or a list item, a comment, a blank line). Anything else (a quoted key, a flow
+/// mapping, a line that is not `key:`) is left to the YAML parser.
+fn plainly_known(yaml: &str) -> bool {
+    yaml.lines().all(|l| {
+        if l.is_empty() || l.starts_with([' ', '\t', '#']) || l == "-" || l.starts_with("- ") {
+            return true;
+        }
+        let Some((key, rest)) = l.split_once(':') else {
+            return false;
+        };
+        (rest.is_empty() || rest.starts_with([' ', '\t']))
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            && KNOWN_KEYS.contains(&key)
+    })
 }
 
 /// The 0-based index of the line where a top-level `key:` is written.
@@ -343,6 +366,30 @@ mod tests {
         assert_eq!(w[0].message, "unknown front matter key `tagz`");
         assert_eq!(w[0].location.as_ref().unwrap().line, Some(3));
         assert_eq!(w[0].hint.as_deref(), Some("did you mean `tags`?"));
+    }
+
+    #[test]
+    fn the_plain_check_agrees_with_the_parser() {
+        // Told without the parser: plain keys, list items at the margin, comments.
+        for yaml in [
+            "title: x\ntags:\n- a\n- b\n# note\n\ndate: 2020-01-01\n",
+            "title: x\nsummary: >\n  folded\n  text\n",
+        ] {
+            assert!(plainly_known(yaml), "{yaml}");
+        }
+        // Left to the parser, which still finds every unknown key.
+        for (yaml, unknown) in [
+            ("title: x\ntagz: [a]\n", 1),
+            ("\"tagz\": [a]\ntitle: x\n", 1),
+            ("{title: x, tagz: 1}\n", 1),
+            ("title: x\n? tagz\n: 1\n", 1),
+            ("title:x\n", 0),
+        ] {
+            assert!(!plainly_known(yaml), "{yaml}");
+            let text = format!("---\n{yaml}---\n");
+            let s = split(&text, p()).unwrap();
+            assert_eq!(unknown_keys(&s, p()).len(), unknown, "{yaml}");
+        }
     }
 
     #[test]
