@@ -315,6 +315,14 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
     let prev = v.wb(p, 1);
     // Read once, for the arms below that need them.
     let among_at = (w == "among").then(|| among_leaders_at(v, p)).flatten();
+    let join_boycott = matches!(w, "joined" | "joins" | "join" | "joining")
+        .then(|| {
+            (p + 1..(p + 9).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .find(|&q| q > p + 1 && v.w(q) == "in" && v.w(q + 2) == "boycott")
+                .map(|q| q + 2)
+        })
+        .flatten();
     let inverted = (w == "among").then(|| inverted_list(v, p)).flatten();
     let has_at = (w == "as" && matches!(w1, "its" | "their") && is(v.w(p + 2), REP_NOUNS))
         .then(|| {
@@ -611,6 +619,26 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 return None;
             }
             Some(Cue::new(p, comma - 1, Base::Attend, Args::Subject))
+        }
+        // "Bulgaria joined the Soviet Union in a boycott of the Games": the subject
+        // joins the boycott ("joined in the boycott" is a row of its own).
+        "joined" | "joins" | "join" | "joining" if join_boycott.is_some() => {
+            Some(Cue::new(p, join_boycott?, Base::Boycott, Args::Subject))
+        }
+        // "will discuss security in an address at the forum": a speech there.
+        "address" | "speech" | "keynote"
+            if matches!(prev, "an" | "a" | "his" | "her" | "their")
+                && v.wb(p, 2) == "in"
+                && matches!(w1, "at" | "to")
+                && (p + 2..(p + 7).min(v.len())).any(|q| v.lex.is_meeting(v.w(q))) =>
+        {
+            // The clause's verb heads it: "Ruiz will discuss … in an address at …".
+            let head = (0..p - 2)
+                .rev()
+                .take_while(|&q| !v.is_punct(q))
+                .filter(|&q| v.verb_like(q))
+                .last()?;
+            Some(Cue::new(head, p + 1, Base::Attend, Args::Subject))
         }
         // "Speaking on Tuesday in Lisbon at the forum's closing session, …": a speech
         // at a meeting, with words between the participle and its place.

@@ -255,6 +255,11 @@ pub const LIST_JOINER_PHRASES: &[&[&str]] = &[
     &["such", "as"],
     &["among", "them"],
     &["in", "particular"],
+    // "the member states which include Kenya, Chile and Peru".
+    &["which", "include"],
+    &["which", "includes"],
+    &["that", "include"],
+    &["that", "includes"],
 ];
 
 /// Words that start the exceptions of a list ("all countries except Turkey").

@@ -473,12 +473,17 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         // "IORA chair Vijitha Herath told …": the verb's own form between a capitalised
         // word and a name is a title.
         let capital = |q: usize| v.tok(q).is_some_and(|t| t.capital && t.kind != Kind::Punct);
+        // (Not "Berg and Demir represent Norway": a country after it, not a name.)
+        let country_next = v
+            .tok(p + 1)
+            .is_some_and(|t| matches!(t.kind, Kind::Party(_, via) if via != Via::Demonym));
         if row.pos == Pos::Verb
             && words.len() == 1
             && w == words[0]
             && p > 0
             && capital(p - 1)
             && capital(p + 1)
+            && !country_next
         {
             continue;
         }
@@ -783,7 +788,12 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 if !name || t.compound || v.w(end + 2) == "'s" {
                     continue;
                 }
-                cue.args = Args::Possessor(end + 1);
+                // "represent Japan and South Korea": a pair named after it.
+                cue.args = if v.w(end + 2) == "and" && v.is_mention(end + 3) && !person {
+                    Args::Object(end + 1)
+                } else {
+                    Args::Possessor(end + 1)
+                };
                 return Some(cue);
             }
             Frame::Clause | Frame::Subject => {
