@@ -405,6 +405,21 @@ fn add_decision(out: &mut Vec<Found>, doc: &Doc, s: &super::text::Sent) {
     }
 }
 
+/// Leaves out of the decisions the sentences the key points already show (a chair's
+/// statement of what was agreed often ranks among them), so that the summary does not
+/// say the same thing twice; decisions left with no sentence go. `shown` holds the
+/// links of the sentences the key points cite.
+pub fn drop_shown_decisions(outcome: &mut Vec<Document>, shown: &[&str]) {
+    for d in outcome.iter_mut().filter(|d| d.name == DECISIONS) {
+        d.points
+            .retain(|p| !shown.contains(&p.source.link.as_str()));
+        if let Some(first) = d.points.first() {
+            d.source = first.source.clone();
+        }
+    }
+    outcome.retain(|d| d.name != DECISIONS || !d.points.is_empty());
+}
+
 /// The documents of all briefings about the event, merged by name (a "declaration"
 /// that one outlet does not name joins the named one), those most sources report first.
 pub fn merge(parts: &[&[Found]], years: &Years) -> Vec<Document> {
@@ -749,5 +764,40 @@ mod tests {
             .collect();
         assert_eq!(counts, ["41 countries", "44 countries"]);
         assert!(docs[0].signatories_differ);
+    }
+
+    #[test]
+    fn decisions_the_key_points_show_are_left_out() {
+        let src = |link: &str| SourceRef {
+            link: link.to_string(),
+            page: String::new(),
+            anchor: String::new(),
+            title: String::new(),
+            source: None,
+            label: String::new(),
+            seed: None,
+            sentence: String::new(),
+        };
+        let point = |link: &str| Point {
+            text: link.to_string(),
+            source: src(link),
+        };
+        let decisions = |links: &[&str]| Document {
+            points: links.iter().map(|l| point(l)).collect(),
+            ..Document::new(DECISIONS.to_string(), src(links[0]))
+        };
+        let declaration = Document::new("Lisbon Declaration".to_string(), src("/b/#s1"));
+        let mut outcome = vec![declaration.clone(), decisions(&["/a/#s1", "/a/#s2"])];
+        drop_shown_decisions(&mut outcome, &["/a/#s1", "/b/#s1"]);
+        assert_eq!(outcome.len(), 2);
+        assert_eq!(
+            outcome[0], declaration,
+            "other documents are left as they are"
+        );
+        let left: Vec<&str> = outcome[1].points.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(left, ["/a/#s2"]);
+        assert_eq!(outcome[1].source.link, "/a/#s2");
+        drop_shown_decisions(&mut outcome, &["/a/#s2"]);
+        assert_eq!(outcome, vec![declaration], "decisions with nothing left go");
     }
 }

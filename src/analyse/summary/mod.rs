@@ -179,7 +179,7 @@ pub fn summarise_readings(
         rs.iter().map(|r| f(r)).collect()
     }
     let (
-        (((participants, participant_differences), outcome), (next_steps, figure_pair)),
+        (((participants, participant_differences), mut outcome), (next_steps, figure_pair)),
         ((quotes, timeline), (people, scores)),
     ) = rayon::join(
         || {
@@ -285,6 +285,12 @@ pub fn summarise_readings(
         }
     }
     let key_points = keypoints::key_points(&docs, &vectors, &scores, &facts, KEY_POINTS);
+    let shown: Vec<&str> = key_points
+        .iter()
+        .flat_map(|k| std::iter::once(&k.source).chain(&k.also))
+        .map(|s| s.link.as_str())
+        .collect();
+    documents::drop_shown_decisions(&mut outcome, &shown);
     for q in &mut quotes {
         // "Mills said": the role the text gave him elsewhere.
         if q.role.is_none()
