@@ -137,6 +137,21 @@ const GATHERED: &[&str] = &[
     "heads", "delegates", "ministers", "monarchs",
 ];
 
+/// Words of coming in "the only leader who came …", "another confirmed guest".
+const ONLY_CAME: &[&str] = &[
+    "came",
+    "attended",
+    "travelled",
+    "traveled",
+    "flew",
+    "arrived",
+    "confirmed",
+    "attendance",
+    "attending",
+    "expected",
+    "present",
+];
+
 /// The days of the week ("In Monday's remarks").
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -619,6 +634,38 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 return None;
             }
             Some(Cue::new(p, comma - 1, Base::Attend, Args::Subject))
+        }
+        // "The only foreign leader who came to Lisbon for the summit was Vietnam's
+        // president", "the only leader to announce his attendance is …": the one named
+        // after the copula.
+        "only" if p == 1 && prev == "the" => {
+            let copula = (p + 1..(p + 22).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .find(|&q| matches!(v.w(q), "was" | "is"))?;
+            let stretch = p + 1..copula;
+            let leader = stretch.clone().any(|q| {
+                is(v.w(q), GATHERED)
+                    || matches!(
+                        v.w(q),
+                        "head"
+                            | "leader"
+                            | "official"
+                            | "guest"
+                            | "dignitary"
+                            | "president"
+                            | "minister"
+                    )
+            });
+            let came = stretch.clone().any(|q| is(v.w(q), ONLY_CAME));
+            let named = (copula + 1..(copula + 9).min(v.len())).any(|q| v.is_mention(q));
+            if !leader || !came || !named || stretch.clone().any(|q| is(v.w(q), NEG)) {
+                return None;
+            }
+            let mut cue = Cue::new(p, copula, Base::Attend, Args::List(copula + 1));
+            cue.planned = stretch
+                .clone()
+                .any(|q| matches!(v.w(q), "confirmed" | "expected" | "announce"));
+            Some(cue)
         }
         // "Bulgaria joined the Soviet Union in a boycott of the Games": the subject
         // joins the boycott ("joined in the boycott" is a row of its own).

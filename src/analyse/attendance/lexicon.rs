@@ -206,7 +206,7 @@ pub const REP_NOUNS: &[&str] = &[
 /// or "EU member states" the mention before the noun is a modifier, not the party.
 #[rustfmt::skip]
 pub const RELATIONAL: &[&str] = &[
-    "chair", "observer",
+    "chair", "observer", "country", "nation",
     "allies", "ally", "allied", "backers", "backer", "partners", "partner", "friends",
     "friend", "neighbours", "neighbors", "neighbour", "neighbor", "neighbouring",
     "neighboring", "supporters", "supporter", "opponents", "opponent", "critics", "critic",

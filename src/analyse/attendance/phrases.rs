@@ -161,8 +161,19 @@ pub fn list_parties(
         }
         if let Some(n) = phrase_at(tokens, idxs, k, EXCEPT_PHRASES) {
             flush(&mut conj, &mut out, in_except);
-            in_except = true;
-            except_to_comma = idxs[..k].iter().all(|&i| tokens[i].kind == Kind::Punct);
+            let fronted = idxs[..k].iter().all(|&i| tokens[i].kind == Kind::Punct);
+            // "Aside from the Chilean president, the envoys of A and B attended": a
+            // fronted "aside from" adds to the subject unless the subject counts
+            // everyone ("Aside from Chile, all the members attended").
+            let everyone = idxs[k..].iter().any(|&i| {
+                matches!(
+                    tokens[i].lower.as_str(),
+                    "all" | "every" | "everyone" | "everybody" | "nobody" | "none" | "no" | "each"
+                )
+            });
+            let adds = fronted && t.lower == "aside" && !everyone;
+            in_except = !adds;
+            except_to_comma = fronted && !adds;
             k += n;
             continue;
         }
