@@ -605,14 +605,16 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
             });
         // (Not "topics such as Haiti and Venezuela", "a string of issues was expected on
         // the agenda, including Yemen": an agenda, no guests.)
-        let topics = is(v.wb(q, 1), TOPIC_NOUNS)
-            || (0..q).any(|r| is(v.w(r), TOPIC_NOUNS) || v.w(r) == "agenda")
-                && !(0..q).any(|r| v.is_mention(r));
+        let topics = || {
+            is(v.wb(q, 1), TOPIC_NOUNS)
+                || (0..q).any(|r| is(v.w(r), TOPIC_NOUNS) || v.w(r) == "agenda")
+                    && !(0..q).any(|r| v.is_mention(r))
+        };
         let members = absolutive
             || (matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
                 || (w == "among" && v.w(q + 1) == "them")
                 || (w == "such" && v.w(q + 1) == "as"))
-                && !topics;
+                && !topics();
         if along || except || members || w == "alongside" {
             let skip = match w {
                 "but" if matches!(v.w(q + 2), "to" | "for" | "from") => 3,
