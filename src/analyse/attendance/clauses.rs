@@ -89,7 +89,7 @@ fn list_semicolon(tokens: &[Token], rest: &[usize], pos: usize) -> bool {
 #[rustfmt::skip]
 const LIST_HEADS: &[&str] = &[
     "include", "includes", "included", "including", "were", "are", "was", "is", "among",
-    "featured", "features",
+    "featured", "features", "attending",
 ];
 
 /// Words that make a stretch a clause, not a list item.

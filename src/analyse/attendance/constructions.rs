@@ -414,12 +414,13 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             })
         }
         // "Dignitaries already in Nairobi include X", "the leaders at the forum were X
-        // and Y": those at the event's place or the event itself, then their list.
+        // and Y", "officials in attendance at the swearing-in include X": those at the
+        // event's place or the event itself, then their list.
         "in" | "at"
             if is(prev, PRESENT_HEADS) || prev == "already" && is(v.wb(p, 2), PRESENT_HEADS) =>
         {
-            let place = ctx.is_place(w1) || v.object(p + 1) == Obj::Event;
-            let q = (p + 2..(p + 8).min(v.len()))
+            let place = ctx.is_place(w1) || v.object(p + 1) == Obj::Event || w1 == "attendance";
+            let q = (p + 2..(p + 10).min(v.len()))
                 .take_while(|&q| !v.is_punct(q))
                 .find(|&q| {
                     matches!(v.w(q), "were" | "are" | "included" | "include" | "includes")
@@ -634,6 +635,17 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 return None;
             }
             Some(Cue::new(p, comma - 1, Base::Attend, Args::Subject))
+        }
+        // "Also attending the President of Kenya, Daniel Otieno; the Prime Minister of
+        // Peru, …": a verbless list of those attending (not "Attending the summit, X
+        // said": a meeting after it).
+        "attending"
+            if (p == 0 || p == 1 && prev == "also")
+                && (v.is_mention(p + 1)
+                    || v.lex.is_title(w1)
+                    || w1 == "the" && v.lex.is_title(v.w(p + 2))) =>
+        {
+            Some(Cue::new(p, p, Base::Attend, Args::List(p + 1)))
         }
         // "The only foreign leader who came to Lisbon for the summit was Vietnam's
         // president", "the only leader to announce his attendance is …": the one named
