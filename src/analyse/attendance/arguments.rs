@@ -79,7 +79,7 @@ const RANKS: &[&str] = &[
 
 use super::lexicon::{
     AUX, BE, COMMON_VERBS, DEFYING, DELEGATING, GROUP_NOUNS, NOUN_GOVERNORS, PREPOSITIONS,
-    PRONOUNS, RELATIVES, REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, is,
+    PRONOUNS, RELATIVES, REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, WEEKDAYS, is,
 };
 use super::phrases::{ListParties, list_parties};
 use super::tokens::{Kind, Token};
@@ -928,8 +928,12 @@ fn subject(
     }
     // "…, but his foreign minister did", "its delegation sat through both days": a
     // possessive pronoun before a representative stands for the subject before.
-    let first = (from..start)
-        .find(|&q| !v.is_punct(q) && !is(v.w(q), OPENER_WORDS) && !is(v.w(q), SAID_WHEN));
+    let first = (from..start).find(|&q| {
+        !v.is_punct(q)
+            && !is(v.w(q), OPENER_WORDS)
+            && !is(v.w(q), SAID_WHEN)
+            && !is(v.w(q), WEEKDAYS)
+    });
     let possessive_rep = first.is_some_and(|q| {
         matches!(v.w(q), "his" | "her" | "its" | "their")
             && (q + 1..start).any(|r| is(v.w(r), REP_NOUNS))
@@ -998,16 +1002,10 @@ fn auxiliaries_before(v: &View, lb: usize, mut q: usize) -> usize {
 }
 
 /// Words between a verb of saying and what was said: "said on Tuesday that its envoy".
+/// (And the days of the week, [`WEEKDAYS`].)
 const SAID_WHEN: &[&str] = &[
     "on",
     "that",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "earlier",

@@ -4,7 +4,7 @@
 //! Russia-sponsored talks", "Namibia, the host, …".
 
 use super::clauses::{ClauseKind, ECHO_AUX};
-use super::lexicon::{AUX, BE, NEG, PREPOSITIONS, RELATIVES, REP_NOUNS, is};
+use super::lexicon::{AUX, BE, NEG, PREPOSITIONS, RELATIVES, REP_NOUNS, WEEKDAYS, is};
 use super::matcher::{Args, Base, Cue, LIST_OPENERS};
 use super::scope::EventCtx;
 use super::tokens::Kind;
@@ -150,17 +150,6 @@ const ONLY_CAME: &[&str] = &[
     "attending",
     "expected",
     "present",
-];
-
-/// The days of the week ("In Monday's remarks").
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// What a crowd did at a meeting, after "among the N people who …".

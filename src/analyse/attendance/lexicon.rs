@@ -153,6 +153,17 @@ pub const SPEECH: &[&str] = &[
     "warning", "signalling", "signaling", "indicating",
 ];
 
+/// The days of the week ("In Monday's remarks", "said on Tuesday that").
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Personal pronouns that can stand for a party in the subject.
 pub const PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i"];
 
