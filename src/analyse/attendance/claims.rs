@@ -210,6 +210,9 @@ pub struct Carry {
     /// summit", "The funeral heard tributes"): a leader who speaks in the next one
     /// ("Peru's president warned that …") spoke there too.
     speeches_at_event: bool,
+    /// How many sentences in a row of something else the run of speeches went on
+    /// through (a pull quote, a scene); it ends at the third.
+    speech_gap: u8,
 }
 
 impl Carry {
@@ -324,15 +327,19 @@ pub fn claims_of_tokens(
     let carried = opens_with_pronoun_for(tokens, &carry.subjects);
     let meetings_before = carry.meetings_at_event;
     let speeches_before = carry.speeches_at_event;
+    let gap_before = carry.speech_gap;
     // "The funeral heard tributes from …" opens a run of speeches.
     let heard = tokens
         .windows(2)
         .any(|w| lex.is_meeting(&w[0].lower) && w[1].lower == "heard");
     if !tokens.iter().any(Token::is_mention) && !carried && !counted_group(tokens) {
-        // A quotation between the speakers keeps the run of speeches.
+        // A quotation or a sentence of speech between the speakers keeps the run of
+        // speeches; a sentence of anything else is a gap in it, and a third gap in a
+        // row ends it.
+        let speech = heard || speech_or_quote(text, tokens);
         *carry = Carry {
-            speeches_at_event: heard
-                || speeches_before && tokens.iter().any(|t| t.kind != Kind::Punct),
+            speeches_at_event: heard || speeches_before && (speech || gap_before < MAX_SPEECH_GAP),
+            speech_gap: if speech { 0 } else { gap_before + 1 },
             ..Carry::default()
         };
         return Vec::new();
@@ -715,13 +722,19 @@ pub fn claims_of_tokens(
                 );
             }
             speeches_here = true;
-        } else {
-            speeches_here |= tokens.iter().any(|t| is(&t.lower, SPEAKS));
+        } else if speech_or_quote(text, tokens) {
+            speeches_here = true;
+        } else if gap_before < MAX_SPEECH_GAP {
+            speeches_here = true;
+            carry.speech_gap = gap_before + 1;
         }
     }
     speeches_here |= heard;
     carry.meetings_at_event = meetings_here;
     carry.speeches_at_event = speeches_here;
+    if !speeches_here || heard {
+        carry.speech_gap = 0;
+    }
     out
 }
 
@@ -769,6 +782,36 @@ const SPEECH_AT_EVENT: &[&str] = &[
     "delivers",
 ];
 
+/// How many sentences of something else a run of speeches goes on through.
+const MAX_SPEECH_GAP: u8 = 2;
+
+/// Whether a sentence reports speech (a verb of saying or of a speech) or opens with a
+/// quotation mark.
+fn speech_or_quote(text: &str, tokens: &[Token]) -> bool {
+    text.trim_start().starts_with(['“', '"', '‘', '\''])
+        || tokens
+            .iter()
+            .any(|t| is(&t.lower, SPEAKS) || is(&t.lower, SPEECH_AT_EVENT))
+}
+
+/// Words that place what a speaker said away from the meeting.
+const SAID_ELSEWHERE: &[&str] = &[
+    "statement",
+    "interview",
+    "tweet",
+    "tweeted",
+    "posted",
+    "wrote",
+    "phone",
+    "telephone",
+    "reporters",
+    "journalists",
+    "newspaper",
+    "letter",
+    "television",
+    "broadcaster",
+];
+
 /// Verbs by which a speaker's words are reported ("warned", "praised", "urged").
 #[rustfmt::skip]
 const SPEAKS: &[&str] = &[
@@ -791,11 +834,17 @@ fn speaker(s: &Sentence) -> Option<(usize, Vec<usize>)> {
     if verb == 0 || !is(&s.tokens[verb].lower, SPEAKS) {
         return None;
     }
+    // Words said elsewhere: "said in a statement", "told reporters", "wrote on X".
+    if s.tokens.iter().any(|t| is(&t.lower, SAID_ELSEWHERE)) {
+        return None;
+    }
     let stretch = &s.tokens[..verb];
-    // A leader or a named person, not "officials said".
+    // A leader, one titled person or a named one, not "officials said".
+    let lex = Lexicon::embedded();
     let person = stretch.iter().any(|t| {
         matches!(t.kind, Kind::Person(_) | Kind::Linked(_))
-            || t.kind == Kind::Word && is(&t.lower, LEADERS)
+            || t.kind == Kind::Word
+                && (is(&t.lower, LEADERS) || lex.is_title(&t.lower) && !t.lower.ends_with('s'))
     });
     let idxs: Vec<usize> = (0..verb).collect();
     let parties = s.parties(&idxs, &[]).parties;
