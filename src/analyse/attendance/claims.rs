@@ -570,6 +570,8 @@ pub fn claims_of_tokens(
                 }
             }
             let cue_text = cue_text(s.text, &v, vg.start.min(cue.head), cue.end);
+            // A cue of a speech at the meeting ("addressed the summit").
+            let speech = (vg.start.min(cue.head)..=cue.end).any(|q| is(v.w(q), SPEECH_AT_EVENT));
             // "Saudi Arabia invited Assad to the summit", "was invited by Saudi Arabia":
             // the inviting state hosts.
             if cue.base == Base::Invite && !neg && !blocked && v.has_meeting_noun(0, v.len()) {
@@ -623,8 +625,6 @@ pub fn claims_of_tokens(
                     }
                     // The venue's state meets and speaks at its own event as host: the
                     // page's venue rule says so.
-                    let speech =
-                        (vg.start.min(cue.head)..=cue.end).any(|q| is(v.w(q), SPEECH_AT_EVENT));
                     for &party in &parties {
                         if (cue.met || speech && st == Status::Attended)
                             && ctx.venue_hosts
@@ -666,9 +666,7 @@ pub fn claims_of_tokens(
             cue_here = true;
             // A meeting at the event ("met X at the summit", "on the sidelines of").
             meetings_here |= cue.met || cue.row.is_some_and(|r| lex.rows[r].frame == Frame::Clause);
-            speeches_here |= !blocked
-                && status == Some(Status::Attended)
-                && (vg.start.min(cue.head)..=cue.end).any(|q| is(v.w(q), SPEECH_AT_EVENT));
+            speeches_here |= !blocked && status == Some(Status::Attended) && speech;
             let first_subjects = if prev.first_subjects.is_empty() {
                 subjects.clone()
             } else {
