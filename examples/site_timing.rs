@@ -70,11 +70,10 @@ fn main() {
         let same = jobs.iter().zip(&again).filter(|(a, b)| a == b).count();
         lap(&format!("listing jobs compared ({same})"), t);
         let mut outputs = Vec::new();
-        for (i, g) in GENERATORS.iter().enumerate() {
+        for g in GENERATORS {
             let t = Instant::now();
-            let out = g(&rc).expect("renders");
-            let first = out.first().map(|o| o.path.clone()).unwrap_or_default();
-            lap(&format!("generator {i} ({first}, {} files)", out.len()), t);
+            let out = (g.run)(&rc).expect("renders");
+            lap(&format!("{} ({} files)", g.name, out.len()), t);
             outputs.extend(out);
         }
         let t = Instant::now();

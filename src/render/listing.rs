@@ -12,7 +12,8 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::context::{PageRef, taxonomies_ctx};
-use super::{Meta, Output, PageJob, RenderCtx, all_or_errors, attendance, output_path, render_job};
+use super::generators::all_or_errors;
+use super::{Meta, Output, PageJob, RenderCtx, attendance, output_path, render_job};
 use crate::analyse::Site;
 use crate::diagnostics::Diagnostic;
 

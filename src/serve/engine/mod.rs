@@ -42,8 +42,8 @@ use early::publish_some;
 
 use crate::render::listing::{RefValues, listing_jobs_with};
 use crate::render::{
-    Output, OutputRef, PageJob, RenderCtx, Renderer, base_context, derived_generators, page_job,
-    render_job,
+    Output, OutputRef, PageJob, Priority, RenderCtx, Renderer, base_context, derived_generators,
+    page_job, render_job,
 };
 use crate::sync::Force;
 use crate::theme::Theme;
@@ -145,10 +145,6 @@ impl std::fmt::Debug for Engine {
 
 /// What a generator gives.
 type GenResult = Result<Vec<Output>, Vec<Diagnostic>>;
-
-/// The derived generators run before the content pages' jobs are built (the home,
-/// summary and attendance pages; [`crate::render::GENERATORS`] lists them first).
-const URGENT_GENERATORS: usize = 3;
 
 /// Listing pages rendered per task.
 const LISTING_CHUNK: usize = 4;
@@ -683,7 +679,12 @@ impl Engine {
         listing_todo.sort_by_key(|j| !page_of_output(&j.path).is_some_and(|p| open.contains(&p)));
         clock.lap(&mut report, "listing jobs compared");
         let generators: Vec<_> = derived_generators().collect();
-        let urgent = generators.len().min(URGENT_GENERATORS);
+        // The generators a reader looks at first run before the content pages' jobs
+        // (`derived_generators` lists them first).
+        let urgent = generators
+            .iter()
+            .take_while(|g| g.priority == Priority::First)
+            .count();
         let mut tasks: Vec<Task> = Vec::new();
         for chunk in listing_todo.chunks(LISTING_CHUNK) {
             tasks.push(Task::Render(chunk.to_vec()));
@@ -716,7 +717,7 @@ impl Engine {
                             Task::Render(jobs) => {
                                 Done::Rendered(jobs.iter().map(|j| render_job(rc, j)).collect())
                             }
-                            Task::Generator(i) => Done::Generated(i, generators[i](rc)),
+                            Task::Generator(i) => Done::Generated(i, (generators[i].run)(rc)),
                             Task::Jobs(range) => {
                                 let from = range.start;
                                 Done::Built(from, range.map(|i| page_job(rc, i)).collect())
@@ -772,7 +773,7 @@ impl Engine {
                 .and_then(|o| o.first())
                 .map(|o| o.path.clone());
             report.steps.push((
-                format!("  generator {i} ({})", first.unwrap_or_default()),
+                format!("  {} ({})", generators[i].name, first.unwrap_or_default()),
                 took,
             ));
             match result {
