@@ -150,7 +150,15 @@ impl Sentence<'_> {
                 && !matches!(t.lower.as_str(), "the" | "a" | "an");
             t.is_word() && (name || lex.is_meeting(&t.lower))
         });
-        if named {
+        // "…matches in the former republic, which is co-hosting …": a noun of its own
+        // is the antecedent; only a representative or a possessive goes back further.
+        let head = idxs[start..].last().map_or("", |&i| toks[i].lower.as_str());
+        let represents = idxs[start..]
+            .iter()
+            .any(|&i| matches!(toks[i].lower.as_str(), "its" | "his" | "her" | "their"))
+            || is(head, REP_NOUNS) && !is(head, super::claims::STATE_ANAPHORS)
+            || lex.is_title(head);
+        if named || !represents {
             return Vec::new();
         }
         let all = self.parties(idxs, &[]).parties;

@@ -313,6 +313,13 @@ fn sidelines(v: &View) -> bool {
 }
 
 /// Constructions: grammar that no single word carries.
+/// Whether the word at `q` names the event's place or the place's country.
+fn at_place(v: &View, ctx: &EventCtx, q: usize) -> bool {
+    ctx.is_place(v.w(q))
+        || v.tok(q)
+            .is_some_and(|t| matches!(t.kind, Kind::Party(x, _) if Some(x) == ctx.place_party))
+}
+
 pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> Option<Cue> {
     let w = v.w(p);
     let w1 = v.w(p + 1);
@@ -401,6 +408,39 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 planned,
                 ..Cue::new(p, q, base, Args::List(q + 1))
             })
+        }
+        // "In Suva are also the vice-president of Chile and …", "Also in Fiji are …":
+        // those at the event's place, named after the copula.
+        "in" if (p == 0 || p == 1 && prev == "also") && at_place(v, ctx, p + 1) => {
+            let at_place = |q: usize| at_place(v, ctx, q);
+            let mut q = p + 1;
+            while q < v.len() && at_place(q) {
+                q += 1;
+            }
+            if q == p + 1 || !matches!(v.w(q), "are" | "were" | "is" | "was") {
+                return None;
+            }
+            let end = if v.w(q + 1) == "also" { q + 1 } else { q };
+            // People or parties follow, not "a harbour that Japan built".
+            let first = if v.w(end + 1) == "the" {
+                end + 2
+            } else {
+                end + 1
+            };
+            let people = v.is_mention(first)
+                || v.lex.is_title(v.w(first))
+                || is(v.w(first), REP_NOUNS)
+                || v.tok(first)
+                    .is_some_and(|t| matches!(t.kind, Kind::Person(_) | Kind::Linked(_)));
+            people.then(|| Cue::new(p, end, Base::Attend, Args::List(end + 1)))
+        }
+        // "Representing the union is its secretary-general": the party named before
+        // the copula is the one represented.
+        "representing" if p == 0 => {
+            let q = (p + 1..(p + 12).min(v.len()))
+                .take_while(|&q| !v.is_punct(q) || matches!(v.w(q), "(" | ")"))
+                .find(|&q| matches!(v.w(q), "is" | "are" | "was" | "were"))?;
+            Some(Cue::new(p, q, Base::Attend, Args::List(p + 1)))
         }
         // "Dignitaries already in Nairobi include X", "the leaders at the forum were X
         // and Y", "officials in attendance at the swearing-in include X": those at the

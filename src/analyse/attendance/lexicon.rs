@@ -36,6 +36,9 @@ pub const VG_ADVERBS: &[&str] = &[
     "separately", "previously", "originally", "first", "however", "expressly", "explicitly",
     "pointedly", "flatly", "earlier", "repeatedly", "since", "definitely", "certainly",
     "prominently", "strongly", "heavily", "fully", "currently",
+    // "was oddly still not invited": a comment on the act, not a change of it.
+    "oddly", "curiously", "surprisingly", "unsurprisingly", "tellingly", "notoriously",
+    "predictably", "understandably", "deliberately", "quietly", "openly", "noticeably",
 ];
 
 /// Verbs before "to" that make the attendance a plan ("plans to attend").
@@ -67,6 +70,14 @@ pub const REFUSE_GOVERNORS: &[&str] = &[
     "declining", "refrain", "refrains", "refrained", "refraining", "avoid", "avoids",
     "avoided", "avoiding", "fail", "fails", "failed", "failing", "unable", "unwilling",
     "reluctant", "forgo", "forgoes", "forwent", "forgone", "forego", "forewent",
+];
+
+/// Verbs that give up a plan ("cancelled its plans to attend").
+#[rustfmt::skip]
+pub const CANCEL_VERBS: &[&str] = &[
+    "cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "scrap",
+    "scraps", "scrapped", "scrapping", "drop", "drops", "dropped", "dropping", "abandon",
+    "abandons", "abandoned", "abandoning", "shelve", "shelves", "shelved", "shelving",
 ];
 
 /// Governors that report the act itself ("chose to stay away").

@@ -620,6 +620,15 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                         q = r;
                     }
                 }
+                // "Participants also included …".
+                if v.w(q) == "also"
+                    && matches!(
+                        v.w(q + 1),
+                        "included" | "were" | "was" | "comprised" | "featured"
+                    )
+                {
+                    q += 1;
+                }
                 // "Speakers will include …", "guests are set to include …": an
                 // announced list.
                 let mut f = q;

@@ -4,9 +4,9 @@
 //! its refusal, or blocked (a directive, an attempt, a counterfactual).
 
 use super::lexicon::{
-    AUX, BE, DEFYING, DELEGATING, DIRECTIVES, DURATIVE_COPULAS, EXPECT_GOVERNORS, HABITUAL,
-    IRREALIS_GOVERNORS, MOTION_GOVERNORS, NEG, NEUTRAL_GOVERNORS, NOUN_GOVERNORS, PLAN_GOVERNORS,
-    PREPOSITIONS, REFUSE_GOVERNORS, REP_NOUNS, VG_ADVERBS, is,
+    AUX, BE, CANCEL_VERBS, DEFYING, DELEGATING, DIRECTIVES, DURATIVE_COPULAS, EXPECT_GOVERNORS,
+    HABITUAL, IRREALIS_GOVERNORS, MOTION_GOVERNORS, NEG, NEUTRAL_GOVERNORS, NOUN_GOVERNORS,
+    PLAN_GOVERNORS, PREPOSITIONS, REFUSE_GOVERNORS, REP_NOUNS, VG_ADVERBS, is,
 };
 use super::tokens::Token;
 use super::view::View;
@@ -104,6 +104,16 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             }
             let gov = v.wb(q, 2);
             if q >= 2 && is(gov, PLAN_GOVERNORS) {
+                // "Germany cancelled its plans to attend": a plan given up.
+                if matches!(gov, "plan" | "plans")
+                    && q >= 4
+                    && matches!(v.wb(q, 3), "its" | "his" | "her" | "their" | "the")
+                    && is(v.wb(q, 4), CANCEL_VERBS)
+                {
+                    g.refuse = true;
+                    q -= 4;
+                    continue;
+                }
                 g.planned = true;
                 // "initially planned to send": a plan since given up.
                 if q >= 3 && matches!(v.wb(q, 3), "initially" | "originally") {
