@@ -715,6 +715,15 @@ fn subject(
             }
         }
     }
+    // "Peskov commented on Merkel's refusal to attend": the possessor refuses.
+    if v.w(start) == "refusal" && start > lb + 1 && v.w(start - 1) == "'s" {
+        let from = (lb..start - 1)
+            .rev()
+            .find(|&q| v.is_punct(q) || is(v.w(q), PREPOSITIONS) || v.verb_like(q))
+            .map_or(lb, |q| q + 1);
+        let r = s.parties(&v.idxs(from, start - 1), &c.asides);
+        return (r.parties, r.except, (from, start));
+    }
     // "Speaking at the opening session, Kenya's president said …": a participle that
     // opens the clause has the subject after its comma.
     // ("In Monday's remarks, Peru's president warned …" too.)

@@ -11,7 +11,7 @@
 
 use super::arguments::{Prev, Sentence, arguments};
 use super::clauses::{Clause, ClauseKind, clauses};
-use super::cues::{Frame, Lexicon};
+use super::cues::{Frame, Lexicon, Need};
 use super::lexicon::{AUX, GROUP_NOUNS, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, REP_NOUNS, is};
 use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
@@ -507,6 +507,14 @@ pub fn claims_of_tokens(
                     || a.has_meeting_noun(near, a.len()) && other_place(a, near, a.len(), ctx)
             });
             if v.rel_event && antecedent_other {
+                blocked = true;
+            }
+            // "She will arrive in Moscow on May 10" (the event is on May 9): an arrival on
+            // a day that is none of the event's.
+            let arrival = cue
+                .row
+                .is_some_and(|r| lex.rows[r].object == Some(Need::Arrival));
+            if arrival && (cue.end + 1..v.len().min(cue.end + 8)).any(|q| ctx.is_day_after(&v, q)) {
                 blocked = true;
             }
             // "A decade ago the king sat next to …", "the last time was a decade ago, when

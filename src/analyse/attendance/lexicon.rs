@@ -70,6 +70,8 @@ pub const REFUSE_GOVERNORS: &[&str] = &[
     "declining", "refrain", "refrains", "refrained", "refraining", "avoid", "avoids",
     "avoided", "avoiding", "fail", "fails", "failed", "failing", "unable", "unwilling",
     "reluctant", "forgo", "forgoes", "forwent", "forgone", "forego", "forewent",
+    // "Germany's refusal to attend".
+    "refusal",
 ];
 
 /// Verbs that give up a plan ("cancelled its plans to attend").

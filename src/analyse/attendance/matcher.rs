@@ -304,7 +304,9 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                 || meeting_that_before(v, end),
         ),
         Need::Invitation => {
-            match (end + 1..(end + 4).min(v.len()))
+            // Three words, and a possessive's "'s" ("to Moscow's invitation").
+            let reach = 4 + usize::from((end + 1..(end + 4).min(v.len())).any(|q| v.w(q) == "'s"));
+            match (end + 1..(end + reach).min(v.len()))
                 .take_while(|&q| !v.is_punct(q))
                 // "refused to invite Chile": the verb, not the noun.
                 .find(|&q| INVITATION_OBJECTS.contains(&v.w(q)) && v.wb(q, 1) != "to")

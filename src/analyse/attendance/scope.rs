@@ -234,6 +234,24 @@ impl EventCtx {
             .any(|d| self.days.contains(&(month, d)))
     }
 
+    /// Whether position `q` of a clause is a month that, with the number before or
+    /// after it, names a day after the event ("May 10" when it is on May 9; not the
+    /// day before, when guests arrive for it).
+    pub fn is_day_after(&self, v: &View, q: usize) -> bool {
+        let Some(month) = month_of_word(v.w(q)) else {
+            return false;
+        };
+        let day = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+        let days: Vec<u32> = [day(v.w(q + 1)), day(v.wb(q, 1))]
+            .into_iter()
+            .flatten()
+            .collect();
+        let Some(&last) = self.days.last() else {
+            return false;
+        };
+        !days.is_empty() && days.iter().all(|&d| (month, d) > last)
+    }
+
     /// Whether `w` (lower case) is the full name of a month the event does not span.
     pub fn is_other_month(&self, w: &str) -> bool {
         // Spelt out, and not "may", which is mostly the verb.

@@ -72,6 +72,18 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             q -= 1;
             continue;
         }
+        // "has no plans of going to Moscow": the gerund after "plans of" is the plan.
+        if w == "of"
+            && q == head
+            && head_word.ends_with("ing")
+            && matches!(v.wb(q, 2), "plans" | "plan" | "intention" | "intentions")
+            && v.wb(q, 3) == "no"
+        {
+            g.neg = true;
+            g.planned = true;
+            q -= 3;
+            continue;
+        }
         if w == "to" {
             // "chose not to invite": the negation before "to".
             if is(v.wb(q, 2), NEG) && q >= 3 {
