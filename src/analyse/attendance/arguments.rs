@@ -660,7 +660,36 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
 
 /// The subject of a cue whose verb group starts at `start`: parties, excepted parties,
 /// and the stretch read.
+///
+/// A sentence labelled with its party ("France: the government said it will not go",
+/// "Netherlands: decided that no minister will go") is about that party when its
+/// subject names none.
 fn subject(
+    s: &Sentence,
+    v: &View,
+    lb: usize,
+    start: usize,
+    prev: &Prev,
+) -> (Vec<usize>, Vec<usize>, (usize, usize)) {
+    let found = subject_named(s, v, lb, start, prev);
+    if !found.0.is_empty() || !found.1.is_empty() {
+        return found;
+    }
+    let label = match (s.tokens.first(), s.tokens.get(1)) {
+        (Some(t), Some(colon)) if colon.is_punct(":") => match t.kind {
+            Kind::Party(p, via) if via != Via::Demonym => Some(p),
+            _ => None,
+        },
+        _ => None,
+    };
+    match label {
+        Some(p) => (vec![p], Vec::new(), found.2),
+        None => found,
+    }
+}
+
+/// [`subject`] from the clause's own words.
+fn subject_named(
     s: &Sentence,
     v: &View,
     lb: usize,
@@ -1080,6 +1109,23 @@ fn noun_phrase_before(
         v.w(q) == "with" && v.wb(q, 1) == "," && !matches!(v.w(q + 2), "exception" | "exceptions")
     }) {
         from = t + 1;
+    }
+    // "informed Kiev and Warsaw that will not go": those told are no subject; the
+    // teller is.
+    let told = v_pos.filter(|&q| {
+        matches!(
+            v.w(q),
+            "informed" | "told" | "notified" | "assured" | "warned" | "reminded" | "informs"
+                | "tells" | "notifies" | "assures"
+        )
+    });
+    if let Some(tq) = told
+        && depth < 3
+        && to > from
+        && v.w(to - 1) == "that"
+    {
+        let tq = auxiliaries_before(v, lb, tq);
+        return noun_phrase_before(s, v, lb, tq, depth + 1);
     }
     // "said in a statement that Berlin would …": the clause after "that".
     if let Some(t) = (from..to).rev().find(|&q| v.w(q) == "that") {

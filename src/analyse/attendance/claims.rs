@@ -667,6 +667,9 @@ pub fn claims_of_tokens(
             }
             // Only a subject is one a coordinated verb can share ("attended the
             // Vienna talks but chose not to attend"), not a modifier's party.
+            // A relative clause that found no party ("…the republic, which is co-hosting
+            // it") says nothing the next sentence can repeat.
+            let found_any = !parties.is_empty() || c.kind != ClauseKind::Relative;
             let subjects = match cue.args {
                 Args::Subject | Args::Clause => parties,
                 _ => std::mem::take(&mut prev.subjects),
@@ -687,7 +690,7 @@ pub fn claims_of_tokens(
                 subjects,
                 first_subjects,
             };
-            if prev.status.is_some() {
+            if prev.status.is_some() && found_any {
                 *carry = Carry {
                     status: prev.status,
                     modality: prev.modality,

@@ -196,6 +196,9 @@ impl Lexicon {
         self.meeting_nouns.contains(w)
             || w.strip_suffix('s')
                 .is_some_and(|s| self.meeting_nouns.contains(s))
+            // "matches", "congresses".
+            || w.strip_suffix("es")
+                .is_some_and(|s| s.ends_with(['h', 's', 'x']) && self.meeting_nouns.contains(s))
     }
 
     /// A meeting noun, or a pronoun that can stand for the meeting ("attended it").

@@ -120,6 +120,13 @@ const LIST_FUTURE: &[&str] = &[
     "to",
 ];
 
+/// Verbs whose object is a threat to their subject ("faces boycott", "risks exclusion").
+#[rustfmt::skip]
+const THREAT_VERBS: &[&str] = &[
+    "face", "faces", "faced", "facing", "risk", "risks", "risked", "risking", "fear",
+    "fears", "feared", "fearing", "threatens", "threatened", "escape", "escaped", "escapes",
+];
+
 /// Determiners before a noun: a verb cue after one of these is a noun ("a boycott").
 const NOUN_DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "'s"];
 
@@ -471,6 +478,11 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         }
         if row.pos == Pos::Verb && (is(v.wb(p, 1), NOUN_DETERMINERS) || after_adjective(v, p)) {
             continue; // "announced a boycott", "amid a wide international boycott": a noun
+        }
+        // "Ukraine faces boycott over …": the object of a verb of threat is a noun, and
+        // the subject its target.
+        if row.pos == Pos::Verb && is(v.wb(p, 1), THREAT_VERBS) {
+            continue;
         }
         // "IORA chair Vijitha Herath told …": the verb's own form between a capitalised
         // word and a name is a title.
