@@ -744,6 +744,19 @@ fn subject_named(
             }
         }
     }
+    // "Mexico, the only member of the group which did not sign, was represented by …":
+    // the subject before an apposition set off by commas.
+    if start >= lb + 3
+        && v.w(start - 1) == ","
+        && let Some(c1) = (lb + 1..start - 1).find(|&q| v.w(q) == ",")
+        && (c1 + 1..start - 1).all(|q| v.w(q) != "," && !v.is_mention(q))
+        && (lb..c1).all(|q| !v.verb_like(q))
+    {
+        let r = s.parties(&v.idxs(lb, c1), &c.asides);
+        if !r.parties.is_empty() {
+            return (r.parties, r.except, (lb, start));
+        }
+    }
     // "Peskov commented on Merkel's refusal to attend": the possessor refuses.
     if v.w(start) == "refusal" && start > lb + 1 && v.w(start - 1) == "'s" {
         let from = (lb..start - 1)
@@ -1115,8 +1128,16 @@ fn noun_phrase_before(
     let told = v_pos.filter(|&q| {
         matches!(
             v.w(q),
-            "informed" | "told" | "notified" | "assured" | "warned" | "reminded" | "informs"
-                | "tells" | "notifies" | "assures"
+            "informed"
+                | "told"
+                | "notified"
+                | "assured"
+                | "warned"
+                | "reminded"
+                | "informs"
+                | "tells"
+                | "notifies"
+                | "assures"
         )
     });
     if let Some(tq) = told

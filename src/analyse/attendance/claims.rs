@@ -144,9 +144,16 @@ pub fn explain(text: &str, gazetteer: &Gazetteer, ctx: &EventCtx) -> String {
 /// Marta Ruiz").
 pub fn list_line(text: &str, tokens: &[Token]) -> bool {
     let t = text.trim_end();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // A line of names and titles only ("Crown Prince Sheikh Mishal Al Sabah") stays in
+    // the list though it names no party.
+    let capitals = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     !t.ends_with(['.', '!', '?', ':'])
-        && t.split_whitespace().count() <= 12
-        && tokens.iter().any(Token::is_mention)
+        && words.len() <= 25
+        && (tokens.iter().any(Token::is_mention) || capitals * 4 >= words.len() * 3)
 }
 
 /// The status a list's lead-in gives the items under it: a sentence that ends with a
@@ -910,13 +917,19 @@ fn elided(v: &View, prev: &Prev) -> Option<Cue> {
     };
     let copula_at = |q: usize| {
         let q = if v.w(q) == "also" { q + 1 } else { q };
-        matches!(v.w(q), "are" | "were" | "include" | "included").then_some(q)
+        matches!(v.w(q), "are" | "were" | "was" | "is" | "include" | "included").then_some(q)
     };
     let subject_end = match (group, v.w(0)) {
         (Some(g), _) => Some(g),
         // "They include …", "Those include …", "Others are …"; "Among them are …".
         (None, "they" | "those" | "others") => Some(0),
         (None, "among" | "amongst") if matches!(v.w(1), "them" | "those") => Some(1),
+        // "Chief among them was …", "Prominent among them were …".
+        (None, "chief" | "prominent" | "notable" | "foremost" | "notably")
+            if matches!(v.w(1), "among" | "amongst") && matches!(v.w(2), "them" | "those") =>
+        {
+            Some(2)
+        }
         _ => None,
     };
     if let Some(q) = subject_end.and_then(|e| copula_at(e + 1)) {

@@ -4,7 +4,7 @@
 //! Russia-sponsored talks", "Namibia, the host, …".
 
 use super::clauses::{ClauseKind, ECHO_AUX};
-use super::lexicon::{AUX, BE, NEG, PREPOSITIONS, RELATIVES, REP_NOUNS, WEEKDAYS, is};
+use super::lexicon::{AUX, BE, GROUP_NOUNS, NEG, PREPOSITIONS, RELATIVES, REP_NOUNS, WEEKDAYS, is};
 use super::matcher::{Args, Base, Cue, LIST_OPENERS};
 use super::scope::EventCtx;
 use super::tokens::Kind;
@@ -455,6 +455,29 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                     matches!(v.w(q), "were" | "are" | "included" | "include" | "includes")
                 })?;
             place.then(|| Cue::new(p, q, Base::Attend, Args::List(q + 1)))
+        }
+        // "Delegates came from as far afield as Iran for the ceremony", "Leaders
+        // travelled from Peru and Chile to the summit": where those who came are from,
+        // with the meeting they came for.
+        "from"
+            if matches!(
+                prev,
+                "came" | "come" | "comes" | "coming" | "travelled" | "traveled" | "flew"
+            ) && p >= 2
+                && (is(v.wb(p, 2), REP_NOUNS) || is(v.wb(p, 2), GROUP_NOUNS)) =>
+        {
+            let end = (p + 1..v.len())
+                .find(|&q| v.is_punct(q) || matches!(v.w(q), "for" | "to"))
+                .unwrap_or(v.len());
+            let for_meeting = matches!(v.w(end), "for" | "to")
+                && (end + 1..(end + 5).min(v.len())).any(|q| v.lex.is_meeting(v.w(q)));
+            // "as far afield as Iran", "as far away as Chile".
+            let far = v.w(p + 1) == "as"
+                && v.w(p + 2) == "far"
+                && matches!(v.w(p + 3), "afield" | "away")
+                && v.w(p + 4) == "as";
+            let list = if far { p + 5 } else { p + 1 };
+            for_meeting.then(|| Cue::new(p - 1, p, Base::Attend, Args::List(list)))
         }
         // "at a joint briefing alongside the heads of Estonia and Peru": leaders seen
         // together at the meeting (a meeting noun in the clause, or the event's place).

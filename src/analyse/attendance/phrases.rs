@@ -340,6 +340,16 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                     opened = true;
                     continue;
                 }
+                // "The presidents of Bolivia, Evo Morales, of Cuba, Miguel Díaz-Canel, …":
+                // an item that repeats only the "of" of the title before.
+                if at_start
+                    && w == "of"
+                    && conj.get(k + 1).is_some_and(|&n| {
+                        matches!(tokens[n].kind, Kind::Party(_, Via::Name | Via::Alias))
+                    })
+                {
+                    continue;
+                }
                 // "which the EU shunned": an object relative before its subject.
                 if at_start && is(w, RELATIVES) && conj.len() > k + 1 {
                     continue;
@@ -372,6 +382,16 @@ pub fn np_parties(tokens: &[Token], conj: &[usize], gazetteer: &Gazetteer) -> Ve
                     if (w == "of" || w == "from") && after_rep {
                         after_rep = false;
                         continue; // "representatives of Russia"
+                    }
+                    // "Aide to the President of Russia": the one served, not a host
+                    // country ("ambassador to Brazil" names where the envoy serves).
+                    let aide = k > 0
+                        && matches!(
+                            tokens[conj[k - 1]].lower.as_str(),
+                            "aide" | "adviser" | "advisor" | "assistant"
+                        );
+                    if w == "to" && aide {
+                        continue;
                     }
                     // "Paul Kagame of Rwanda": a name, then the country it speaks for.
                     let after_name =
