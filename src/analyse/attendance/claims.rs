@@ -917,7 +917,11 @@ fn elided(v: &View, prev: &Prev) -> Option<Cue> {
     };
     let copula_at = |q: usize| {
         let q = if v.w(q) == "also" { q + 1 } else { q };
-        matches!(v.w(q), "are" | "were" | "was" | "is" | "include" | "included").then_some(q)
+        matches!(
+            v.w(q),
+            "are" | "were" | "was" | "is" | "include" | "included"
+        )
+        .then_some(q)
     };
     let subject_end = match (group, v.w(0)) {
         (Some(g), _) => Some(g),

@@ -479,6 +479,19 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             let list = if far { p + 5 } else { p + 1 };
             for_meeting.then(|| Cue::new(p - 1, p, Base::Attend, Args::List(list)))
         }
+        // "Obama and Putin, sponsors of the peace conference, spoke …": a role in the
+        // meeting set off after the parties.
+        "sponsors" | "co-sponsors" | "hosts" | "co-hosts" | "organisers" | "organizers"
+        | "co-organisers" | "co-organizers" | "co-chairs" | "conveners" | "convenors"
+            if prev == "," && w1 == "of" =>
+        {
+            let meeting = (p + 2..(p + 7).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .any(|q| v.lex.is_meeting(v.w(q)));
+            (meeting && p >= 2 && v.is_mention(p - 2)
+                || meeting && p >= 2 && v.lex.is_title(v.wb(p, 3)))
+            .then(|| Cue::new(p, p, Base::Host, Args::Subject))
+        }
         // "at a joint briefing alongside the heads of Estonia and Peru": leaders seen
         // together at the meeting (a meeting noun in the clause, or the event's place).
         "alongside" | "along" | "flanked" | "beside" => {

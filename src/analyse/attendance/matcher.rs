@@ -611,7 +611,10 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 // "Attendees included …", "Guests at the summit include …".
                 let mut q = end + 1;
                 if is(v.w(q), PREPOSITIONS) && !row.preps.iter().any(|r| r == v.w(q)) {
-                    while q < (end + 6).min(v.len()) && !is(v.w(q), LIST_OPENERS) && !v.is_punct(q)
+                    while q < (end + 6).min(v.len())
+                        && !is(v.w(q), LIST_OPENERS)
+                        && !v.is_punct(q)
+                        && !(matches!(v.w(q), "will" | "would") && v.w(q + 1) == "be")
                     {
                         q += 1;
                     }
@@ -652,6 +655,14 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 if f > q && matches!(v.w(f), "include" | "includes") {
                     cue.planned = true;
                     q = f;
+                }
+                // "Notably absent from the talks will be Iran": the copula of an
+                // announced list.
+                if f > q && v.w(f) == "be" && matches!(v.w(q), "will" | "would") {
+                    cue.planned = true;
+                    cue.end = f;
+                    cue.args = Args::List(f + 1);
+                    return Some(cue);
                 }
                 let next = v.w(q);
                 let prep = row.preps.iter().any(|r| r == next);
