@@ -469,7 +469,14 @@ pub fn parse_article(raw: &str) -> Article {
                 && keyed_item(line)
                 && word_count(line) <= 40
                 && matches!(article.blocks.last(), Some(Block::List(items)) if items.last().is_some_and(|x| keyed_item(x)));
-            if (short && !label || keyed_next) && under_lead_in(&article.blocks) {
+            // Once the list has begun, a longer line of a title and a name ("Minister of
+            // Culture, Youth and Sports of the Sultanate of Oman …") is its next item.
+            let long_next = para.is_empty()
+                && !ends_sentence(line)
+                && !line.trim_end().ends_with(':')
+                && word_count(line) <= 30
+                && matches!(article.blocks.last(), Some(Block::List(_)));
+            if (short && !label || keyed_next || long_next) && under_lead_in(&article.blocks) {
                 match article.blocks.last_mut() {
                     Some(Block::List(items)) => items.push(line.to_string()),
                     _ => article.blocks.push(Block::List(vec![line.to_string()])),
@@ -702,6 +709,28 @@ mod tests {
         assert!(
             a.blocks
                 .contains(&Block::Heading("A short label line".into())),
+            "{:?}",
+            a.blocks
+        );
+    }
+
+    #[test]
+    fn a_long_title_line_after_the_first_items_stays_in_the_list() {
+        let a = parse_article(
+            "Leaders gather in Suva\n\nSUVA (Wire) - Leaders arrived on Monday.\n\nHere is the list of leaders who attended the summit:\n\nPresident of the Republic of Ghana Kwame Asante\n\nCrown Prince Sheikh Ali Al Nasser\n\nMinister of Foreign Affairs, Trade and Tourism of the Kingdom of Tonga and Representative of the King of Tonga Sione Vaka\n\nThe talks began on Monday.\n",
+        );
+        assert!(
+            a.blocks.contains(&Block::List(vec![
+                "President of the Republic of Ghana Kwame Asante".into(),
+                "Crown Prince Sheikh Ali Al Nasser".into(),
+                "Minister of Foreign Affairs, Trade and Tourism of the Kingdom of Tonga and Representative of the King of Tonga Sione Vaka".into(),
+            ])),
+            "{:?}",
+            a.blocks
+        );
+        assert!(
+            a.blocks
+                .contains(&Block::Paragraph("The talks began on Monday.".into())),
             "{:?}",
             a.blocks
         );

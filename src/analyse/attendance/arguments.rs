@@ -784,12 +784,20 @@ fn subject_named(
     }
     // "…will not travel to the summit, sending his foreign minister instead": a
     // participle after a comma shares the subject of the verb before.
-    if v.w(start).ends_with("ing")
-        && start > lb
-        && v.w(start - 1) == ","
-        && !prev.subjects.is_empty()
-    {
-        return (prev.subjects.clone(), Vec::new(), (lb, start));
+    if v.w(start).ends_with("ing") && start > lb && v.w(start - 1) == "," {
+        if !prev.subjects.is_empty() {
+            return (prev.subjects.clone(), Vec::new(), (lb, start));
+        }
+        // "UN climate chief Simon Stiell urged cooperation, opening the summit": the
+        // subject of the clause's first verb, when no cue came before.
+        if let Some(vq) = (lb..start - 1).find(|&q| v.verb_like(q))
+            && vq > lb
+        {
+            let (parties, except, from) = noun_phrase_before(s, v, lb, vq, 0);
+            if !parties.is_empty() {
+                return (parties, except, (from, start));
+            }
+        }
     }
     // "…, prompting Ghana's president to skip the event": the one prompted.
     if v.w(start) == "to"
