@@ -1110,8 +1110,9 @@ fn noun_phrase_before(
         v.w(q) == "as"
             && q > 0
             && !matches!(v.wb(q, 1), "well" | "such" | "so" | "just" | "same" | "known" | "seen")
-            // (Not "elected as Japan's prime minister", "serving as …": a role.)
-            && !v.wb(q, 1).ends_with("ed")
+            // (Not "elected as Japan's prime minister", "serving as …": a role; but
+            // "listened as Qatar's emir opened …", a clause up to the cue, is a time.)
+            && (!v.wb(q, 1).ends_with("ed") || (q + 1..end).all(|r| !v.is_punct(r)))
             && !v.wb(q, 1).ends_with("ing")
             && v.w(q + 1) != "well"
             && v.is_mention(q + 1)

@@ -395,6 +395,7 @@ pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
                 && !ctx.is_place(v.w(q))
                 && !ctx.names(v.w(q))
                 && !is(v.w(q), CALENDAR)
+                && !is(v.w(q), LANGUAGES)
                 && !named_building(v, q)
         });
     if elsewhere {
@@ -405,10 +406,14 @@ pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
     };
     (from..to.min(v.len())).any(|q| {
         let Some(t) = v.tok(q) else { return false };
-        let Kind::Party(p, _) = t.kind else {
+        let Kind::Party(p, via) = t.kind else {
             return false;
         };
         if t.compound || p == place || ctx.namesakes.contains(&p) {
+            return false;
+        }
+        // "a speech in Russian": a language, not a place.
+        if via == Via::Demonym && b_is_in(v, q) && is(v.w(q), LANGUAGES) {
             return false;
         }
         if t.lower.split_whitespace().all(|w| ctx.names(w)) {
@@ -477,6 +482,19 @@ pub fn region_end(v: &View, from: usize) -> usize {
         .find(|&q| matches!(v.w(q), "," | ";" | "due" | "because" | "amid" | "citing"))
         .unwrap_or(v.len())
         .min(from + 15)
+}
+
+/// Languages: "a speech in Arabic" names no place.
+#[rustfmt::skip]
+const LANGUAGES: &[&str] = &[
+    "arabic", "english", "french", "spanish", "russian", "chinese", "mandarin", "german",
+    "portuguese", "persian", "farsi", "turkish", "hebrew", "hindi", "japanese", "korean",
+    "italian", "swahili", "urdu", "dutch", "polish", "ukrainian", "greek", "indonesian",
+];
+
+/// Whether the word before position `q` is "in".
+fn b_is_in(v: &View, q: usize) -> bool {
+    q > 0 && v.w(q - 1) == "in"
 }
 
 /// Capitalised words after "in" that are times, not places ("in November").
