@@ -1132,6 +1132,19 @@ fn noun_phrase_before(
     }) {
         from = t + 1;
     }
+    // "The Baltic states – Estonia, Latvia and Lithuania – which have withdrawn their
+    // ambassadors from Moscow – ruled out attending": the verb before the cue is the
+    // relative clause's; the subject stands before the relative pronoun.
+    if let Some(vq) = v_pos
+        && let Some(r) = (lb + 1..vq).rev().find(|&q| matches!(v.w(q), "which" | "who"))
+        && (r + 1..vq).all(|q| !v.is_mention(q))
+        && (lb..r).all(|q| !v.verb_like(q))
+    {
+        let before = s.parties(&v.idxs(lb, r), &c.asides);
+        if !before.parties.is_empty() {
+            return (before.parties, before.except, lb);
+        }
+    }
     // "informed Kiev and Warsaw that will not go": those told are no subject; the
     // teller is.
     let told = v_pos.filter(|&q| {
