@@ -1136,7 +1136,9 @@ fn noun_phrase_before(
     // ambassadors from Moscow – ruled out attending": the verb before the cue is the
     // relative clause's; the subject stands before the relative pronoun.
     if let Some(vq) = v_pos
-        && let Some(r) = (lb + 1..vq).rev().find(|&q| matches!(v.w(q), "which" | "who"))
+        && let Some(r) = (lb + 1..vq)
+            .rev()
+            .find(|&q| matches!(v.w(q), "which" | "who"))
         && (r + 1..vq).all(|q| !v.is_mention(q))
         && (lb..r).all(|q| !v.verb_like(q))
     {
