@@ -488,9 +488,8 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
             let meeting = (p + 2..(p + 7).min(v.len()))
                 .take_while(|&q| !v.is_punct(q))
                 .any(|q| v.lex.is_meeting(v.w(q)));
-            (meeting && p >= 2 && v.is_mention(p - 2)
-                || meeting && p >= 2 && v.lex.is_title(v.wb(p, 3)))
-            .then(|| Cue::new(p, p, Base::Host, Args::Subject))
+            (meeting && p >= 2 && v.is_mention(p - 2))
+                .then(|| Cue::new(p, p, Base::Host, Args::Subject))
         }
         // "at a joint briefing alongside the heads of Estonia and Peru": leaders seen
         // together at the meeting (a meeting noun in the clause, or the event's place).

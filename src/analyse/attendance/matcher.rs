@@ -611,11 +611,12 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 // "Attendees included …", "Guests at the summit include …".
                 let mut q = end + 1;
                 if is(v.w(q), PREPOSITIONS) && !row.preps.iter().any(|r| r == v.w(q)) {
-                    while q < (end + 6).min(v.len())
-                        && !is(v.w(q), LIST_OPENERS)
-                        && !v.is_punct(q)
-                        && !(matches!(v.w(q), "will" | "would") && v.w(q + 1) == "be")
-                    {
+                    let stop = |q: usize| {
+                        is(v.w(q), LIST_OPENERS)
+                            || v.is_punct(q)
+                            || matches!(v.w(q), "will" | "would") && v.w(q + 1) == "be"
+                    };
+                    while q < (end + 6).min(v.len()) && !stop(q) {
                         q += 1;
                     }
                 }
