@@ -1185,6 +1185,20 @@ fn noun_phrase_before(
         if rest_empty {
             to = r;
         }
+        // "A and B added their names to the growing list of countries that have opted
+        // to boycott": those who joined the list.
+        let on_list =
+            r >= 3 && is(v.w(r - 1), GROUP_NOUNS) && v.w(r - 2) == "of" && v.w(r - 3) == "list";
+        if let (true, true, Some(vq)) = (rest_empty, on_list, v_pos)
+            && matches!(
+                v.w(vq),
+                "added" | "adds" | "add" | "joined" | "joins" | "join"
+            )
+            && depth < 3
+        {
+            let vq = auxiliaries_before(v, lb, vq);
+            return noun_phrase_before(s, v, lb, vq, depth + 1);
+        }
     }
     let last_content = (from..to)
         .rev()
