@@ -339,7 +339,9 @@ pub fn other_meeting(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
         {
             return true;
         }
-        if is(w, OTHER_MEETING) {
+        // (Not the event's own ordinal: "the ninth Summit of the Americas" when the
+        // event is the Ninth Summit of the Americas.)
+        if is(w, OTHER_MEETING) && !ctx.names(w) {
             // "last year's summit", "the second round", "the next summit" — but "the
             // last day of the summit", "a second day" speak of this one.
             return !matches!(
