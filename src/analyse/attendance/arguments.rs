@@ -206,12 +206,23 @@ impl Sentence<'_> {
         let speech_after = (at + 1..toks.len().min(at + 60))
             .find(|&i| toks[i].is_word() && is(&toks[i].lower, SPEECH));
         if let Some(s) = speech_after {
+            // "he" or "she" is a person: "…, the Kremlin said" is no referent for it.
+            let lex = super::cues::Lexicon::embedded();
+            let personal = matches!(toks[at].lower.as_str(), "he" | "she");
+            let fits = |idxs: &[usize]| {
+                !personal
+                    || idxs.iter().any(|&i| {
+                        matches!(toks[i].kind, Kind::Person(_) | Kind::Linked(_))
+                            || lex.is_title(&toks[i].lower)
+                                && !is(&toks[i].lower, INSTITUTION_MODIFIERS)
+                    })
+            };
             let to = (s + 1..toks.len())
                 .find(|&i| toks[i].kind == Kind::Punct)
                 .unwrap_or(toks.len());
             let after: Vec<usize> = (s + 1..to).collect();
             let p = self.parties(&after, &[]).parties;
-            if !p.is_empty() {
+            if !p.is_empty() && fits(&after) {
                 return p;
             }
             let from = (0..s)
@@ -219,11 +230,17 @@ impl Sentence<'_> {
                 .find(|&i| toks[i].kind == Kind::Punct)
                 .map_or(0, |i| i + 1);
             let before: Vec<usize> = (from..s).collect();
+            if !fits(&before) {
+                return Vec::new();
+            }
             return self.parties(&before, &[]).parties;
         }
         Vec::new()
     }
 }
+
+/// Title words that also modify an institution ("the foreign ministry"): no person.
+const INSTITUTION_MODIFIERS: &[&str] = &["foreign", "interior", "defence", "defense", "state"];
 
 /// How many words the phrase at `q` has that goes on with a list: "along with",
 /// "together with", "as well as".

@@ -351,6 +351,16 @@ pub fn claims_of_tokens(
         };
         return Vec::new();
     }
+    // "A decade ago, when …, leaders of A and B attended the parade": a time that opens
+    // the sentence sets all of it long before the event.
+    let opens_long_ago = tokens
+        .iter()
+        .take(10)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            w[1].lower == "ago" && matches!(w[0].lower.as_str(), "years" | "decade" | "decades")
+        });
     let mut cls = clauses(tokens);
     cls.sort_by_key(|c| c.toks.first().copied().unwrap_or(usize::MAX));
     let invite_ctx = tokens.iter().any(|t| t.lower.starts_with("invit"));
@@ -526,7 +536,7 @@ pub fn claims_of_tokens(
             }
             // "A decade ago the king sat next to …", "the last time was a decade ago, when
             // …": a time long before the event.
-            if long_ago(&v) || antecedent.as_ref().is_some_and(long_ago) {
+            if opens_long_ago || long_ago(&v) || antecedent.as_ref().is_some_and(long_ago) {
                 blocked = true;
             }
             // "Last year's summit in Algiers was attended by Qatar": the subject is the
