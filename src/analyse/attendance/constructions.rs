@@ -782,6 +782,21 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                     "attendees" | "participants" | "attending" | "present" | "participating"
                     | "guests" | "guest" | "represented" | "speakers" | "dignitaries"
                     | "mourners" | "spectators" => Base::Attend,
+                    // "X was also among those watching".
+                    // (What they watched is the event, or nothing: not "watching the
+                    // news at home".)
+                    "watching" | "looking" | "seated" | "gathered" | "assembled"
+                        if matches!(v.w(q - 1), "those" | "the")
+                            && (q + 1 >= v.len()
+                                || v.is_punct(q + 1)
+                                || is(v.w(q + 1), BE)
+                                || v.w(q + 1) == "on" && v.w(q) == "looking"
+                                || v.w(q + 1) == "as" && v.has_meeting_noun(q + 2, v.len())
+                                || (q + 1..(q + 4).min(v.len()))
+                                    .any(|r| v.lex.is_meeting(v.w(r)))) =>
+                    {
+                        Base::Attend
+                    }
                     // "among the 60,000 people who attended the ceremony".
                     "people" | "onlookers" | "viewers" | "visitors"
                         if is(v.w(q + 1), RELATIVES) && is(v.w(q + 2), WATCHED) =>
