@@ -992,6 +992,24 @@ fn subject_named(
             .map(|q| v.w(q))
             .eq([*pronoun])
     });
+    // "Both leaders will attend": the two the sentence before named.
+    let pair_words: Vec<&str> = (from..start)
+        .filter(|&q| !v.is_punct(q))
+        .map(|q| v.w(q))
+        .collect();
+    let pronoun_only = pronoun_only
+        || prev.subjects.len() == 2
+            && matches!(
+                pair_words[..],
+                [
+                    "both",
+                    "leaders" | "presidents" | "men" | "women" | "heads" | "sides" | "ministers"
+                ] | [
+                    "the",
+                    "two",
+                    "leaders" | "presidents" | "men" | "women" | "heads" | "sides" | "ministers"
+                ]
+            );
     // "… that the country would not take part": the one state before.
     let the_country = {
         let after_that = (from..start)

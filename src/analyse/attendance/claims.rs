@@ -220,6 +220,9 @@ pub struct Carry {
     /// How many sentences in a row of something else the run of speeches went on
     /// through (a pull quote, a scene); it ends at the third.
     speech_gap: u8,
+    /// The parties the last sentence named, when exactly two ("Biden is to meet China's
+    /// Xi": "Both leaders will attend …" next).
+    pair: Vec<usize>,
 }
 
 impl Carry {
@@ -299,6 +302,18 @@ fn opens_with_pronoun_for(tokens: &[Token], before: &[usize]) -> bool {
     }
 }
 
+/// Whether a sentence opens with "Both leaders", "The two presidents", "Both men".
+fn opens_with_pair(tokens: &[Token]) -> bool {
+    let w: Vec<&str> = tokens.iter().take(3).map(|t| t.lower.as_str()).collect();
+    let group = |x: &str| {
+        matches!(
+            x,
+            "leaders" | "presidents" | "men" | "women" | "heads" | "sides" | "ministers"
+        )
+    };
+    matches!(w[..], ["both", x, ..] if group(x)) || matches!(w[..], ["the", "two", x] if group(x))
+}
+
 /// Nouns that, after "the", stand for the one state a sentence before spoke of.
 pub const STATE_ANAPHORS: &[&str] = &["country", "kingdom", "nation", "republic"];
 
@@ -331,7 +346,28 @@ pub fn claims_of_tokens(
     carry: &mut Carry,
 ) -> Vec<Found> {
     let lex = Lexicon::embedded();
-    let carried = opens_with_pronoun_for(tokens, &carry.subjects);
+    // "Both leaders will attend …": the two parties of the sentence before.
+    let both = opens_with_pair(tokens) && carry.pair.len() == 2;
+    if both {
+        carry.subjects = std::mem::take(&mut carry.pair);
+    }
+    let carried = both || opens_with_pronoun_for(tokens, &carry.subjects);
+    // The parties this sentence names, for a "both leaders" in the next.
+    let mut named: Vec<usize> = Vec::new();
+    for t in tokens {
+        let party = match t.kind {
+            Kind::Party(p, _) if !t.compound => Some(p),
+            Kind::Person(p) => super::people::gazetteer_party(gazetteer, p),
+            Kind::Linked(p) => Some(p),
+            _ => None,
+        };
+        if let Some(p) = party
+            && !named.contains(&p)
+        {
+            named.push(p);
+        }
+    }
+    let pair = if named.len() == 2 { named } else { Vec::new() };
     let meetings_before = carry.meetings_at_event;
     let speeches_before = carry.speeches_at_event;
     let gap_before = carry.speech_gap;
@@ -756,6 +792,7 @@ pub fn claims_of_tokens(
         }
     }
     speeches_here |= heard;
+    carry.pair = pair;
     carry.meetings_at_event = meetings_here;
     carry.speeches_at_event = speeches_here;
     if !speeches_here || heard {

@@ -679,6 +679,27 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                 if (p.saturating_sub(5)..p).any(|q| matches!(v.w(q), "ban" | "bans" | "banned")) {
                     continue;
                 }
+                // "pressure to revoke Putin's invitation": the one invited, not the host.
+                if row.says == Says::Host
+                    && (p.saturating_sub(4)..p).any(|q| {
+                        matches!(
+                            v.w(q),
+                            "revoke"
+                                | "revoked"
+                                | "revoking"
+                                | "rescind"
+                                | "rescinded"
+                                | "withdraw"
+                                | "withdrew"
+                                | "withdrawn"
+                                | "cancel"
+                                | "cancelled"
+                                | "canceled"
+                        )
+                    })
+                {
+                    continue;
+                }
                 // "could have found a way to make Armenia's participation possible",
                 // "how can you not find a format for Peru's participation?": what did
                 // not happen.
