@@ -190,6 +190,17 @@ pub fn list_parties(
             k += 1;
             continue;
         }
+        // "including such NATO countries as Germany and Norway": "such … as" lists.
+        if t.lower == "such"
+            && let Some(n) = (k + 2..(k + 5).min(idxs.len())).find(|&j| {
+                tokens[idxs[j]].lower == "as"
+                    && (k + 1..j).all(|m| tokens[idxs[m]].kind != Kind::Punct)
+            })
+        {
+            flush(&mut conj, &mut out, in_except);
+            k = n + 1;
+            continue;
+        }
         if let Some(n) = phrase_at(tokens, idxs, k, LIST_JOINER_PHRASES) {
             if former_group(&conj) && t.lower == "such" {
                 former_from.get_or_insert(out.parties.len());
