@@ -445,20 +445,20 @@ pub fn weekday(d: Ymd) -> u32 {
     ((days_from_civil(d) + 3).rem_euclid(7)) as u32
 }
 
+/// The days of the week, lower case, Monday first.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 fn weekday_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .position(|w| *w == n)
-    .map(|i| i as u32)
+    WEEKDAYS.iter().position(|w| *w == n).map(|i| i as u32)
 }
 
 fn add_days(d: Ymd, n: i64) -> Ymd {

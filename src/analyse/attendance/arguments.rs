@@ -79,7 +79,7 @@ const RANKS: &[&str] = &[
 
 use super::lexicon::{
     AUX, BE, COMMON_VERBS, DEFYING, DELEGATING, GROUP_NOUNS, NOUN_GOVERNORS, PREPOSITIONS,
-    PRONOUNS, RELATIVES, REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, WEEKDAYS, is,
+    PRONOUNS, RELATIVES, REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, WEEKDAYS, is, pair_len,
 };
 use super::phrases::{ListParties, list_parties};
 use super::tokens::{Kind, Token};
@@ -997,19 +997,8 @@ fn subject_named(
         .filter(|&q| !v.is_punct(q))
         .map(|q| v.w(q))
         .collect();
-    let pronoun_only = pronoun_only
-        || prev.subjects.len() == 2
-            && matches!(
-                pair_words[..],
-                [
-                    "both",
-                    "leaders" | "presidents" | "men" | "women" | "heads" | "sides" | "ministers"
-                ] | [
-                    "the",
-                    "two",
-                    "leaders" | "presidents" | "men" | "women" | "heads" | "sides" | "ministers"
-                ]
-            );
+    let pronoun_only =
+        pronoun_only || prev.subjects.len() == 2 && pair_len(&pair_words) == Some(pair_words.len());
     // "… that the country would not take part": the one state before.
     let the_country = {
         let after_that = (from..start)

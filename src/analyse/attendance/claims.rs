@@ -12,7 +12,9 @@
 use super::arguments::{Prev, Sentence, arguments};
 use super::clauses::{Clause, ClauseKind, clauses};
 use super::cues::{Frame, Lexicon, Need};
-use super::lexicon::{AUX, GROUP_NOUNS, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, REP_NOUNS, is};
+use super::lexicon::{
+    AUX, GROUP_NOUNS, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, REP_NOUNS, is, long_before, pair_len,
+};
 use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
 use super::tokens::{Kind, Token};
@@ -45,7 +47,7 @@ const LEADERS: &[&str] = &[
 
 /// Whether a clause is set long before the event: "a decade ago", "three years ago".
 fn long_ago(v: &View) -> bool {
-    (1..v.len()).any(|q| v.w(q) == "ago" && matches!(v.w(q - 1), "years" | "decade" | "decades"))
+    (1..v.len()).any(|q| v.w(q) == "ago" && long_before(v.w(q - 1)))
 }
 
 /// The modality a cue's verb group gives: expected, announced or reported.
@@ -305,13 +307,7 @@ fn opens_with_pronoun_for(tokens: &[Token], before: &[usize]) -> bool {
 /// Whether a sentence opens with "Both leaders", "The two presidents", "Both men".
 fn opens_with_pair(tokens: &[Token]) -> bool {
     let w: Vec<&str> = tokens.iter().take(3).map(|t| t.lower.as_str()).collect();
-    let group = |x: &str| {
-        matches!(
-            x,
-            "leaders" | "presidents" | "men" | "women" | "heads" | "sides" | "ministers"
-        )
-    };
-    matches!(w[..], ["both", x, ..] if group(x)) || matches!(w[..], ["the", "two", x] if group(x))
+    pair_len(&w).is_some()
 }
 
 /// Nouns that, after "the", stand for the one state a sentence before spoke of.
@@ -394,9 +390,7 @@ pub fn claims_of_tokens(
         .take(10)
         .collect::<Vec<_>>()
         .windows(2)
-        .any(|w| {
-            w[1].lower == "ago" && matches!(w[0].lower.as_str(), "years" | "decade" | "decades")
-        });
+        .any(|w| w[1].lower == "ago" && long_before(&w[0].lower));
     let mut cls = clauses(tokens);
     cls.sort_by_key(|c| c.toks.first().copied().unwrap_or(usize::MAX));
     let invite_ctx = tokens.iter().any(|t| t.lower.starts_with("invit"));

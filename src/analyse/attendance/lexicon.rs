@@ -166,16 +166,30 @@ pub const SPEECH: &[&str] = &[
     "warning", "signalling", "signaling", "indicating",
 ];
 
-/// The days of the week ("In Monday's remarks", "said on Tuesday that").
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// The days of the week ("In Monday's remarks", "said on Tuesday that"): the ones the
+/// date reader knows.
+pub use crate::ingest::dates::WEEKDAYS;
+
+/// How many words open `words` as a pair of those named before ("both leaders", "the
+/// two presidents"), if they do.
+pub fn pair_len(words: &[&str]) -> Option<usize> {
+    let group = |x: &str| {
+        matches!(
+            x,
+            "leaders" | "presidents" | "men" | "women" | "heads" | "sides" | "ministers"
+        )
+    };
+    match words {
+        ["both", x, ..] if group(x) => Some(2),
+        ["the", "two", x, ..] if group(x) => Some(3),
+        _ => None,
+    }
+}
+
+/// Whether a word before "ago" makes a time long before the event ("a decade ago").
+pub fn long_before(unit: &str) -> bool {
+    matches!(unit, "years" | "decade" | "decades")
+}
 
 /// Personal pronouns that can stand for a party in the subject.
 pub const PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i"];

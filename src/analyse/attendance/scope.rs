@@ -415,7 +415,7 @@ pub fn other_place(v: &View, from: usize, to: usize, ctx: &EventCtx) -> bool {
             return false;
         }
         // "a speech in Russian": a language, not a place.
-        if via == Via::Demonym && b_is_in(v, q) && is(v.w(q), LANGUAGES) {
+        if via == Via::Demonym && v.wb(q, 1) == "in" && is(v.w(q), LANGUAGES) {
             return false;
         }
         if t.lower.split_whitespace().all(|w| ctx.names(w)) {
@@ -493,11 +493,6 @@ const LANGUAGES: &[&str] = &[
     "portuguese", "persian", "farsi", "turkish", "hebrew", "hindi", "japanese", "korean",
     "italian", "swahili", "urdu", "dutch", "polish", "ukrainian", "greek", "indonesian",
 ];
-
-/// Whether the word before position `q` is "in".
-fn b_is_in(v: &View, q: usize) -> bool {
-    q > 0 && v.w(q - 1) == "in"
-}
 
 /// Capitalised words after "in" that are times, not places ("in November").
 #[rustfmt::skip]
