@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::common::calendar::Ymd;
+use crate::common::slug::slugify;
 use crate::diagnostics::Diagnostic;
 use crate::frontmatter::{self, FrontMatter};
-use crate::ingest::dates::Ymd;
 use crate::markdown::{self, Rendered};
-use crate::to_markdown::{reading_time, slugify};
+use crate::to_markdown::reading_time;
 
 /// A page of the site.
 #[derive(Debug, Clone, PartialEq, Serialize)]

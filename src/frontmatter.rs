@@ -183,7 +183,7 @@ pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> 
             .hint("every page needs a non-empty `title:`"));
     }
     if let Some(date) = &fm.date
-        && crate::ingest::dates::Ymd::parse(date).is_none()
+        && crate::common::calendar::Ymd::parse(date).is_none()
     {
         let line = split
             .yaml

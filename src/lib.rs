@@ -10,6 +10,7 @@
 //! ```
 
 pub mod analyse;
+pub mod common;
 pub mod config;
 pub mod content;
 pub mod diagnostics;

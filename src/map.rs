@@ -147,7 +147,7 @@ pub fn legend_html(statuses_present: &[&str]) -> String {
 
 /// Escapes text for XML/HTML text content and quoted attribute values.
 fn escape(s: &str) -> String {
-    crate::to_markdown::escape_html(s)
+    crate::common::escape::escape_html(s)
 }
 
 /// Formats a coordinate with at most one decimal ("12", "12.5", "-3.1").

@@ -7,7 +7,9 @@ use std::collections::HashSet;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
-use crate::to_markdown::{escape_html, slugify};
+use crate::common::escape::escape_html;
+
+use crate::common::slug::slugify;
 
 /// The Markdown extensions a page may use.
 pub fn options() -> Options {

@@ -19,13 +19,13 @@ use rayon::prelude::*;
 
 use crate::analyse::article_facts;
 use crate::analyse::gazetteer::Gazetteer;
+use crate::common::hash::sha256_hex;
+use crate::common::slug::page_slug;
 use crate::diagnostics::Diagnostic;
 use crate::ingest::{Article, parse_seed};
 use crate::ingestcache::IngestCache;
 use crate::load::{SeedFile, TextFile};
-use crate::to_markdown::{
-    ArticleFacts, PageInput, generate_page, is_unedited, page_slug, recorded_value, sha256_hex,
-};
+use crate::to_markdown::{ArticleFacts, PageInput, generate_page, is_unedited, recorded_value};
 
 /// The folder generated pages live in, relative to the site root.
 pub const BRIEFINGS_DIR: &str = "content/briefings";

@@ -2,8 +2,9 @@
 //! (pure). Seed text is untrusted: everything that Markdown or HTML would read as
 //! markup is escaped, so a seed cannot inject tags, links or emphasis.
 
-use sha2::{Digest, Sha256};
-
+use crate::common::escape::escape_html;
+use crate::common::hash::sha256_hex;
+use crate::common::slug::slugify;
 use crate::frontmatter::{FrontMatter, ImageMeta, to_page_text};
 use crate::ingest::{Article, Block};
 
@@ -15,21 +16,6 @@ pub struct ArticleFacts {
     pub countries: Vec<String>,
     pub organisations: Vec<String>,
     pub people: Vec<String>,
-}
-
-/// SHA-256 of some bytes.
-pub fn sha256(bytes: &[u8]) -> [u8; 32] {
-    Sha256::digest(bytes).into()
-}
-
-/// Hex SHA-256 of some bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = sha256(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
 }
 
 const HASH_KEY: &str = "generated_sha256:";
@@ -105,104 +91,6 @@ pub fn escape_inline(s: &str) -> String {
         out.insert(at, '\\');
     }
     out
-}
-
-/// Escapes text for an HTML element's content.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A URL slug: lowercase ASCII words joined by hyphens, accents folded.
-pub fn slugify(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut hyphen = false;
-    for c in s.chars() {
-        let folded: &str = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
-                "a"
-            }
-            'ç' | 'Ç' | 'ć' | 'č' => "c",
-            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ı' | 'İ' => "i",
-            'ñ' | 'Ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
-                "o"
-            }
-            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-            'ş' | 'Ş' | 'š' | 'Š' => "s",
-            'ğ' | 'Ğ' => "g",
-            'ß' => "ss",
-            'æ' | 'Æ' => "ae",
-            '’' | '\'' | '‘' => "",
-            _ => "",
-        };
-        if !folded.is_empty() {
-            out.push_str(folded);
-            hyphen = false;
-        } else if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-            hyphen = false;
-        } else if matches!(c, '’' | '\'' | '‘') {
-            // "Russia's" → "russias"
-        } else if !hyphen && !out.is_empty() {
-            out.push('-');
-            hyphen = true;
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
-/// Words dropped from page slugs.
-const SLUG_STOP: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "for", "as", "by", "with", "is",
-    "are", "was", "were", "its", "their", "from",
-];
-
-/// The slug of a briefing page: its title's words without articles and connectives,
-/// at most eight words and 64 characters.
-pub fn page_slug(title: &str) -> String {
-    // Tag-like text ("<b>") is text, but it makes no word of a URL.
-    let mut untagged = String::with_capacity(title.len());
-    let mut in_tag = false;
-    for c in title.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => untagged.push(c),
-            _ => {}
-        }
-    }
-    let full = slugify(&untagged);
-    let words: Vec<&str> = full
-        .split('-')
-        .filter(|w| !w.is_empty() && !SLUG_STOP.contains(w))
-        .collect();
-    let mut out = String::new();
-    for w in words.iter().take(8) {
-        if out.len() + w.len() + 1 > 64 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(w);
-    }
-    if out.is_empty() {
-        "briefing".to_string()
-    } else {
-        out
-    }
 }
 
 /// The Markdown body of an article.
@@ -326,23 +214,6 @@ mod tests {
         assert_eq!(escape_inline("- not a list"), "\\- not a list");
         assert_eq!(escape_inline("1. not a list"), "1\\. not a list");
         assert_eq!(escape_inline("# not a heading"), "\\# not a heading");
-    }
-
-    #[test]
-    fn slugs_are_ascii_words() {
-        assert_eq!(
-            slugify("Reconciliation agreement"),
-            "reconciliation-agreement"
-        );
-        assert_eq!(
-            slugify("Türkiye’s ‘premature’ role!"),
-            "turkiyes-premature-role"
-        );
-        assert_eq!(
-            page_slug("The Assad regime organises a ‘premature’ refugee conference"),
-            "assad-regime-organises-premature-refugee-conference"
-        );
-        assert_eq!(page_slug("!!!"), "briefing");
     }
 
     #[test]

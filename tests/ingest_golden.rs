@@ -10,8 +10,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use briefing::common::slug::page_slug;
 use briefing::ingest::{is_seed_name, parse_seed};
-use briefing::to_markdown::{ArticleFacts, PageInput, generate_page, page_slug};
+use briefing::to_markdown::{ArticleFacts, PageInput, generate_page};
 
 /// What ingest makes of one seed: its page, or its messages.
 fn ingest_output(name: &str, text: &str) -> (String, &'static str) {

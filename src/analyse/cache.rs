@@ -15,11 +15,11 @@ use super::attendance::{self, Event, PageClaim};
 use super::gazetteer::Gazetteer;
 use super::summary::{self, reading::Reading};
 use super::{PageTerms, Site, arrange, page_terms, taxonomies};
+use crate::common::hash::sha256;
 use crate::config::SiteConfig;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
-use crate::to_markdown::sha256;
 
 /// What one briefing gives the whole-site analyses, computed from the page alone.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

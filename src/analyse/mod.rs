@@ -12,10 +12,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::common::slug::slugify;
 use crate::config::SiteConfig;
 use crate::content::Page;
 use crate::ingest::Article;
-use crate::to_markdown::{ArticleFacts, slugify};
+use crate::to_markdown::ArticleFacts;
 use gazetteer::Gazetteer;
 
 /// How many sentences a briefing's `summary` front matter holds (three when the

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{Ymd, find_dates};
+use super::dates::find_dates;
+
+use crate::common::calendar::Ymd;
 
 /// A dateline read from the start of a lede.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use regex::Regex;
 
-use super::dates::Ymd;
 use super::furniture::{self, Kind};
 use super::{Article, Block, Cut, Image};
+use crate::common::calendar::Ymd;
 
 /// What the page declares about itself, read from its `<head>` and markup.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

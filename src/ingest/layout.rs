@@ -7,9 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::Ymd;
 use super::furniture::{self, Kind};
 use super::pubdate::{self, DateLine, Role};
+use crate::common::calendar::Ymd;
 
 /// A line dropped from the body, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

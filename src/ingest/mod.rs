@@ -536,7 +536,7 @@ pub fn parse_article(raw: &str) -> Article {
         }
     }
     let all: Vec<&str> = article.texts().collect();
-    let text_dates: Vec<dates::Ymd> = all
+    let text_dates: Vec<crate::common::calendar::Ymd> = all
         .iter()
         .flat_map(|t| dates::find_dates(t, None))
         .map(|m| m.start)

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{Ymd, days_from_civil, find_dates, weekday};
+use super::dates::find_dates;
+
+use crate::common::calendar::{Ymd, days_from_civil, weekday};
 
 /// What a date line says about the date it carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

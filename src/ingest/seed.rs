@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dates::Ymd;
 use super::seedmeta::{self, is_web_url};
 use super::{Article, InferredDate, html, markdown_to_text, parse_article};
+use crate::common::calendar::Ymd;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// A seed parsed: its article (none for an empty seed) and warnings about it.

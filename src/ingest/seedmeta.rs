@@ -6,8 +6,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::dates::Ymd;
 use super::pubdate;
+use crate::common::calendar::Ymd;
 use crate::config::strip_yaml_position;
 use crate::diagnostics::{Diagnostic, Location};
 

@@ -11,9 +11,9 @@ use crate::analyse::Site;
 use crate::analyse::attendance::resolve::outlet;
 use crate::analyse::attendance::{Attendance, Claim, Modality, PartyStatus, Status};
 use crate::analyse::gazetteer::{Gazetteer, Target};
+use crate::common::calendar::display_date;
+use crate::common::slug::slugify;
 use crate::map::{MapEntry, attribution, legend_html, region_map_svg, status_label, world_map_svg};
-use crate::render::context::display_date;
-use crate::to_markdown::slugify;
 
 /// Site path of the page.
 pub const PAGE_PATH: &str = "/attendance/";
@@ -405,7 +405,7 @@ fn dates(site: &Site) -> String {
     let Some(e) = &site.config.event else {
         return String::new();
     };
-    let parse = crate::ingest::dates::Ymd::parse;
+    let parse = crate::common::calendar::Ymd::parse;
     match (parse(&e.start), parse(&e.end)) {
         (Some(a), Some(b)) if a == b => display_date(&a),
         (Some(a), Some(b)) if a.year == b.year && a.month == b.month => {

@@ -6,12 +6,12 @@
 use serde::Serialize;
 
 use crate::analyse::Site;
+use crate::common::slug::slugify;
 use crate::config::SiteConfig;
 use crate::content::Page;
 use crate::markdown::TocEntry;
-use crate::to_markdown::slugify;
 
-pub use crate::ingest::dates::display_date;
+use crate::common::calendar::display_date;
 
 /// `site` in templates.
 #[derive(Debug, Clone, Serialize)]
@@ -269,7 +269,7 @@ pub fn sources_ctx(site: &Site) -> Vec<SourceCtx<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::dates::Ymd;
+    use crate::common::calendar::Ymd;
 
     #[test]
     fn truncation_cuts_at_words() {

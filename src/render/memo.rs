@@ -19,7 +19,7 @@ use super::{PageJob, RenderOptions, Renderer};
 pub type Digest = [u8; 32];
 
 /// SHA-256 of some bytes.
-pub use crate::to_markdown::sha256 as digest;
+pub use crate::common::hash::sha256 as digest;
 
 /// Feeds named, length-prefixed fields to one digest, so that no two different inputs
 /// run together into the same bytes.

@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use tera::{Context, Kwargs, State, Tera};
 
 use super::templatecheck;
+use crate::common::hash::sha256_hex;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::theme::Theme;
-use crate::to_markdown::sha256_hex;
 
 /// Tera with the theme's templates and the site's functions, built once.
 pub struct Renderer {

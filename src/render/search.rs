@@ -28,7 +28,7 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 use serde::Serialize;
 
 use crate::analyse::Site;
-use crate::render::context::display_date;
+use crate::common::calendar::display_date;
 use crate::render::{Output, OutputRef, output_path};
 
 /// The manifest's path in the output.
@@ -235,7 +235,7 @@ pub fn html_doc(url: &str, html: &[u8]) -> Option<SearchDoc> {
         return None;
     }
     let date = date.get(..10).unwrap_or_default().to_string();
-    let date_display = crate::ingest::dates::Ymd::parse(&date)
+    let date_display = crate::common::calendar::Ymd::parse(&date)
         .as_ref()
         .map(display_date)
         .unwrap_or_default();

@@ -10,10 +10,10 @@ use crate::analyse::summary::Summary;
 use crate::analyse::summary::differences::Stance;
 use crate::analyse::summary::figures::Figure;
 use crate::analyse::summary::outcome::{Outcome, PartyView, outcome, outcome_of};
+use crate::common::escape::escape_html;
 use crate::diagnostics::Diagnostic;
 use crate::map::status_label;
 use crate::render::attendance::MAX_SHOWN;
-use crate::to_markdown::escape_html;
 
 /// The attendance outcome line, read from the attendance analysis in the terms of
 /// `data/attendance.json` (`None` while there are no briefings or no parties), or from

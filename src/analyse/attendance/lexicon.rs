@@ -168,7 +168,7 @@ pub const SPEECH: &[&str] = &[
 
 /// The days of the week ("In Monday's remarks", "said on Tuesday that"): the ones the
 /// date reader knows.
-pub use crate::ingest::dates::WEEKDAYS;
+pub use crate::common::calendar::WEEKDAYS;
 
 /// How many words open `words` as a pair of those named before ("both leaders", "the
 /// two presidents"), if they do.

@@ -8,7 +8,7 @@ use super::lexicon::{COUNTERPARTS, PREPOSITIONS, is};
 use super::tokens::{Kind, Token};
 use super::view::View;
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target, Via};
-use crate::ingest::dates::{Ymd, civil_from_days, days_from_civil, month_name, month_number};
+use crate::common::calendar::{Ymd, civil_from_days, days_from_civil, month_name, month_number};
 
 /// What the extractor knows of the event.
 #[derive(Debug, Clone, Default)]

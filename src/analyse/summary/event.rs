@@ -11,8 +11,9 @@ use super::people::{role_after, role_before};
 use super::text::{Doc, FxSet, SourceRef, doc_year, terms};
 use super::timeline::when;
 use crate::analyse::gazetteer::{Gazetteer, PartyKind, Target, Via};
+use crate::common::calendar::Ymd;
 use crate::config::EventConfig;
-use crate::ingest::dates::{Period, Precision, Ymd, find_periods};
+use crate::ingest::dates::{Period, Precision, find_periods};
 
 /// A value and the sentences that state it.
 #[derive(Debug, Clone, PartialEq, Serialize)]

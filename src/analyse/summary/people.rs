@@ -11,8 +11,8 @@ use super::text::{Doc, FxMap, FxSet, SourceRef};
 use crate::analyse::attendance::cues::Lexicon;
 use crate::analyse::attendance::people::{NOT_NAMES, PARTICLES, gazetteer_party, person_parties};
 use crate::analyse::gazetteer::{Gazetteer, Mention, Target, Via};
+use crate::common::slug::slugify;
 use crate::markdown::BlockKind;
-use crate::to_markdown::slugify;
 
 /// The most words a personal name has ("Tamim bin Hamad Al Thani").
 pub const MAX_NAME_WORDS: usize = 5;

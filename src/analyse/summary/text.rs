@@ -13,8 +13,9 @@ use serde::Serialize;
 use crate::analyse::Site;
 use crate::analyse::gazetteer::{Gazetteer, Mention, Target};
 use crate::analyse::words::{is_stop_word, tokens};
+use crate::common::calendar::Ymd;
 use crate::content::Page;
-use crate::ingest::dates::{Ymd, dominant_year};
+use crate::ingest::dates::dominant_year;
 use crate::markdown::BlockKind;
 
 /// One sentence of a briefing.

@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::text::{Doc, FxMap, FxSet, SourceRef, Vector, cosine, doc_year};
-use crate::ingest::dates::{Period, Precision, Ymd, display_date, find_periods};
+use crate::common::calendar::{Ymd, display_date};
+use crate::ingest::dates::{Period, Precision, find_periods};
 
 /// One dated event. In JSON it leaves out its sort key; the build cache's binary form
 /// keeps every field.
@@ -63,7 +64,7 @@ pub const MAX_ITEMS: usize = 60;
 
 /// "11–12 November 2020", "30 November – 4 December 2020", "mid-November 2020".
 pub fn when(p: &Period) -> String {
-    let month = crate::ingest::dates::month_name;
+    let month = crate::common::calendar::month_name;
     match p.precision {
         Precision::Day if p.start == p.end => display_date(&p.start),
         Precision::Day if p.start.year == p.end.year && p.start.month == p.end.month => {

@@ -6,12 +6,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::analyse::gazetteer::Gazetteer;
+use crate::common::hash::sha256_hex;
 use crate::content::is_page_path;
 use crate::diagnostics::Diagnostic;
 use crate::load::{self, SeedFile, TextFile};
 use crate::pipeline;
 use crate::sync::{BRIEFINGS_DIR, Force, IngestPlan, plan_ingest};
-use crate::to_markdown::{is_unedited, recorded_value, sha256_hex};
+use crate::to_markdown::{is_unedited, recorded_value};
 
 use super::super::watch::Changes;
 use super::{Engine, Entry, file_name_of};
