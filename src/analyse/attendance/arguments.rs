@@ -112,6 +112,26 @@ impl Sentence<'_> {
         list_parties(self.tokens, idxs, asides, self.gazetteer)
     }
 
+    /// Every party the tokens at `idxs` name, by a name or a person's link, in order.
+    pub fn named_parties(&self, idxs: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut named: Vec<usize> = Vec::new();
+        for i in idxs {
+            let t = &self.tokens[i];
+            let party = match t.kind {
+                Kind::Party(p, _) if !t.compound => Some(p),
+                Kind::Person(p) => super::people::gazetteer_party(self.gazetteer, p),
+                Kind::Linked(p) => Some(p),
+                _ => None,
+            };
+            if let Some(p) = party
+                && !named.contains(&p)
+            {
+                named.push(p);
+            }
+        }
+        named
+    }
+
     /// The parties a relative clause hangs on: the noun phrases just before it ("the
     /// US and the EU, which …", "a delegation to Lebanon, which …"), else the last
     /// party of the stretch before it.
@@ -598,7 +618,15 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
     let group_subject = (0..from).any(|r| {
         matches!(
             v.w(r),
-            "governments" | "countries" | "states" | "nations" | "powers" | "leaders" | "allies"
+            "governments"
+                | "countries"
+                | "states"
+                | "nations"
+                | "powers"
+                | "leaders"
+                | "allies"
+                | "presidents"
+                | "delegations"
         )
     }) && !(0..from).any(|r| v.is_mention(r));
     let mut q = from;
@@ -635,7 +663,14 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
                 || (0..q).any(|r| is(v.w(r), TOPIC_NOUNS) || v.w(r) == "agenda")
                     && !(0..q).any(|r| v.is_mention(r))
         };
+        // "Several leaders will attend the funeral: A, B and C": a colon names them.
+        // (Not a quote after the colon.)
+        let colon = w == ":"
+            && group_subject
+            && (q + 1..next_start)
+                .all(|r| !is(v.w(r), SPEECH) && !matches!(v.w(r), "\"" | "“" | "”"));
         let members = absolutive
+            || colon
             || (matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
                 || (w == "among" && v.w(q + 1) == "them")
                 || (w == "such" && v.w(q + 1) == "as"))
@@ -644,6 +679,7 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
             let skip = match w {
                 "but" if matches!(v.w(q + 2), "to" | "for" | "from") => 3,
                 "with" if absolutive => 1,
+                ":" => 1,
                 "as" | "in" => 3,
                 "with" => 4,
                 "except" | "excluding" | "alongside" | "including" | "naming" | "notably"
@@ -943,9 +979,37 @@ fn subject_named(
     let on_list = v_pos.and_then(|vp| {
         (vp + 1..start).find(|&q| v.w(q) == "on" && v.w(q + 1) == "the" && v.w(q + 2) == "list")
     });
+    // "Bulgaria joined the Soviet Union in a boycott of the Games": the same.
+    let in_boycott = matches!(v.w(start), "join" | "joins" | "joined" | "joining")
+        .then(|| {
+            (start + 2..(start + 9).min(v.len()))
+                .find(|&q| v.w(q) == "in" && v.w(q + 2) == "boycott")
+        })
+        .flatten();
+    if let Some(q) = in_boycott {
+        let object = s.parties(&v.idxs(start + 1, q - 1), &c.asides);
+        let (mut parties, except, from2) = noun_phrase_before(s, v, lb, start, 0);
+        for p in object.parties {
+            if !parties.contains(&p) {
+                parties.push(p);
+            }
+        }
+        return (parties, except, (from2, start));
+    }
+    // "North Korea followed the Soviet Union in boycotting the Games": the same.
     if let Some(vp) = v_pos
         && (before_vg == "in" && v.w(start).ends_with("ing") || on_list.is_some())
-        && matches!(v.w(vp), "join" | "joins" | "joined" | "joining")
+        && matches!(
+            v.w(vp),
+            "join"
+                | "joins"
+                | "joined"
+                | "joining"
+                | "follow"
+                | "follows"
+                | "followed"
+                | "following"
+        )
     {
         let object = s.parties(&v.idxs(vp + 1, on_list.unwrap_or(start - 1)), &c.asides);
         let (mut parties, except, from2) = noun_phrase_before(s, v, lb, vp, 0);
@@ -982,6 +1046,20 @@ fn subject_named(
             return (parties, except, (from2, start));
         }
         return (Vec::new(), Vec::new(), (lb, start));
+    }
+    // "A talks to B and C as they enter the room to attend the summit": "they" after a
+    // subordinator is everyone the clause before it names.
+    let they = (start.saturating_sub(5)..start).find(|&q| {
+        q > lb
+            && v.w(q) == "they"
+            && matches!(v.wb(q, 1), "as" | "when" | "while" | "after" | "before")
+            && !(q + 1..start).any(|r| v.is_mention(r) || v.is_punct(r))
+    });
+    if let Some(q) = they {
+        let named = s.named_parties(v.idxs(lb, q - 1));
+        if named.len() >= 2 {
+            return (named, Vec::new(), (lb, start));
+        }
     }
     let (parties, except, _) = noun_phrase_before(s, v, lb, start, 0);
     // "The Turkish president will not travel. Instead, he will send …": a sentence's

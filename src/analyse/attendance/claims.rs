@@ -13,7 +13,8 @@ use super::arguments::{Prev, Sentence, arguments};
 use super::clauses::{Clause, ClauseKind, clauses};
 use super::cues::{Frame, Lexicon, Need};
 use super::lexicon::{
-    AUX, GROUP_NOUNS, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, REP_NOUNS, is, long_before, pair_len,
+    AUX, COMMON_VERBS, GROUP_NOUNS, HOPES, NEG, NUMBER_WORDS, PRESENT_WORDS, REP_NOUNS, is,
+    long_before, pair_len,
 };
 use super::matcher::{Args, Base, Cue, cue_at};
 use super::scope::{EventCtx, other_meeting, other_place, region_end};
@@ -156,6 +157,24 @@ pub fn list_line(text: &str, tokens: &[Token]) -> bool {
     !t.ends_with(['.', '!', '?', ':'])
         && words.len() <= 25
         && (tokens.iter().any(Token::is_mention) || capitals * 4 >= words.len() * 3)
+}
+
+/// Words a sentence that only goes on with a list may hold besides names and titles:
+/// "Then, PM of Singapore A, PM of Malaysia B, and Sultan of Brunei C."
+const LIST_SENTENCE_WORDS: &[&str] = &[
+    "of", "the", "and", "then", "also", "plus", "finally", "lastly", "next", "de", "al", "bin",
+];
+
+/// Whether a sentence is nothing but a list of two or more named parties and people,
+/// with no verb: the goings-on of the list in the sentence before.
+pub fn list_sentence(tokens: &[Token]) -> bool {
+    let lex = Lexicon::embedded();
+    let words_ok = tokens.iter().all(|t| match t.kind {
+        Kind::Punct => matches!(t.lower.as_str(), "," | "." | "(" | ")" | ";"),
+        _ if t.is_mention() || t.capital => true,
+        _ => is(&t.lower, LIST_SENTENCE_WORDS) || lex.is_title(&t.lower),
+    });
+    words_ok && tokens.iter().filter(|t| t.is_mention()).count() >= 2
 }
 
 /// The status a list's lead-in gives the items under it: a sentence that ends with a
@@ -323,7 +342,7 @@ fn opening_subject(s: &Sentence) -> Vec<usize> {
         .position(|t| {
             t.kind == Kind::Word
                 && !t.capital
-                && (is(&t.lower, AUX) || t.lower.ends_with("ed") || t.lower == "said")
+                && (is(&t.lower, AUX) || t.lower.ends_with("ed") || is(&t.lower, COMMON_VERBS))
         })
         .unwrap_or(0);
     if end == 0 {
@@ -349,20 +368,12 @@ pub fn claims_of_tokens(
     }
     let carried = both || opens_with_pronoun_for(tokens, &carry.subjects);
     // The parties this sentence names, for a "both leaders" in the next.
-    let mut named: Vec<usize> = Vec::new();
-    for t in tokens {
-        let party = match t.kind {
-            Kind::Party(p, _) if !t.compound => Some(p),
-            Kind::Person(p) => super::people::gazetteer_party(gazetteer, p),
-            Kind::Linked(p) => Some(p),
-            _ => None,
-        };
-        if let Some(p) = party
-            && !named.contains(&p)
-        {
-            named.push(p);
-        }
+    let named = Sentence {
+        text,
+        tokens,
+        gazetteer,
     }
+    .named_parties(0..tokens.len());
     let pair = if named.len() == 2 { named } else { Vec::new() };
     let meetings_before = carry.meetings_at_event;
     let speeches_before = carry.speeches_at_event;
@@ -756,7 +767,9 @@ pub fn claims_of_tokens(
             }
         }
     }
-    if !cue_here {
+    // A sentence whose cues left no subject ("The French president met with X in
+    // 2015.") still says whom a "he" in the next one is.
+    if !cue_here || carry.subjects.is_empty() {
         carry.subjects = opening_subject(&s);
     }
     // After a speech at the event, a leader who speaks with no cue of their own

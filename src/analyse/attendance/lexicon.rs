@@ -124,6 +124,7 @@ pub const DELEGATING: &[&str] = &[
 #[rustfmt::skip]
 pub const MOTION_GOVERNORS: &[&str] = &[
     "travelled", "traveled", "arrived", "flew", "came", "went", "headed", "returned",
+    "jetted", "flown", "left", "departed", "enter", "enters", "entered", "entering", "walked",
 ];
 
 /// Nouns before "to" that report it: "the only country to attend".

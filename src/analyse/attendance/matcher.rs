@@ -548,12 +548,22 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
             }
             // "The boycott of the summit was joined by": the noun before "of" heads
             // the subject.
-            let noun = match (v.wb(q, 2), v.wb(q, 3)) {
-                ("the", "of") => v.wb(q, 4),
-                ("of", _) => v.wb(q, 3),
+            // "told the meeting that included": the noun before a relative pronoun.
+            let noun = match (v.wb(q, 1), v.wb(q, 2), v.wb(q, 3)) {
+                ("that" | "which", noun, _) => noun,
+                (_, "the", "of") => v.wb(q, 4),
+                (_, "of", _) => v.wb(q, 3),
                 _ => v.wb(q, 1),
             };
-            if !row.subject_nouns.iter().any(|n| n == noun) {
+            // "Others from the region include": the noun before a short "from" phrase.
+            let before_from = (q.saturating_sub(5)..q)
+                .find(|&r| r > 0 && v.w(r) == "from" && !(r..q).any(|k| v.verb_like(k)))
+                .map(|r| v.w(r - 1));
+            if !row
+                .subject_nouns
+                .iter()
+                .any(|n| n == noun || Some(n.as_str()) == before_from)
+            {
                 continue;
             }
         }

@@ -261,6 +261,26 @@ pub fn block_claims<'a>(
             && lead.is_some()
             && found.is_empty()
             && claims::list_line(s, &toks);
+        // "…, namely A and B. Then, C, D and E.": a sentence of names only goes on with
+        // the list before it.
+        if !line_item
+            && found.is_empty()
+            && let Some((status, modality)) = carried.filter(|_| claims::list_sentence(&toks))
+        {
+            let idxs: Vec<usize> = (0..toks.len()).collect();
+            let cue = toks.first().map_or("", |t| &s[t.start..t.end]);
+            for party in phrases::list_parties(&toks, &idxs, &[], gazetteer).parties {
+                out.push(PageClaim {
+                    sentence: i,
+                    party,
+                    status,
+                    modality,
+                    cue: cue.to_string(),
+                    row: None,
+                    by_person: false,
+                });
+            }
+        }
         let kind = if line_item {
             BlockKind::ListItem
         } else {

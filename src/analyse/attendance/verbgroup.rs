@@ -6,7 +6,7 @@
 use super::lexicon::{
     AUX, BE, CANCEL_VERBS, DEFYING, DELEGATING, DIRECTIVES, DURATIVE_COPULAS, EXPECT_GOVERNORS,
     HABITUAL, IRREALIS_GOVERNORS, MOTION_GOVERNORS, NEG, NEUTRAL_GOVERNORS, NOUN_GOVERNORS,
-    PLAN_GOVERNORS, PREPOSITIONS, REFUSE_GOVERNORS, REP_NOUNS, VG_ADVERBS, is,
+    PLAN_GOVERNORS, PREPOSITIONS, REFUSE_GOVERNORS, REP_NOUNS, VG_ADVERBS, WEEKDAYS, is,
 };
 use super::tokens::Token;
 use super::view::View;
@@ -171,6 +171,11 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                 q -= 1;
                 break;
             }
+            // "flew in to attend", "came over to attend": a motion verb and its particle.
+            if q >= 3 && matches!(gov, "in" | "over") && is(v.wb(q, 3), MOTION_GOVERNORS) {
+                q -= 3;
+                break;
+            }
             // "Macron to host ocean summit": a headline's future, right after a name
             // that no verb governs.
             let headline = q >= 2
@@ -191,10 +196,12 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                 q -= 1;
                 break;
             }
-            let motion_before = (lb..q.saturating_sub(1))
+            // "left for Suva to attend": the motion verb opens the group.
+            let motion_at = (lb..q.saturating_sub(1))
                 .rev()
                 .take(4)
-                .any(|r| is(v.w(r), MOTION_GOVERNORS))
+                .find(|&r| is(v.w(r), MOTION_GOVERNORS));
+            let motion_before = motion_at.is_some()
                 || (lb..q.saturating_sub(1))
                     .rev()
                     .take(8)
@@ -216,14 +223,22 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
                             && v.w(r - 1) == ","
                             && (is(v.wb(r, 2), NOUN_GOVERNORS) || is(v.wb(r, 2), REP_NOUNS))
                     });
+            // "the last nation Saturday to withdraw": a day between the noun and "to".
+            let dated_noun = q >= 3
+                && (is(gov, WEEKDAYS) || matches!(gov, "today" | "yesterday"))
+                && is(v.wb(q, 3), NOUN_GOVERNORS);
             if is(gov, NOUN_GOVERNORS)
+                || dated_noun
                 || is(gov, REP_NOUNS)
                 || motion_before
                 || delegated
                 || inserted
             {
                 g.planned |= is(gov, PLAN_NOUNS);
-                q -= 1;
+                q = match motion_at {
+                    Some(r) if !is(gov, NOUN_GOVERNORS) && !is(gov, REP_NOUNS) => r,
+                    _ => q - 1,
+                };
                 break; // "the only country to attend"
             }
             g.block = true; // an infinitive we cannot place
