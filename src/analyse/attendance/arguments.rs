@@ -340,6 +340,17 @@ pub fn arguments(
     guests: &mut Vec<usize>,
 ) -> (Vec<usize>, Vec<usize>, (usize, usize)) {
     let to_end = |from: usize| {
+        // "15 leaders, among which, besides the host, will be A (Brazil) and B (Chile)":
+        // the list goes on after the relative's copula.
+        let among_which = (from..next_start.min(from + 12))
+            .find(|&q| {
+                matches!(v.w(q), "among" | "amongst") && matches!(v.w(q + 1), "which" | "whom")
+            })
+            .and_then(|q| {
+                (q + 2..next_start.min(q + 20))
+                    .find(|&r| matches!(v.w(r), "be" | "are" | "were" | "is" | "was"))
+            });
+        let from = among_which.map_or(from, |r| r + 1);
         // The list ends before a clause of its own: "…, Mills said, prior to …", and
         // before an absolutive "…, with the US president set to attend".
         let with = (from..next_start)
@@ -666,7 +677,13 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
         // "Several leaders will attend the funeral: A, B and C": a colon names them.
         // (Not a quote after the colon.)
         let colon = w == ":"
-            && group_subject
+            && (group_subject
+                || (0..from).any(|r| {
+                    matches!(
+                        v.w(r),
+                        "leaders" | "heads" | "presidents" | "dignitaries" | "ministers"
+                    )
+                }))
             && (q + 1..next_start)
                 .all(|r| !is(v.w(r), SPEECH) && !matches!(v.w(r), "\"" | "“" | "”"));
         let members = absolutive
@@ -1103,9 +1120,16 @@ fn subject_named(
             && !is(v.w(q), SAID_WHEN)
             && !is(v.w(q), WEEKDAYS)
     });
+    // ("his schedule did not allow him to attend": an excuse stands for its owner.)
     let possessive_rep = first.is_some_and(|q| {
         matches!(v.w(q), "his" | "her" | "its" | "their")
-            && (q + 1..start).any(|r| is(v.w(r), REP_NOUNS))
+            && (q + 1..start).any(|r| {
+                is(v.w(r), REP_NOUNS)
+                    || matches!(
+                        v.w(r),
+                        "schedule" | "agenda" | "diary" | "calendar" | "health"
+                    )
+            })
     });
     // "…, while Portugal's foreign ministry said its envoy would not attend": the
     // speaker of this clause comes before the subject of the clause before.

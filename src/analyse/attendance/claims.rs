@@ -261,7 +261,7 @@ pub fn among_them_lead(tokens: &[Token]) -> bool {
         w[..],
         [
             "among" | "amongst",
-            "them" | "those",
+            "them" | "those" | "these",
             "are" | "were" | "include" | "included",
             ":"
         ]
@@ -677,7 +677,7 @@ pub fn claims_of_tokens(
                         || is(&t.lower, LEADERS)
                         || matches!(t.lower.as_str(), "he" | "she")
                 })
-            });
+            }) || not_at_level(&v, cue, lex);
             if !blocked {
                 if let Some(st) = status {
                     // "was initially expected but will not travel", "was expected to
@@ -806,6 +806,28 @@ pub fn claims_of_tokens(
         carry.speech_gap = 0;
     }
     out
+}
+
+/// Whether a cue sends no one of a rank, not no one at all: "will not send government
+/// politicians", "no ministers" (the state may still be there through its ambassador,
+/// as a leader may stay home while the state attends).
+fn not_at_level(v: &View, cue: &Cue, lex: &Lexicon) -> bool {
+    let representative = cue
+        .row
+        .is_some_and(|r| lex.rows[r].need() == Need::Representative);
+    let rank = |q: usize| {
+        matches!(
+            v.w(q),
+            "government"
+                | "senior"
+                | "high-level"
+                | "top"
+                | "cabinet"
+                | "politicians"
+                | "ministers"
+        )
+    };
+    representative && (cue.head..=cue.end).any(rank)
 }
 
 /// Whether the clause names `party` followed, before the next comma, by "as an
@@ -981,10 +1003,11 @@ fn elided(v: &View, prev: &Prev) -> Option<Cue> {
         (Some(g), _) => Some(g),
         // "They include …", "Those include …", "Others are …"; "Among them are …".
         (None, "they" | "those" | "others") => Some(0),
-        (None, "among" | "amongst") if matches!(v.w(1), "them" | "those") => Some(1),
+        (None, "among" | "amongst") if matches!(v.w(1), "them" | "those" | "these") => Some(1),
         // "Chief among them was …", "Prominent among them were …".
         (None, "chief" | "prominent" | "notable" | "foremost" | "notably")
-            if matches!(v.w(1), "among" | "amongst") && matches!(v.w(2), "them" | "those") =>
+            if matches!(v.w(1), "among" | "amongst")
+                && matches!(v.w(2), "them" | "those" | "these") =>
         {
             Some(2)
         }

@@ -82,7 +82,17 @@ fn list_semicolon(tokens: &[Token], rest: &[usize], pos: usize) -> bool {
         let t = &tokens[r];
         t.is_punct(":") || t.is_word() && is(&t.lower, LIST_HEADS)
     });
-    after.len() <= 20 && opened && names(before) && names(after) && verbless
+    // "…are here; among them, A; B", "…also arrived; as well as A and B": a stretch
+    // that opens like the rest of a list goes on with the clause before.
+    let w = |k: usize| after.get(k).map_or("", |&r| tokens[r].lower.as_str());
+    let goes_on = matches!(
+        (w(0), w(1), w(2)),
+        ("among" | "amongst", "them" | "these" | "those", _)
+            | ("including" | "notably", _, _)
+            | ("as", "well", "as")
+            | ("along" | "together", "with", _)
+    );
+    after.len() <= 40 && names(after) && verbless && (goes_on || opened && names(before))
 }
 
 /// Words after which a list of names follows.

@@ -973,9 +973,12 @@ pub fn construction_at(v: &View, p: usize, invite_ctx: bool, ctx: &EventCtx) -> 
                 }
             }
             // "invitations went to all countries except Israel".
+            // "invitations were also not extended to Ecuador and Peru": negated.
             if matches!(w1, "went" | "were") {
-                let to = (p + 2..(p + 5).min(v.len())).find(|&q| v.w(q) == "to")?;
-                return Some(Cue::new(p, to, Base::Invite, Args::Object(to + 1)));
+                let to = (p + 2..(p + 7).min(v.len())).find(|&q| v.w(q) == "to")?;
+                let mut cue = Cue::new(p, to, Base::Invite, Args::Object(to + 1));
+                cue.neg = (p + 2..to).any(|q| is(v.w(q), NEG));
+                return Some(cue);
             }
             None
         }

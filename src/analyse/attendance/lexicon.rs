@@ -118,6 +118,7 @@ pub const IRREALIS_GOVERNORS: &[&str] = &[
 pub const DELEGATING: &[&str] = &[
     "designated", "designates", "designate", "appointed", "appoints", "appoint", "tasked",
     "tasks", "delegated", "delegates", "mandated", "nominated", "deputised", "deputized",
+    "dispatched", "dispatches",
 ];
 
 /// Verbs of motion: "travelled to Damascus to attend" reports the attendance.
@@ -280,7 +281,7 @@ pub const OTHER_MEETING: &[&str] = &[
 /// Words that join the members of a list.
 #[rustfmt::skip]
 pub const LIST_JOINERS: &[&str] = &[
-    ",", "and", "or", "&", "nor", "neither", "either", "both", "plus", "namely",
+    ",", ";", "and", "or", "&", "nor", "neither", "either", "both", "plus", "namely",
     "including", "like", "alongside", "especially", "particularly", "notably", "incl",
     "viz", "i.e", "e.g",
 ];

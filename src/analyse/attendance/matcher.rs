@@ -330,8 +330,18 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
         Need::Representative => {
             let mut found = None;
             let mut observer = false;
-            for q in end + 1..(end + 7).min(v.len()) {
+            for q in end + 1..(end + 9).min(v.len()) {
                 let x = v.w(q);
+                // "send Wu Zhaohui, a vice minister": a name and its apposition.
+                let apposition = x == ","
+                    && v.tok(q - 1).is_some_and(|t| t.capital)
+                    && matches!(
+                        v.w(q + 1),
+                        "a" | "an" | "the" | "its" | "his" | "her" | "their"
+                    );
+                if apposition {
+                    continue;
+                }
                 if v.is_punct(q) || (is(x, PREPOSITIONS) && !matches!(x, "of" | "than")) {
                     break;
                 }
@@ -470,7 +480,15 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
         let delegation_before = !row.subject_nouns.is_empty()
             && (row.subject_nouns.iter().any(|n| n == v.wb(p, 1))
                 || v.wb(p, 1) == "," && row.subject_nouns.iter().any(|n| n == v.wb(p, 2)));
-        if row.after_be && !be && !delegation_before && !absolutive_with(v, p) {
+        // "will be one of the great absentees", "was among the absentees": a noun
+        // after a rank.
+        let be_rank = row.pos == Pos::Noun
+            && (p.saturating_sub(5)..p).any(|r| {
+                (v.w(r) == "one" && v.w(r + 1) == "of" || v.w(r) == "among")
+                    && v.be_before(r)
+                    && (r + 1..p).all(|k| !v.is_punct(k) && !v.is_mention(k))
+            });
+        if row.after_be && !be && !be_rank && !delegation_before && !absolutive_with(v, p) {
             continue;
         }
         if (end + 1..(end + 4).min(v.len())).any(|q| row.unless_after.iter().any(|u| u == v.w(q))) {
@@ -743,7 +761,10 @@ fn row_at(v: &View, p: usize, ctx: &EventCtx) -> Option<Cue> {
                     cue.args = Args::Possessor(p - 2);
                 } else if row.of_list
                     && v.w(end + 1) == "of"
-                    && matches!(v.wb(p, 1), "the" | "with")
+                    && (matches!(v.wb(p, 1), "the" | "with")
+                        // "the confirmed presence of"
+                        || matches!(v.wb(p, 1), "confirmed" | "expected" | "full" | "personal")
+                            && matches!(v.wb(p, 2), "the" | "with"))
                 {
                     cue.end = end + 1;
                     cue.args = Args::List(end + 2);

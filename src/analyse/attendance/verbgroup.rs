@@ -67,6 +67,17 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             q -= 1;
             continue;
         }
+        // "confirmed as attending", "listed as participating": announced.
+        if q == head
+            && w == "as"
+            && head_word.ends_with("ing")
+            && q >= 2
+            && matches!(v.wb(q, 2), "confirmed" | "listed" | "registered" | "named")
+        {
+            g.planned = true;
+            q -= 2;
+            continue;
+        }
         if w == "no" && matches!(v.w(q), "plans" | "plan" | "intention" | "intentions") {
             g.neg = true;
             q -= 1;
@@ -158,6 +169,16 @@ pub fn verb_group(v: &View, head: usize, lb: usize) -> VerbGroup {
             if q >= 2 && is(gov, BE) {
                 g.planned = true; // "Lebanon is to attend"
                 q -= 1;
+                continue;
+            }
+            // "his schedule did not allow him to attend": kept away.
+            let not_allowed = q >= 4
+                && matches!(v.wb(q, 2), "him" | "her" | "them")
+                && matches!(v.wb(q, 3), "allow" | "allowed" | "permit" | "permitted")
+                && is(v.wb(q, 4), NEG);
+            if not_allowed {
+                g.neg = true;
+                q -= 4;
                 continue;
             }
             // "urged the UN … to forgo", "sought to hold", "called … to boycott".
