@@ -1353,7 +1353,7 @@ fn noun_phrase_before(
 /// `start`, when a group noun ("leaders", "heads of state") stands right before "who"
 /// or "that".
 fn members_after_relative(v: &View, start: usize) -> Option<usize> {
-    if start < 2 || !matches!(v.w(start - 1), "who" | "that") {
+    if start < 2 || !matches!(v.w(start - 1), "who" | "that" | "which") {
         return None;
     }
     let head = v.w(start - 2);

@@ -293,12 +293,15 @@ fn at_the_event(v: &View, ctx: &EventCtx) -> bool {
                     || v.tok(q).is_some_and(
                         |t| matches!(t.kind, Kind::Party(p, _) if Some(p) == ctx.place_party),
                     ));
+            // ("during the consultations" is the event, though "talks" alone may be
+            // the bilateral ones.)
             let event_noun = v.lex.is_meeting(w)
-                && !is(w, TALKS)
-                && !matches!(
-                    w,
-                    "it" | "this" | "them" | "discussions" | "dialogue" | "consultations"
-                )
+                && (!is(w, TALKS)
+                    && !matches!(
+                        w,
+                        "it" | "this" | "them" | "discussions" | "dialogue" | "consultations"
+                    )
+                    || v.wb(q, 2) == "during")
                 && v.wb(q, 1) == "the"
                 && !(q.saturating_sub(4)..q)
                     .any(|r| matches!(v.w(r), "before" | "ahead" | "after"));

@@ -353,7 +353,15 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                     || (x == "one" && v.wb(q, 1) == "no")
                     || matches!(
                         x,
-                        "anyone" | "nobody" | "leaders" | "dignitaries" | "guests"
+                        "anyone"
+                            | "nobody"
+                            | "leaders"
+                            | "dignitaries"
+                            | "guests"
+                            | "teams"
+                            | "athletes"
+                            | "squad"
+                            | "competitors"
                     )
                 {
                     found = Some(q);
