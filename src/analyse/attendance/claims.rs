@@ -183,14 +183,28 @@ pub fn list_sentence(tokens: &[Token]) -> bool {
 /// and the cue's words.
 pub fn lead_in(text: &str, tokens: &[Token], ctx: &EventCtx) -> Option<(Status, Modality, String)> {
     // A lead-in names no party; the event's city may be in it ("… were expected in Suva:").
-    let names_party = tokens.iter().any(|t| {
+    // (Nor does a source after "according to": "…, according to Israel's Foreign
+    // Ministry:".)
+    let attribution = tokens
+        .windows(2)
+        .position(|w| w[0].lower == "according" && w[1].lower == "to")
+        .unwrap_or(tokens.len());
+    let lex = Lexicon::embedded();
+    // (Nor the one whose funeral or inauguration it is: "… will attend Peres' funeral".)
+    let owner = |i: usize| {
+        let next = tokens[i + 1..]
+            .iter()
+            .find(|t| !matches!(t.lower.as_str(), "'s" | "'" | "’s" | "’"));
+        next.is_some_and(|t| lex.is_meeting(&t.lower))
+    };
+    let names_party = tokens[..attribution].iter().enumerate().any(|(i, t)| {
         t.is_mention()
             && !matches!(t.kind, Kind::Party(p, Via::Capital) if Some(p) == ctx.place_party)
+            && !owner(i)
     });
     if !tokens.last().is_some_and(|t| t.is_punct(":")) || names_party {
         return None;
     }
-    let lex = Lexicon::embedded();
     let invite_ctx = tokens.iter().any(|t| t.lower.starts_with("invit"));
     for c in &clauses(tokens) {
         let v = View::new(tokens, c, lex);
