@@ -951,6 +951,7 @@ fn subject_named(
     // "Leaders who attended the ceremony include X and Y": a group, a relative clause
     // with the cue, then the group's members after the main verb.
     if let Some(q) = members_after_relative(v, start) {
+        let q = q + usize::from(v.w(q + 1) == ":");
         let end = (q + 1..v.len())
             .find(|&r| v.is_punct(r) && v.w(r) != ",")
             .unwrap_or(v.len());
@@ -1363,7 +1364,16 @@ fn members_after_relative(v: &View, start: usize) -> Option<usize> {
     }
     // Past the relative clause's own verb group ("who are expected to attend").
     let head = (start..v.len()).find(|&q| !is(v.w(q), AUX) && !is(v.w(q), BE))?;
-    (head + 1..v.len())
-        .take_while(|&q| !v.is_punct(q) || v.w(q) == ",")
-        .find(|&q| matches!(v.w(q), "include" | "includes" | "included" | "are" | "were"))
+    let copulas: Vec<usize> = (head + 1..v.len())
+        .take_while(|&q| !v.is_punct(q) || matches!(v.w(q), "," | "'s"))
+        .filter(|&q| matches!(v.w(q), "include" | "includes" | "included" | "are" | "were"))
+        .collect();
+    // "Countries which have withdrawn or are assumed to have withdrawn … are: A, B":
+    // the copula the list follows, not one inside the relative clause.
+    let list_follows = |q: &usize| v.w(q + 1) == ":" || v.is_mention(q + 1);
+    copulas
+        .iter()
+        .copied()
+        .find(list_follows)
+        .or_else(|| copulas.first().copied())
 }
