@@ -65,6 +65,9 @@ pub enum Need {
     Arrival,
     /// A photograph within nine words: "posed with the others for the family photo".
     Photo,
+    /// The meeting's own text within four words: "signed the Bletchley Declaration",
+    /// "endorsed the final communiqué".
+    Document,
     Any,
 }
 

@@ -384,6 +384,18 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
                 .any(|q| v.lex.is_meeting(v.w(q)))
                 || matches!(v.w(end + 1), "delegates" | "participants" | "attendees"),
         ),
+        // (Not signed "in December", months after the meeting.)
+        Need::Document => plain(
+            (end + 1..(end + 5).min(v.len()))
+                .take_while(|&q| !v.is_punct(q))
+                .any(|q| {
+                    matches!(
+                        v.w(q),
+                        "declaration" | "communique" | "communiqué" | "communiques" | "communiqués"
+                    )
+                })
+                && !(end + 1..v.len()).any(|q| v.wb(q, 1) == "in" && ctx.is_other_month(v.w(q))),
+        ),
         Need::Photo => plain(
             (end + 1..(end + 10).min(v.len()))
                 .take_while(|&q| !v.is_punct(q) || v.w(q) == ",")
