@@ -24,6 +24,11 @@ impl std::fmt::Display for Ymd {
     }
 }
 
+/// The date `year`-`month`-`day`, unchecked (for tables and tests).
+pub const fn ymd(year: i32, month: u32, day: u32) -> Ymd {
+    Ymd { year, month, day }
+}
+
 impl Ymd {
     pub fn parse(s: &str) -> Option<Ymd> {
         let mut it = s.trim().splitn(3, '-');
@@ -143,10 +148,6 @@ pub fn add_days(d: Ymd, n: i64) -> Ymd {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ymd(year: i32, month: u32, day: u32) -> Ymd {
-        Ymd { year, month, day }
-    }
 
     #[test]
     fn ymd_round_trips() {

@@ -504,10 +504,7 @@ pub fn find_periods(text: &str, default_year: Option<i32>, anchor: Option<Ymd>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ymd(year: i32, month: u32, day: u32) -> Ymd {
-        Ymd { year, month, day }
-    }
+    use crate::common::calendar::ymd;
 
     #[test]
     fn month_first_with_year_and_range() {

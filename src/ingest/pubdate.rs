@@ -187,10 +187,7 @@ pub fn resolve(line: &DateLine, text_dates: &[Ymd]) -> Ymd {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ymd(year: i32, month: u32, day: u32) -> Ymd {
-        Ymd { year, month, day }
-    }
+    use crate::common::calendar::ymd;
 
     /// One row per printed form: the line, the date, the role.
     #[test]

@@ -312,10 +312,7 @@ pub fn merge(parts: &[&[(TimelineItem, usize)]], vectors: &[Vec<Vector>]) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ymd(year: i32, month: u32, day: u32) -> Ymd {
-        Ymd { year, month, day }
-    }
+    use crate::common::calendar::ymd;
 
     #[test]
     fn when_reads_as_a_person_writes_it() {
