@@ -997,39 +997,36 @@ fn subject_named(
     let on_list = v_pos.and_then(|vp| {
         (vp + 1..start).find(|&q| v.w(q) == "on" && v.w(q + 1) == "the" && v.w(q + 2) == "list")
     });
-    // "Bulgaria joined the Soviet Union in a boycott of the Games": the same.
-    let in_boycott = matches!(v.w(start), "join" | "joins" | "joined" | "joining")
-        .then(|| {
-            (start + 2..(start + 9).min(v.len()))
-                .find(|&q| v.w(q) == "in" && v.w(q + 2) == "boycott")
-        })
-        .flatten();
-    if let Some(q) = in_boycott {
-        let object = s.parties(&v.idxs(start + 1, q - 1), &c.asides);
-        let (mut parties, except, from2) = noun_phrase_before(s, v, lb, start, 0);
-        for p in object.parties {
-            if !parties.contains(&p) {
-                parties.push(p);
-            }
-        }
-        return (parties, except, (from2, start));
-    }
-    // "North Korea followed the Soviet Union in boycotting the Games": the same.
-    if let Some(vp) = v_pos
-        && (before_vg == "in" && v.w(start).ends_with("ing") || on_list.is_some())
-        && matches!(
-            v.w(vp),
-            "join"
-                | "joins"
-                | "joined"
-                | "joining"
-                | "follow"
-                | "follows"
-                | "followed"
-                | "following"
-        )
-    {
-        let object = s.parties(&v.idxs(vp + 1, on_list.unwrap_or(start - 1)), &c.asides);
+    // "Bulgaria joined the Soviet Union in a boycott of the Games", "North Korea followed
+    // the Soviet Union in boycotting the Games": the same. The verb, and where its
+    // object ends.
+    let joined = if matches!(v.w(start), "join" | "joins" | "joined" | "joining") {
+        (start + 2..(start + 9).min(v.len()))
+            .find(|&q| v.w(q) == "in" && v.w(q + 2) == "boycott")
+            .map(|q| (start, q - 1))
+    } else {
+        None
+    };
+    let joined = joined.or_else(|| {
+        v_pos
+            .filter(|&vp| {
+                (before_vg == "in" && v.w(start).ends_with("ing") || on_list.is_some())
+                    && matches!(
+                        v.w(vp),
+                        "join"
+                            | "joins"
+                            | "joined"
+                            | "joining"
+                            | "follow"
+                            | "follows"
+                            | "followed"
+                            | "following"
+                    )
+            })
+            .map(|vp| (vp, on_list.unwrap_or(start - 1)))
+    });
+    if let Some((vp, object_end)) = joined {
+        let object = s.parties(&v.idxs(vp + 1, object_end), &c.asides);
         let (mut parties, except, from2) = noun_phrase_before(s, v, lb, vp, 0);
         for p in object.parties {
             if !parties.contains(&p) {

@@ -381,13 +381,13 @@ pub fn claims_of_tokens(
         carry.subjects = std::mem::take(&mut carry.pair);
     }
     let carried = both || opens_with_pronoun_for(tokens, &carry.subjects);
-    // The parties this sentence names, for a "both leaders" in the next.
-    let named = Sentence {
+    let s = Sentence {
         text,
         tokens,
         gazetteer,
-    }
-    .named_parties(0..tokens.len());
+    };
+    // The parties this sentence names, for a "both leaders" in the next.
+    let named = s.named_parties(0..tokens.len());
     let pair = if named.len() == 2 { named } else { Vec::new() };
     let meetings_before = carry.meetings_at_event;
     let speeches_before = carry.speeches_at_event;
@@ -419,11 +419,6 @@ pub fn claims_of_tokens(
     let mut cls = clauses(tokens);
     cls.sort_by_key(|c| c.toks.first().copied().unwrap_or(usize::MAX));
     let invite_ctx = tokens.iter().any(|t| t.lower.starts_with("invit"));
-    let s = Sentence {
-        text,
-        tokens,
-        gazetteer,
-    };
     let mut out: Vec<Found> = Vec::new();
     let mut prev = Prev {
         status: carry.status,
