@@ -583,6 +583,11 @@ mod tests {
                 Some(("final declaration", "")),
             ),
             (
+                "according to the final document",
+                "Leaders named rising seas the gravest threat, according to the final communique.",
+                Some(("final communiqué", "")),
+            ),
+            (
                 "a ministry's statement is not the event's",
                 "The ministry said in a statement that it would not attend.",
                 None,
@@ -614,6 +619,19 @@ mod tests {
             let want = want.map(|(n, v)| (n.to_string(), v.to_string()));
             assert_eq!(got, want, "{name}: {sentence}");
         }
+    }
+
+    #[test]
+    fn a_sentence_citing_the_document_is_a_point_of_it() {
+        let f = found(&[
+            "Leaders named rising seas the gravest threat, according to the final communique.",
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let points: Vec<&str> = f[0].doc.points.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            points,
+            ["Leaders named rising seas the gravest threat, according to the final communique."]
+        );
     }
 
     #[test]

@@ -71,6 +71,15 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 static EVENT_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{EVENT_NOUNS})\b")).expect("event noun"));
 
+/// A sentence about another edition of the meeting: its place is not the event's ("The next
+/// summit will be held in Apia", "a second round in Geneva", "hosts it next year").
+static NEXT_EDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:next|following|future)\s+(?:\S+\s+){{0,2}}?(?:{EVENT_NOUNS}|round|edition|session|gathering|games)\b|\bnext year\b|\b(?:second|third|fourth|fifth) round\b"
+    ))
+    .expect("next edition pattern")
+});
+
 static ORGANISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:is holding|holds|held|organises|organizes|organised|organized|is organising|is organizing|hosts|hosted|is hosting|has kicked off|kicked off|kicks off|convened|convenes|opened|launched)\b")
         .expect("organise verbs")
@@ -226,7 +235,8 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> DocEvent {
         let text = s.text.as_str();
         let about_event = out.about.binary_search(&i).is_ok();
         let mentions = &s.mentions;
-        if about_event {
+        let next_edition = NEXT_EDITION.is_match(text);
+        if about_event && !next_edition {
             for m in mentions {
                 if m.via != Via::Capital {
                     continue;
@@ -258,6 +268,8 @@ pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> DocEvent {
                     seen(&mut places, &c, 1, i);
                 }
             }
+        }
+        if about_event {
             let lower = text.to_lowercase();
             let future = [
                 "second round",
@@ -632,5 +644,26 @@ mod tests {
         assert_eq!(org.sources[0].link, "/briefings/a/#s1-1");
         assert_eq!(ev.backers[0].value, "Qatar");
         assert_eq!(ev.backing.as_deref(), Some("Qatari"));
+    }
+
+    #[test]
+    fn the_place_of_the_next_edition_is_not_the_events() {
+        for next in [
+            "The next summit will be held in Apia in 2027.",
+            "Samoa will host the following summit in Apia.",
+            "A second round of the talks is planned in Apia.",
+            "The summit moves to Apia next year.",
+        ] {
+            let docs = [test_doc(
+                "/briefings/a/",
+                "Wire A",
+                &[
+                    "Leaders of Pacific states met in Suva on Monday for the Harbour Summit.",
+                    next,
+                ],
+            )];
+            let ev = event(&docs, Gazetteer::embedded());
+            assert_eq!(ev.place.map(|p| p.value).as_deref(), Some("Suva"), "{next}");
+        }
     }
 }

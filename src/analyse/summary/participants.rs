@@ -67,6 +67,23 @@ pub struct ParticipationDifference {
 }
 
 /// The participant counts of one briefing, with the sentence each comes from.
+/// "In 2019 Pacific states met": a four-digit year after a preposition is a date, not a
+/// count ("2000 delegates attended" stays a count).
+fn is_year_after_preposition(before: &str, number: &str) -> bool {
+    let year = number.len() == 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && matches!(number.as_bytes()[0], b'1' | b'2');
+    let prev = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    year && matches!(
+        prev.as_str(),
+        "in" | "since" | "by" | "until" | "till" | "before" | "after" | "from" | "during" | "of"
+    )
+}
+
 pub fn read(doc: &Doc, cues: &Cues) -> Vec<(usize, Participation)> {
     let mut out = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
@@ -90,6 +107,9 @@ pub fn read(doc: &Doc, cues: &Cues) -> Vec<(usize, Participation)> {
                 let (Some(n), Some(who)) = (c.name("n"), c.name("who")) else {
                     continue;
                 };
+                if is_year_after_preposition(&s.text[..n.start()], n.as_str()) {
+                    continue;
+                }
                 let Some(class) = cues.class_of(who.as_str()) else {
                     continue;
                 };
@@ -376,6 +396,16 @@ mod tests {
                 "meetings beside the sessions, held",
                 "The chancellor met leaders in 12 bilateral talks at the summit.",
                 &[("12 bilateral talks", "meetings", "attended")],
+            ),
+            (
+                "capitalised modifiers between count and noun",
+                "Leaders of twelve Pacific island states met in Suva on Monday.",
+                &[("twelve states", "states", "attended")],
+            ),
+            (
+                "a year is no count, whatever follows",
+                "In 2019 Pacific states met in Apia.",
+                &[],
             ),
             (
                 "membership is not participation",

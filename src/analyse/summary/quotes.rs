@@ -75,6 +75,14 @@ static BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("verb before quote")
 });
 
+/// A speaker's label for the meeting or a decision, quoted: "X called the summit a
+/// “turning point”", "hailed the accord as “historic”", "described it as “a first step”".
+/// The quote may be short: the words are the speaker's verdict, not a scare quote.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<verb>call(?:ed|s|ing)|describ(?:ed|es|ing)|hail(?:ed|s|ing)|brand(?:ed|s|ing)|label(?:l?ed|s)|term(?:ed|s)|dubb?(?:ed|s))\s+(?:it|them|(?:the|this|that|these|its|their|his|her|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:as\s+)?(?:(?:an?|the|one|nothing less than|no less than|more than)\s+)?(?:[\w’'-]+\s+){0,2}?$")
+        .expect("label before quote")
+});
+
 static ANY_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?P<verb>{SPEECH_VERBS})\b")).expect("speech verb"));
 
@@ -465,6 +473,34 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                     }
                 }
                 let mut partial = false;
+                let mut label = false;
+                if found.is_none()
+                    && let Some(c) = LABEL.captures(before)
+                {
+                    let verb = c.name("verb").expect("verb");
+                    let head = before[..verb.start()].trim_end();
+                    let pronoun = head.split_whitespace().last().unwrap_or("").to_lowercase();
+                    let sp = match pronoun.as_str() {
+                        "he" | "she" => last_person.clone(),
+                        "they" => group_before(gazetteer, sentence, verb.start()),
+                        // "On Monday, Fijian Prime Minister X called …" and "X, Fiji's
+                        // prime minister, called …": the clause before, else the name first.
+                        _ => [head.rsplit(',').next(), head.split(',').next()]
+                            .into_iter()
+                            .flatten()
+                            .filter(|w| !w.trim().is_empty())
+                            .find_map(|w| {
+                                let at = head.len() - head.trim_start().len()
+                                    + (w.as_ptr() as usize - head.as_ptr() as usize);
+                                resolve_who(gazetteer, w, at, sentence, &last_person, &earlier)
+                            }),
+                    };
+                    if let Some(sp) = sp {
+                        partial = true;
+                        label = true;
+                        found = Some((sp, verb.as_str().to_lowercase()));
+                    }
+                }
                 if found.is_none() {
                     // "… saying that “…”", "… what they described as “…”".
                     if let Some(c) = BEFORE_VERB.captures(before) {
@@ -528,7 +564,9 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                     // A name the gazetteer does not know: the article's own links.
                     speaker.party = linked_party(links.get(doc, gazetteer), &speaker.name);
                 }
-                let min_words = if verb.starts_with("described") || verb.starts_with("call") {
+                let min_words = if label {
+                    1
+                } else if verb.starts_with("described") || verb.starts_with("call") {
                     6
                 } else {
                     3
@@ -737,5 +775,43 @@ mod tests {
         assert_eq!(got[1].speaker, "Amina Yusuf");
         assert_eq!(got[1].role.as_deref(), Some("spokeswoman for the agency"));
         assert_eq!(got[0].speaker, "the minister");
+    }
+
+    /// A row per phrasing of a speaker's quoted label for the meeting or a decision:
+    /// the paragraph, then the speaker and the quoted words it gives.
+    #[test]
+    fn labels_for_the_meeting_by_phrasing() {
+        let rows: &[(&str, &str, Option<(&str, &str)>)] = &[
+            (
+                "title, name, called the summit a",
+                "Fijian Prime Minister Sitiveni Rabuka called the summit a “turning point” for the region.",
+                Some(("Sitiveni Rabuka", "turning point")),
+            ),
+            (
+                "name with appositive, hailed the accord as",
+                "Mele Tupou, Tonga's foreign minister, hailed the accord as “historic”.",
+                Some(("Mele Tupou", "historic")),
+            ),
+            (
+                "pronoun, described it as",
+                "“We came to listen,” said Sitiveni Rabuka. He described it as “a first step”.",
+                Some(("Sitiveni Rabuka", "a first step")),
+            ),
+            (
+                "clause before the speaker",
+                "On Monday, Samoan Prime Minister Fiame Naomi Mata'afa called the talks “frank”.",
+                Some(("Fiame Naomi Mata'afa", "frank")),
+            ),
+            (
+                "a named thing in quotes is no label",
+                "The ships docked at the “Blue Pacific” terminal on Monday.",
+                None,
+            ),
+        ];
+        for (name, paragraph, want) in rows {
+            let got = q(&[paragraph]);
+            let got = got.last().map(|x| (x.speaker.as_str(), x.text.as_str()));
+            assert_eq!(got, *want, "{name}: {paragraph}");
+        }
     }
 }
