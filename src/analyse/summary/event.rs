@@ -58,7 +58,9 @@ pub struct Event {
 /// Briefings counted at most when weighing a candidate name.
 const SUPPORT_CAP: usize = 50;
 
-const EVENT_NOUNS: &str = "Conference|Summit|Forum|Congress|Convention|Symposium|Meeting|Talks";
+/// What the event is called: meetings, and the games, ceremonies and funerals that
+/// leaders also attend or stay away from.
+const EVENT_NOUNS: &str = "Conference|Summit|Forum|Congress|Convention|Symposium|Meeting|Talks|Dialogue|Games|Olympics|Olympiad|Championships?|World Cup|Funeral|Ceremony|Inauguration|Coronation|Parade|Commemorations?";
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     let cap = r"[A-Z][\w’'-]+";
@@ -665,5 +667,20 @@ mod tests {
             let ev = event(&docs, Gazetteer::embedded());
             assert_eq!(ev.place.map(|p| p.value).as_deref(), Some("Suva"), "{next}");
         }
+    }
+
+    #[test]
+    fn games_ceremonies_and_funerals_are_events_too() {
+        let docs = [test_doc(
+            "/briefings/a/",
+            "Wire A",
+            &[
+                "Athletes from 22 nations marched at the opening ceremony of the Harbour Games in Suva on 12 May 2026.",
+            ],
+        )];
+        let ev = event(&docs, Gazetteer::embedded());
+        assert_eq!(ev.name.map(|n| n.value).as_deref(), Some("Harbour Games"));
+        assert_eq!(ev.place.map(|p| p.value).as_deref(), Some("Suva"));
+        assert_eq!(ev.start.as_deref(), Some("2026-05-12"));
     }
 }

@@ -156,8 +156,9 @@ static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s+(?:but|while|whereas|although|though|yet)\b").expect("contrast pattern")
 });
 
-/// Words before a count that can say what it counts in ("invited some 900 delegates").
-const WINDOW_BEFORE: usize = 5;
+/// Words before a count that can say what it counts in ("invited some 900 delegates",
+/// "attended by leaders and envoys from some 30 countries").
+const WINDOW_BEFORE: usize = 7;
 /// Words after it ("countries - including X, Y and Z - have declined").
 const WINDOW_AFTER: usize = 10;
 
@@ -401,6 +402,21 @@ mod tests {
                 "capitalised modifiers between count and noun",
                 "Leaders of twelve Pacific island states met in Suva on Monday.",
                 &[("twelve states", "states", "attended")],
+            ),
+            (
+                "attended by leaders from N countries, the cue seven words back",
+                "Crowds lined the road for the funeral, attended by leaders and envoys from some 30 countries.",
+                &[("some 30 countries", "states", "attended")],
+            ),
+            (
+                "people from N nations, no verb of taking part",
+                "Dignitaries from more than 40 nations filled the stadium.",
+                &[("more than 40 nations", "states", "attended")],
+            ),
+            (
+                "the games drew N athletes",
+                "The opening drew around 3,500 athletes to the stadium.",
+                &[("around 3,500 athletes", "athletes", "attended")],
             ),
             (
                 "a year is no count, whatever follows",
