@@ -8,7 +8,8 @@
 //! guess at a quiet one). Checks that each cached result equals the from-scratch one.
 use std::time::{Duration, Instant};
 
-use briefing::analyse::cache::{AnalysisCache, analyse_site};
+use briefing::analyse::analyse;
+use briefing::analyse::cache::AnalysisCache;
 use briefing::analyse::gazetteer::Gazetteer;
 use briefing::analyse::{Site, arrange, attendance, summary, taxonomies};
 use briefing::content::Page;
@@ -31,7 +32,7 @@ fn lap(times: &mut Times, name: &'static str, t: Instant) {
     }
 }
 
-/// `cache::analyse_site`, stage by stage.
+/// `analyse::analyse`, stage by stage.
 fn analyse_timed(
     pages: Vec<Page>,
     config: &briefing::config::SiteConfig,
@@ -143,7 +144,7 @@ fn main() {
     let mut base_cache = AnalysisCache::default();
     let mut scratch: Vec<Site> = Vec::new();
     for (name, p) in [("title", &retitled), ("body", &reworded)] {
-        let (site, _) = analyse_site(
+        let (site, _) = analyse(
             config.clone(),
             p.clone(),
             pins,

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use briefing::analyse::gazetteer::Gazetteer;
-use briefing::analyse::{analyse, attendance, summary};
+use briefing::analyse::{arrange_with_taxonomies, attendance, summary};
 use briefing::pipeline::{BuildOptions, load_site, site_extras};
 use briefing::render::{GENERATORS, RenderCtx, Renderer, base_context, post_passes};
 use briefing::sync::Force;
@@ -42,7 +42,7 @@ fn main() {
     let theme = loaded.theme.expect("the theme loads");
     for _ in 0..runs {
         let t = Instant::now();
-        let mut site = analyse(loaded.config.clone(), pages.clone(), g);
+        let mut site = arrange_with_taxonomies(loaded.config.clone(), pages.clone(), g);
         lap("analyse (taxonomies)", t);
         let t = Instant::now();
         site.attendance = attendance::build(&site, loaded.data.get("attendance"), g).unwrap();

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use briefing::analyse::gazetteer::Gazetteer;
-use briefing::analyse::{analyse, summary};
+use briefing::analyse::{arrange_with_taxonomies, summary};
 use briefing::config::SiteConfig;
 use briefing::content::load_page;
 use briefing::ingest::parse_article;
@@ -63,7 +63,7 @@ fn main() {
     }
     let made = t.elapsed();
     let t = Instant::now();
-    let site = analyse(SiteConfig::default(), pages, Gazetteer::embedded());
+    let site = arrange_with_taxonomies(SiteConfig::default(), pages, Gazetteer::embedded());
     let analysed = t.elapsed();
     let sentences: usize = site
         .pages

@@ -469,7 +469,7 @@ pub fn analyse_site(
     data: &std::collections::BTreeMap<String, TextFile>,
     cache: &AnalysisCache,
 ) -> Result<(Site, AnalysisCache), Vec<Diagnostic>> {
-    crate::analyse::cache::analyse_site(
+    crate::analyse::analyse(
         config,
         pages,
         data.get("attendance"),

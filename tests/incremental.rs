@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use briefing::analyse::cache::{AnalysisCache, CacheStats};
 use briefing::analyse::gazetteer::Gazetteer;
-use briefing::analyse::{Site, analyse, attendance, summary};
+use briefing::analyse::{Site, arrange_with_taxonomies, attendance, summary};
 use briefing::config::SiteConfig;
 use briefing::content::Page;
 use briefing::load::TextFile;
@@ -99,7 +99,7 @@ impl Fixture {
 /// The analysis from scratch, by the stage functions without a cache.
 fn scratch(config: &SiteConfig, pages: Vec<Page>, data: &BTreeMap<String, TextFile>) -> Site {
     let g = Gazetteer::embedded();
-    let mut site = analyse(config.clone(), pages, g);
+    let mut site = arrange_with_taxonomies(config.clone(), pages, g);
     site.attendance = attendance::build(&site, data.get("attendance"), g).unwrap();
     site.summary = summary::summarise(&site, g);
     site

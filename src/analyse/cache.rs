@@ -14,12 +14,9 @@ use rayon::prelude::*;
 use super::attendance::{self, Event, PageClaim};
 use super::gazetteer::Gazetteer;
 use super::summary::{self, reading::Reading};
-use super::{PageTerms, Site, arrange, page_terms, taxonomies};
+use super::{PageTerms, Site, page_terms};
 use crate::common::hash::sha256;
-use crate::config::SiteConfig;
 use crate::content::Page;
-use crate::diagnostics::Diagnostic;
-use crate::load::TextFile;
 
 /// What one briefing gives the whole-site analyses, computed from the page alone.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -344,59 +341,6 @@ impl AnalysisCache {
     }
 }
 
-/// The whole analysis of a site — pages arranged, taxonomies, attendance (with the pins
-/// of `pins`, whose errors are the only errors) and summary — reusing the per-briefing
-/// analyses of `cache`. Equal to [`super::analyse`], [`attendance::build`] and
-/// [`summary::summarise`] from scratch; returns the cache for the next analysis.
-pub fn analyse_site(
-    config: SiteConfig,
-    pages: Vec<Page>,
-    pins: Option<&TextFile>,
-    gazetteer: &Gazetteer,
-    cache: &AnalysisCache,
-) -> Result<(Site, AnalysisCache), Vec<Diagnostic>> {
-    let pins = attendance::pins_of(pins, gazetteer)?;
-    let mut site = arrange(config, pages);
-    let event = attendance::event_of(&site.config);
-    let (analyses, cache) = cache.analyses(&site, gazetteer, &event);
-    site.taxonomies = taxonomies(
-        &site.briefings,
-        &analyses.iter().map(|a| &a.terms).collect::<Vec<_>>(),
-    );
-    let readings: Vec<(usize, &Reading)> = site
-        .briefings
-        .iter()
-        .zip(&analyses)
-        .map(|(&i, a)| (i, &a.reading))
-        .collect();
-    // Without `event:` in site.yaml, the event the texts state scopes the claims (read
-    // again with it: the cached claims were read without one).
-    let stated = if site.config.event.is_none() {
-        attendance::event_stated(&summary::stated_event(&readings, gazetteer))
-    } else {
-        None
-    };
-    let restated: Option<Vec<Vec<attendance::PageClaim>>> = stated.as_ref().map(|ev| {
-        site.briefings
-            .par_iter()
-            .map(|&i| attendance::claims_of_page(&site.pages[i], gazetteer, ev))
-            .collect()
-    });
-    let claims: Vec<&[attendance::PageClaim]> = match &restated {
-        Some(c) => c.iter().map(Vec::as_slice).collect(),
-        None => analyses.iter().map(|a| a.claims.as_slice()).collect(),
-    };
-    site.attendance =
-        attendance::assemble(&site, &pins, gazetteer, stated.unwrap_or(event), &claims);
-    site.summary = summary::summarise_readings(
-        &readings,
-        gazetteer,
-        &site.attendance,
-        site.config.event.as_ref(),
-    );
-    Ok((site, cache))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,7 +386,7 @@ mod tests {
 
     fn analysed(pages: &[Page]) -> (Site, AnalysisCache) {
         let config = crate::config::SiteConfig::default();
-        analyse_site(
+        super::super::analyse(
             config,
             pages.to_vec(),
             None,
@@ -482,7 +426,7 @@ mod tests {
                 .any(|(t, _)| t.when.starts_with("mid-"))
         );
         // Used again, every briefing is a hit, and no part needs storing again.
-        let site = arrange(crate::config::SiteConfig::default(), vec![page(RICH)]);
+        let site = super::super::arrange(crate::config::SiteConfig::default(), vec![page(RICH)]);
         let event = attendance::event_of(&site.config);
         let (_, again) = back.analyses(&site, Gazetteer::embedded(), &event);
         assert_eq!(again.stats(), CacheStats { hits: 1, misses: 0 });
@@ -500,7 +444,7 @@ mod tests {
         let (_, before) = analysed(&[page(RICH)]);
         let mut edited = page(&other);
         edited.path = "/briefings/a/".into();
-        let site = arrange(crate::config::SiteConfig::default(), vec![edited]);
+        let site = super::super::arrange(crate::config::SiteConfig::default(), vec![edited]);
         let event = attendance::event_of(&site.config);
         let (_, after) = before.analyses(&site, Gazetteer::embedded(), &event);
         let old = *before.pages.keys().next().unwrap();

@@ -12,12 +12,18 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use rayon::prelude::*;
+
 use crate::common::slug::slugify;
 use crate::config::SiteConfig;
 use crate::content::Page;
+use crate::diagnostics::Diagnostic;
 use crate::ingest::Article;
+use crate::load::TextFile;
 use crate::to_markdown::ArticleFacts;
+use cache::AnalysisCache;
 use gazetteer::Gazetteer;
+use summary::reading::Reading;
 
 /// How many sentences a briefing's `summary` front matter holds (three when the
 /// first two are short).
@@ -175,8 +181,68 @@ impl Site {
     }
 }
 
-/// Sorts pages and builds taxonomies from front matter and from the entities in the text.
-pub fn analyse(config: SiteConfig, pages: Vec<Page>, gazetteer: &Gazetteer) -> Site {
+/// The whole analysis of a site — pages arranged, taxonomies, attendance (with the pins
+/// of `pins`, whose errors are the only errors) and summary — reusing the per-briefing
+/// analyses of `cache`: the one entry point of this stage, for `build` and `serve` alike.
+/// Equal to [`arrange`], [`taxonomies`], [`attendance::build`] and [`summary::summarise`]
+/// from scratch; returns the cache for the next analysis.
+pub fn analyse(
+    config: SiteConfig,
+    pages: Vec<Page>,
+    pins: Option<&TextFile>,
+    gazetteer: &Gazetteer,
+    cache: &AnalysisCache,
+) -> Result<(Site, AnalysisCache), Vec<Diagnostic>> {
+    let pins = attendance::pins_of(pins, gazetteer)?;
+    let mut site = arrange(config, pages);
+    let event = attendance::event_of(&site.config);
+    let (analyses, cache) = cache.analyses(&site, gazetteer, &event);
+    site.taxonomies = taxonomies(
+        &site.briefings,
+        &analyses.iter().map(|a| &a.terms).collect::<Vec<_>>(),
+    );
+    let readings: Vec<(usize, &Reading)> = site
+        .briefings
+        .iter()
+        .zip(&analyses)
+        .map(|(&i, a)| (i, &a.reading))
+        .collect();
+    // Without `event:` in site.yaml, the event the texts state scopes the claims (read
+    // again with it: the cached claims were read without one).
+    let stated = if site.config.event.is_none() {
+        attendance::event_stated(&summary::stated_event(&readings, gazetteer))
+    } else {
+        None
+    };
+    let restated: Option<Vec<Vec<attendance::PageClaim>>> = stated.as_ref().map(|ev| {
+        site.briefings
+            .par_iter()
+            .map(|&i| attendance::claims_of_page(&site.pages[i], gazetteer, ev))
+            .collect()
+    });
+    let claims: Vec<&[attendance::PageClaim]> = match &restated {
+        Some(c) => c.iter().map(Vec::as_slice).collect(),
+        None => analyses.iter().map(|a| a.claims.as_slice()).collect(),
+    };
+    site.attendance =
+        attendance::assemble(&site, &pins, gazetteer, stated.unwrap_or(event), &claims);
+    site.summary = summary::summarise_readings(
+        &readings,
+        gazetteer,
+        &site.attendance,
+        site.config.event.as_ref(),
+    );
+    Ok((site, cache))
+}
+
+/// [`arrange`] and the taxonomies, from scratch and without attendance or summary: the
+/// first step of [`analyse`] alone, for the examples that time the stages one by one and
+/// the tests that compare a cached analysis with one from scratch.
+pub fn arrange_with_taxonomies(
+    config: SiteConfig,
+    pages: Vec<Page>,
+    gazetteer: &Gazetteer,
+) -> Site {
     let mut site = arrange(config, pages);
     let terms: Vec<PageTerms> = site
         .briefings
@@ -362,11 +428,14 @@ mod tests {
             220,
         )
         .unwrap();
-        let site = analyse(
+        let (site, _) = analyse(
             SiteConfig::default(),
             vec![a, b, about],
+            None,
             Gazetteer::embedded(),
-        );
+            &AnalysisCache::default(),
+        )
+        .unwrap();
         let order: Vec<&str> = site
             .briefings
             .iter()
