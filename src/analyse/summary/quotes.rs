@@ -781,7 +781,9 @@ mod tests {
     /// the paragraph, then the speaker and the quoted words it gives.
     #[test]
     fn labels_for_the_meeting_by_phrasing() {
-        let rows: &[(&str, &str, Option<(&str, &str)>)] = &[
+        /// Name, paragraph, and the (speaker, quoted words) of its last quote.
+        type Row<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+        let rows: &[Row] = &[
             (
                 "title, name, called the summit a",
                 "Fijian Prime Minister Sitiveni Rabuka called the summit a “turning point” for the region.",
