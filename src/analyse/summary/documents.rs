@@ -722,6 +722,9 @@ mod tests {
             "The 27 Pacific leaders also agreed to set up a fisheries commission.",
             "Ministers have not agreed on a date.",
             "And to think it nearly failed.",
+            "Participants in the talks in Suva made the decision to set up three working groups.",
+            "Ministers of a group of “like-minded states” who reached an agreement on joint checks of new vessels met on day two.",
+            "The envoy, who decided to stay home, sent a message.",
         ]);
         let d = f.iter().find(|f| f.key == DECISIONS).map(|f| &f.doc);
         let points: Vec<&str> = d
@@ -732,7 +735,9 @@ mod tests {
             [
                 "We agreed on a common approach to drought.",
                 "And to set up a new half-billion water fund.",
-                "The 27 Pacific leaders also agreed to set up a fisheries commission."
+                "The 27 Pacific leaders also agreed to set up a fisheries commission.",
+                "Participants in the talks in Suva made the decision to set up three working groups.",
+                "Ministers of a group of “like-minded states” who reached an agreement on joint checks of new vessels met on day two."
             ],
             "{f:?}"
         );

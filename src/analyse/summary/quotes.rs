@@ -70,7 +70,7 @@ static AFTER_WHO_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<verb>{SPEECH_VERBS})\b(?:\s+that)?\s*[:,]?\s*$"
+        r"(?i)\b(?P<verb>{SPEECH_VERBS})\b(?:\s+(?:reporters|journalists|the press|the media|(?:a|the) (?:news|press) conference|(?:the|a) (?:crowd|audience|summit|meeting|conference|gathering)))?(?:\s+that)?\s*[:,]?\s*$"
     ))
     .expect("verb before quote")
 });
@@ -91,7 +91,8 @@ static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("channel pattern")
 });
 
-/// Quotation spans in `text`: byte ranges of the words inside curly or straight quotes.
+/// Quotation spans in `text`: byte ranges of the words inside curly or straight quotes
+/// (a last one left open runs to the end of the paragraph).
 pub fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
@@ -108,6 +109,14 @@ pub fn quote_spans(text: &str) -> Vec<(usize, usize)> {
             }
             ('"', None) => open = Some((i + 1, '"')),
             _ => {}
+        }
+    }
+    // A quote that runs on into the next paragraph has no closing mark in this one (the
+    // press's convention): it ends with the paragraph, when it ends a sentence there.
+    if let Some((s, _)) = open {
+        let rest = text[s..].trim_end();
+        if rest.split_whitespace().count() >= 3 && rest.ends_with(['.', '!', '?']) {
+            out.push((s, s + rest.len()));
         }
     }
     out
@@ -425,6 +434,8 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                 text.push_str(&s.text);
             }
             let sentence_at = |pos: usize| starts.iter().rposition(|&st| st <= pos).unwrap_or(0);
+            // The block's sentences whose people `last_person` has taken in.
+            let mut absorbed = 0;
             for (qs, qe) in quote_spans(&text) {
                 let quoted = text[qs..qe].trim().trim_end_matches([',', ' ']).to_string();
                 let n_words = quoted.split_whitespace().count();
@@ -434,6 +445,14 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                 let ei = sentence_at(qe);
                 let (sent_start, sentence) = (starts[si], sents[si].1.text.as_str());
                 let (end_start, end_sentence) = (starts[ei], sents[ei].1.text.as_str());
+                // "… was Hungarian President X. Later, he said …": the people of the
+                // block's sentences before the quote's.
+                for (_, s) in sents.iter().take(si).skip(absorbed) {
+                    if let Some(p) = last_person_in(gazetteer, &s.text) {
+                        last_person = Some(p);
+                    }
+                }
+                absorbed = absorbed.max(si);
                 // Attribution after the closing mark, within its sentence.
                 let close_len = text[qe..].chars().next().map_or(0, char::len_utf8);
                 let after_off = (qe + close_len)
@@ -542,7 +561,14 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                         let verb = c.name("verb").expect("verb");
                         let head = &before[..verb.start()];
                         let near: Vec<Mention> = gazetteer.mentions(head);
-                        if let Some(m) = near
+                        let pronoun = head.split_whitespace().last().unwrap_or("").to_lowercase();
+                        if ["he", "she"].contains(&pronoun.as_str())
+                            && let Some(sp) = last_person.clone()
+                        {
+                            // "Later, he said on social media that X helped “…”".
+                            found = Some((sp, verb.as_str().to_string()));
+                            partial = true;
+                        } else if let Some(m) = near
                             .last()
                             .filter(|m| head[m.end..].split_whitespace().count() <= 1)
                         {
@@ -557,6 +583,7 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                 if let Some(p) = last_person_in(gazetteer, end_sentence) {
                     last_person = Some(p);
                 }
+                absorbed = absorbed.max(ei + 1);
                 let Some((mut speaker, verb)) = found else {
                     continue;
                 };
@@ -604,7 +631,7 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                     also: Vec::new(),
                 });
             }
-            for (_, s) in &sents {
+            for (_, s) in sents.iter().skip(absorbed) {
                 if let Some(p) = last_person_in(gazetteer, &s.text) {
                     last_person = Some(p);
                 }
@@ -777,10 +804,11 @@ mod tests {
         assert_eq!(got[0].speaker, "the minister");
     }
 
-    /// A row per phrasing of a speaker's quoted label for the meeting or a decision:
-    /// the paragraph, then the speaker and the quoted words it gives.
+    /// A row per phrasing of a speaker's quoted label for the meeting or a decision, and
+    /// of attributions before the quote: the paragraph, then the speaker and the quoted
+    /// words of its last quote.
     #[test]
-    fn labels_for_the_meeting_by_phrasing() {
+    fn labels_and_attributions_before_the_quote_by_phrasing() {
         /// Name, paragraph, and the (speaker, quoted words) of its last quote.
         type Row<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
         let rows: &[Row] = &[
@@ -803,6 +831,24 @@ mod tests {
                 "clause before the speaker",
                 "On Monday, Samoan Prime Minister Fiame Naomi Mata'afa called the talks “frank”.",
                 Some(("Fiame Naomi Mata'afa", "frank")),
+            ),
+            (
+                "pronoun, said that … “partial quote”, the person named earlier in the paragraph",
+                "The only leader from abroad was Viktor Orbán. Later, he said on social media that the late president helped the region “find its way without bloodshed”.",
+                Some(("Viktor Orbán", "find its way without bloodshed")),
+            ),
+            (
+                "a quote left open runs on to the end of the paragraph",
+                "Later, Donald Trump said the talks would go on “as long as it takes, with or without the others.",
+                Some((
+                    "Donald Trump",
+                    "as long as it takes, with or without the others.",
+                )),
+            ),
+            (
+                "relative speaker, told reporters, quote",
+                "The host's plan was brushed aside by Donald Trump, who told reporters, “we will make our own approach.”",
+                Some(("Donald Trump", "we will make our own approach.")),
             ),
             (
                 "a named thing in quotes is no label",
