@@ -77,6 +77,17 @@ const RANKS: &[&str] = &[
     "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
 
+/// A word that opens a rank: one of [`RANKS`] or an ordinal in digits ("the 10th
+/// country to withdraw").
+fn is_rank(w: &str) -> bool {
+    is(w, RANKS)
+        || w.strip_suffix("th")
+            .or_else(|| w.strip_suffix("st"))
+            .or_else(|| w.strip_suffix("nd"))
+            .or_else(|| w.strip_suffix("rd"))
+            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
 use super::lexicon::{
     AUX, BE, COMMON_VERBS, DEFYING, DELEGATING, GROUP_NOUNS, NOUN_GOVERNORS, PREPOSITIONS,
     PRONOUNS, RELATIVES, REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, WEEKDAYS, is, pair_len,
@@ -908,9 +919,10 @@ fn subject_named(
         .find(|&q| is(v.w(q), BE) || is(v.w(q), RANK_COPULAS))
     {
         let only_rank = vb + 1 < start
-            && (vb + 1..start).all(|q| is(v.w(q), RANK_WORDS) || is(v.w(q), NOUN_GOVERNORS));
+            && (vb + 1..start)
+                .all(|q| is(v.w(q), RANK_WORDS) || is(v.w(q), NOUN_GOVERNORS) || is_rank(v.w(q)));
         let ranked = vb + 1 < start
-            && (vb + 1..(vb + 3).min(start)).any(|q| is(v.w(q), RANKS))
+            && (vb + 1..(vb + 3).min(start)).any(|q| is_rank(v.w(q)))
             && (vb + 1..start).all(|q| !v.is_punct(q) && !v.is_mention(q));
         if only_rank || ranked {
             // "Hungary has become the first …": the subject before "has".
@@ -924,7 +936,7 @@ fn subject_named(
         if let Some(i) = inserted
             && start >= 1
             && v.w(start - 1) == ","
-            && (vb + 1..(vb + 3).min(i)).any(|q| is(v.w(q), RANKS))
+            && (vb + 1..(vb + 3).min(i)).any(|q| is_rank(v.w(q)))
             && (vb + 1..i - 1).all(|q| !v.is_punct(q) && !v.is_mention(q))
         {
             let vb = auxiliaries_before(v, lb, vb);

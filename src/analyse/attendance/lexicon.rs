@@ -131,7 +131,7 @@ pub const MOTION_GOVERNORS: &[&str] = &[
 /// Nouns before "to" that report it: "the only country to attend".
 #[rustfmt::skip]
 pub const NOUN_GOVERNORS: &[&str] = &[
-    "country", "countries", "state", "states", "nation", "nations", "one", "first", "last",
+    "country", "countries", "state", "states", "nation", "nations", "one", "first", "last", "latest",
     "only", "government", "governments", "party", "parties", "delegation", "delegations",
     "official", "officials", "minister", "ministers", "member", "members", "leader",
     "leaders", "organisation", "organisations", "organization", "organizations",

@@ -409,7 +409,9 @@ fn check_object(v: &View, need: Need, end: usize, row: &Row, ctx: &EventCtx) -> 
             // A purpose decides: "for the summit", not "for talks with the government".
             // (Not the "for" of an infinitive after the place: "flew to Egypt to voice
             // support for the plan".)
-            let infinitive = (end + 2..stop).find(|&q| {
+            // (Nor the "for" after an infinitive right after the verb: "arrive to attend
+            // a ceremony for Armistice Day".)
+            let infinitive = (end + 1..stop).find(|&q| {
                 v.w(q) == "to"
                     && !v.is_mention(q + 1)
                     && !ctx.is_place(v.w(q + 1))
