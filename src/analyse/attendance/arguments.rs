@@ -699,7 +699,16 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
                 .all(|r| !is(v.w(r), SPEECH) && !matches!(v.w(r), "\"" | "“" | "”"));
         let members = absolutive
             || colon
-            || (matches!(w, "including" | "naming" | "notably" | "chiefly" | "mainly")
+            || (matches!(
+                w,
+                "including"
+                    | "naming"
+                    | "notably"
+                    | "chiefly"
+                    | "mainly"
+                    | "namely"
+                    | "particularly"
+            ) || (w == "in" && v.w(q + 1) == "particular")
                 || (w == "among" && v.w(q + 1) == "them")
                 || (w == "such" && v.w(q + 1) == "as"))
                 && !topics();
@@ -708,10 +717,12 @@ fn tail_parties(s: &Sentence, v: &View, from: usize, next_start: usize) -> ListP
                 "but" if matches!(v.w(q + 2), "to" | "for" | "from") => 3,
                 "with" if absolutive => 1,
                 ":" => 1,
+                // "…, in particular, A, B and C".
+                "in" if v.w(q + 1) == "particular" => 2 + usize::from(v.w(q + 2) == ","),
                 "as" | "in" => 3,
                 "with" => 4,
                 "except" | "excluding" | "alongside" | "including" | "naming" | "notably"
-                | "chiefly" | "mainly" => 1,
+                | "chiefly" | "mainly" | "namely" | "particularly" => 1,
                 _ => 2,
             };
             // "…, the Kremlin aide said": a closing attribution is not in the list.
