@@ -725,6 +725,8 @@ mod tests {
             "Participants in the talks in Suva made the decision to set up three working groups.",
             "Ministers of a group of “like-minded states” who reached an agreement on joint checks of new vessels met on day two.",
             "The envoy, who decided to stay home, sent a message.",
+            "On debt, an agreement has been reached within the creditors' committee on Tonga's loans.",
+            "It was also agreed to review the fund's rules next year.",
         ]);
         let d = f.iter().find(|f| f.key == DECISIONS).map(|f| &f.doc);
         let points: Vec<&str> = d
@@ -737,7 +739,9 @@ mod tests {
                 "And to set up a new half-billion water fund.",
                 "The 27 Pacific leaders also agreed to set up a fisheries commission.",
                 "Participants in the talks in Suva made the decision to set up three working groups.",
-                "Ministers of a group of “like-minded states” who reached an agreement on joint checks of new vessels met on day two."
+                "Ministers of a group of “like-minded states” who reached an agreement on joint checks of new vessels met on day two.",
+                "On debt, an agreement has been reached within the creditors' committee on Tonga's loans.",
+                "It was also agreed to review the fund's rules next year."
             ],
             "{f:?}"
         );
