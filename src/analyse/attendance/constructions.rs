@@ -114,6 +114,14 @@ fn among_leaders_at(v: &View, p: usize) -> Option<usize> {
         .take_while(|&q| !v.is_punct(q) && !v.is_mention(q))
         .find(|&q| is(v.w(q), GATHERED))?;
     let mut prep = noun + 1;
+    // "among 11 heads of state (and government) at the funeral".
+    if v.w(noun) == "heads" && v.w(prep) == "of" && matches!(v.w(prep + 1), "state" | "government")
+    {
+        prep += 2;
+        if v.w(prep) == "and" && v.w(prep + 1) == "government" {
+            prep += 2;
+        }
+    }
     // "among the leaders of 56 Commonwealth nations in Apia for the meeting".
     if v.w(prep) == "of"
         && let Some(q) = (prep + 1..(prep + 4).min(v.len()))
