@@ -10,9 +10,8 @@ pub mod words;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use rayon::prelude::*;
+use serde::Serialize;
 
 use crate::common::slug::slugify;
 use crate::config::SiteConfig;

@@ -509,8 +509,8 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                             .flatten()
                             .filter(|w| !w.trim().is_empty())
                             .find_map(|w| {
-                                let at = head.len() - head.trim_start().len()
-                                    + (w.as_ptr() as usize - head.as_ptr() as usize);
+                                // `head` starts where the sentence does.
+                                let at = w.as_ptr() as usize - head.as_ptr() as usize;
                                 resolve_who(gazetteer, w, at, sentence, &last_person, &earlier)
                             }),
                     };
