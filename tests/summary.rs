@@ -780,3 +780,29 @@ fn outcome_event_figures_and_next_steps_of_a_summit() {
         check_link(&dist, l);
     }
 }
+
+/// A leader's appeal in the reporter's words is a voice, marked as reported, and the
+/// page builds (its links check) when no briefing has a quote at all.
+#[test]
+fn a_reported_appeal_is_a_voice_without_any_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("seeds")).unwrap();
+    fs::write(
+        dir.path().join("seeds/harbour.txt"),
+        "Leaders meet in Suva\n\nLeaders of Pacific states met in Suva on Monday for the Harbour Summit.\n\n\
+         Fijian Prime Minister Sitiveni Rabuka called on rich nations to fund sea walls across the region.\n",
+    )
+    .unwrap();
+    build(&BuildOptions::new(dir.path())).unwrap();
+    let html = fs::read_to_string(dir.path().join("dist/summary/index.html")).unwrap();
+    let voices = text(section(&html, "voices"));
+    assert!(
+        voices.contains("called on rich nations to fund sea walls")
+            && voices.contains("as reported"),
+        "{voices}"
+    );
+    assert!(
+        !html.contains("href=\"#quotes\""),
+        "no Quotes section to link to"
+    );
+}

@@ -303,9 +303,16 @@ pub fn summarise_readings(
             q.context = Some(rank::compress(c, 45));
         }
     }
-    // Voices (issue 13 item 3): from every quote, before the list is cut short.
+    // Voices (issue 13 item 3): from every quote, before the list is cut short, and
+    // the leaders' appeals and pledges in the reporter's words.
+    let mut statements = quotes::merge(&parts(&rs, |r| &r.statements));
+    for s in &mut statements {
+        if let Some(c) = &s.context {
+            s.context = Some(rank::compress(c, 45));
+        }
+    }
     let hosts = voices::hosts(&event, attendance, gazetteer);
-    let voices = voices::voices(&quotes, &event, &hosts, gazetteer);
+    let voices = voices::voices(&quotes, &statements, &event, &hosts, gazetteer);
     if quotes.len() > MAX_QUOTES {
         let voice = |q: &quotes::Quote| {
             voices

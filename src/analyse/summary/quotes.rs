@@ -401,6 +401,66 @@ pub fn merge(parts: &[&[Quote]]) -> Vec<Quote> {
     out
 }
 
+/// "Zimbabwe's President X called on Western nations to lift sanctions", "In his address,
+/// the king urged …": a named speaker's appeal or pledge in the reporter's words, at the
+/// start of a sentence with no quotation marks.
+static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:In|At|On|During) [^,]{1,60},\s+)?(?P<who>[^,;“”\x22]{3,90}?),?\s+(?:(?:also|again|then|later|repeatedly)\s+)?(?P<verb>called on|called for|urged|appealed (?:to|for)|pledged|vowed|promised|demanded)\b")
+        .expect("statement pattern")
+});
+
+/// A briefing's reported statements: appeals and pledges of speakers the text names,
+/// in the reporter's words ([`STATEMENT`]); each is `partial`, its sentence the
+/// context. Not quotes: the summary offers them only as voices of leaders and hosts.
+pub fn statements(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut last_person: Option<Speaker> = None;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let text = s.text.as_str();
+        let plain = matches!(s.kind, BlockKind::Paragraph | BlockKind::ListItem)
+            && !text.contains(['“', '”', '"']);
+        if plain && let Some(c) = STATEMENT.captures(text) {
+            let who = c.name("who").expect("who");
+            let verb = c.name("verb").expect("verb");
+            let earlier = |surname: &str| earlier_name(doc, i, surname);
+            let speaker = resolve_who(
+                gazetteer,
+                who.as_str(),
+                who.start(),
+                text,
+                &last_person,
+                &earlier,
+            )
+            .filter(|sp| sp.kind == "person" && sp.name.starts_with(char::is_uppercase));
+            if let Some(mut sp) = speaker {
+                if sp.id.is_none() && sp.party.is_none() {
+                    sp.party = linked_party(links.get(doc, gazetteer), &sp.name);
+                }
+                out.push(Quote {
+                    text: text[verb.start()..]
+                        .trim_end_matches(['.', ' '])
+                        .to_string(),
+                    partial: true,
+                    context: Some(text.to_string()),
+                    speaker: sp.name,
+                    speaker_id: sp.id,
+                    speaker_kind: sp.kind.to_string(),
+                    role: sp.role,
+                    party: sp.party.map(|p| gazetteer.parties[p].id.clone()),
+                    verb: verb.as_str().to_string(),
+                    channel: None,
+                    source: SourceRef::new(doc, s),
+                    also: Vec::new(),
+                });
+            }
+        }
+        if let Some(p) = last_person_in(gazetteer, text) {
+            last_person = Some(p);
+        }
+    }
+    out
+}
+
 /// Every attributed quote of one briefing, in reading order, repeats included: the
 /// part of [`quotes`] worth keeping per page.
 pub fn read(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Quote> {

@@ -23,6 +23,8 @@ pub struct Reading {
     pub documents: Vec<documents::Found>,
     pub next_steps: Vec<next_steps::NextStep>,
     pub quotes: Vec<quotes::Quote>,
+    /// Appeals and pledges in the reporter's words, for the voices.
+    pub statements: Vec<quotes::Quote>,
     pub timeline: Vec<(timeline::TimelineItem, usize)>,
     pub people: Vec<people::Named>,
     pub weights: keypoints::Weights,
@@ -41,6 +43,7 @@ pub fn read(page: &Page, index: usize, gazetteer: &Gazetteer) -> Reading {
         documents: documents::read(&doc, cues, gazetteer),
         next_steps: next_steps::read(&doc, cues),
         quotes: quotes::read_with(&doc, gazetteer, &links),
+        statements: quotes::statements(&doc, gazetteer, &links),
         timeline: timeline::read(&doc),
         people: people::read_with(&doc, gazetteer, &links),
         weights: keypoints::weights(&doc),

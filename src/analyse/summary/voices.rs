@@ -159,6 +159,9 @@ pub struct Voice {
     /// place).
     pub about_event: bool,
     pub channel: Option<String>,
+    /// An appeal or pledge in the reporter's words ("called on Western nations to lift
+    /// sanctions"), not a quote: `context` holds its sentence.
+    pub reported: bool,
     pub source: SourceRef,
     pub also: Vec<SourceRef>,
 }
@@ -226,6 +229,7 @@ fn about_event(text: &str, words: &[String], lex: &Lexicon) -> bool {
 /// speaker the text does not name (a group, "the minister") is never a voice.
 pub fn voices(
     quotes: &[Quote],
+    statements: &[Quote],
     event: &Event,
     hosts: &[String],
     gazetteer: &Gazetteer,
@@ -233,7 +237,8 @@ pub fn voices(
     let lex = Lexicon::embedded();
     let words = event_words(event);
     let mut candidates: Vec<(usize, Voice)> = Vec::new();
-    for (k, q) in quotes.iter().enumerate() {
+    for (k, q) in quotes.iter().chain(statements).enumerate() {
+        let reported = k >= quotes.len();
         let named = match q.speaker_kind.as_str() {
             "person" => {
                 q.speaker_id.is_some() || q.speaker.chars().next().is_some_and(char::is_uppercase)
@@ -263,6 +268,10 @@ pub fn voices(
         } else {
             base
         };
+        // A statement in the reporter's words speaks for a host or a leader only.
+        if reported && rank > Rank::HeadOfOrganisation {
+            continue;
+        }
         let reason = if rank == Rank::Official && q.speaker_kind != "person" {
             "statement"
         } else {
@@ -292,6 +301,7 @@ pub fn voices(
                 reason: reason.to_string(),
                 about_event: about,
                 channel: q.channel.clone(),
+                reported,
                 source: q.source.clone(),
                 also: q.also.clone(),
             },
@@ -300,6 +310,7 @@ pub fn voices(
     candidates.sort_by(|(ka, a), (kb, b)| {
         a.rank
             .cmp(&b.rank)
+            .then(a.reported.cmp(&b.reported))
             .then(b.about_event.cmp(&a.about_event))
             .then(b.also.len().cmp(&a.also.len()))
             .then(ka.cmp(kb))
@@ -327,7 +338,7 @@ pub fn voices(
 #[cfg(test)]
 mod tests {
     use super::super::event::Stated;
-    use super::super::quotes::quotes;
+    use super::super::quotes::{quotes, statements};
     use super::super::text::test_doc;
     use super::*;
 
@@ -573,7 +584,7 @@ mod tests {
         };
         let hosts = hosts(&event, &Attendance::default(), g);
         assert_eq!(hosts, ["chile"]);
-        let got = voices(&qs, &event, &hosts, g);
+        let got = voices(&qs, &[], &event, &hosts, g);
         let seen: Vec<(&str, Rank, Option<&str>, &str)> = got
             .iter()
             .map(|v| {
@@ -635,7 +646,13 @@ mod tests {
             organiser: stated("Chile"),
             ..Event::default()
         };
-        let got = voices(&qs, &event, &hosts(&event, &Attendance::default(), g), g);
+        let got = voices(
+            &qs,
+            &[],
+            &event,
+            &hosts(&event, &Attendance::default(), g),
+            g,
+        );
         let who: Vec<&str> = got.iter().map(|v| v.speaker.as_str()).collect();
         assert_eq!(who, ["Rosa Marín", "Rosa Marín", "Ana Soto"], "{got:#?}");
         assert!(got[1].text.starts_with("The second"), "{got:#?}");
@@ -644,5 +661,56 @@ mod tests {
             (Rank::Official, true),
             "an appositive does not link her to Chile"
         );
+    }
+
+    /// A row per phrasing of a leader's appeal or pledge in the reporter's words: the
+    /// sentence, and the speaker and words of the voice it gives (none for an official
+    /// below a leader, nor for a sentence with a quote).
+    #[test]
+    fn statements_in_the_reporters_words_by_phrasing() {
+        type Row<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+        let rows: &[Row] = &[
+            (
+                "title, name, called on",
+                "Chilean President Rosa Marín called on rich nations to fund the tide network.",
+                Some((
+                    "Rosa Marín",
+                    "called on rich nations to fund the tide network",
+                )),
+            ),
+            (
+                "opening phrase, pledged",
+                "In his address, Chilean President Rosa Marín pledged to open every port to the survey.",
+                Some(("Rosa Marín", "pledged to open every port to the survey")),
+            ),
+            (
+                "an analyst is no leader",
+                "Tom Reed, an analyst at a research group, urged caution.",
+                None,
+            ),
+            (
+                "a sentence with a quote is the quotes' to read",
+                "Chilean President Rosa Marín urged “patience” from the fleets.",
+                None,
+            ),
+        ];
+        let g = Gazetteer::embedded();
+        let event = Event {
+            name: stated("Valparaíso Ocean Forum"),
+            ..Event::default()
+        };
+        for (name, sentence, want) in rows {
+            let doc = test_doc("/briefings/a/", "Wire A", &[sentence]);
+            let links = crate::analyse::summary::people::ArticleLinks::default();
+            let st = statements(&doc, g, &links);
+            let got = voices(&[], &st, &event, &[], g);
+            let got = got.first().map(|v| (v.speaker.as_str(), v.text.as_str()));
+            assert_eq!(got, *want, "{name}: {sentence}");
+            assert!(
+                voices(&[], &st, &event, &[], g)
+                    .iter()
+                    .all(|v| v.reported && v.partial)
+            );
+        }
     }
 }
