@@ -77,20 +77,10 @@ const RANKS: &[&str] = &[
     "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
 
-/// A word that opens a rank: one of [`RANKS`] or an ordinal in digits ("the 10th
-/// country to withdraw").
-fn is_rank(w: &str) -> bool {
-    is(w, RANKS)
-        || w.strip_suffix("th")
-            .or_else(|| w.strip_suffix("st"))
-            .or_else(|| w.strip_suffix("nd"))
-            .or_else(|| w.strip_suffix("rd"))
-            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-}
-
 use super::lexicon::{
     AUX, BE, COMMON_VERBS, DEFYING, DELEGATING, GROUP_NOUNS, NOUN_GOVERNORS, PREPOSITIONS,
-    PRONOUNS, RELATIVES, REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, WEEKDAYS, is, pair_len,
+    PRONOUNS, RELATIVES, REP_NOUNS, SPEECH, TOPIC_NOUNS, VG_ADVERBS, WEEKDAYS, is, is_ordinal,
+    pair_len,
 };
 use super::phrases::{ListParties, list_parties};
 use super::tokens::{Kind, Token};
@@ -98,6 +88,12 @@ use super::verbgroup::VerbGroup;
 use super::view::View;
 use super::{Modality, Status};
 use crate::analyse::gazetteer::{Gazetteer, Via};
+
+/// A word that opens a rank: one of [`RANKS`] or an ordinal in digits ("the 10th
+/// country to withdraw").
+fn is_rank(w: &str) -> bool {
+    is(w, RANKS) || is_ordinal(w)
+}
 
 /// What the previous cue of the sentence resolved to.
 #[derive(Debug, Clone, Default)]

@@ -7,6 +7,17 @@ pub fn is(w: &str, list: &[&str]) -> bool {
     list.contains(&w)
 }
 
+/// Whether `w` is a number ("2018").
+pub fn is_number(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `w` is an ordinal in digits ("27th", "2nd").
+pub fn is_ordinal(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    is_number(digits) && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
+}
+
 /// Verbs of lasting that read as "be" before "absent" or "present" ("will remain
 /// absent", "stayed absent").
 pub const DURATIVE_COPULAS: &[&str] = &["remain", "remains", "remained", "stay", "stays", "stayed"];

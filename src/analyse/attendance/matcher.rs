@@ -4,7 +4,8 @@
 
 use super::cues::{Frame, Need, Pos, Row, Says};
 use super::lexicon::{
-    AUX, EXPECT_GOVERNORS, NEG, PLAN_GOVERNORS, PREPOSITIONS, REP_NOUNS, VG_ADVERBS, is,
+    AUX, EXPECT_GOVERNORS, NEG, PLAN_GOVERNORS, PREPOSITIONS, REP_NOUNS, VG_ADVERBS, is, is_number,
+    is_ordinal,
 };
 use super::scope::{EventCtx, venue};
 use super::tokens::Kind;
@@ -259,17 +260,6 @@ fn named_meeting(v: &View, from: usize) -> bool {
         q += 1;
     }
     false
-}
-
-/// Whether `w` is a number ("2018").
-fn is_number(w: &str) -> bool {
-    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Whether `w` is an ordinal in digits ("27th", "2nd").
-fn is_ordinal(w: &str) -> bool {
-    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    is_number(digits) && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
 /// What a row's `object` finds after the cue: whether it holds, the cue's new end, and

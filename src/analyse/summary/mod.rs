@@ -291,6 +291,8 @@ pub fn summarise_readings(
         .map(|s| s.link.as_str())
         .collect();
     documents::drop_shown_decisions(&mut outcome, &shown);
+    // The leaders' appeals and pledges in the reporter's words, for the voices.
+    let mut statements = quotes::merge(&parts(&rs, |r| &r.statements));
     for q in &mut quotes {
         // "Mills said": the role the text gave him elsewhere.
         if q.role.is_none()
@@ -299,18 +301,14 @@ pub fn summarise_readings(
         {
             q.role = p.role.clone();
         }
+    }
+    for q in quotes.iter_mut().chain(&mut statements) {
         if let Some(c) = &q.context {
             q.context = Some(rank::compress(c, 45));
         }
     }
-    // Voices (issue 13 item 3): from every quote, before the list is cut short, and
-    // the leaders' appeals and pledges in the reporter's words.
-    let mut statements = quotes::merge(&parts(&rs, |r| &r.statements));
-    for s in &mut statements {
-        if let Some(c) = &s.context {
-            s.context = Some(rank::compress(c, 45));
-        }
-    }
+    // Voices (issue 13 item 3): from every quote and statement, before the list of
+    // quotes is cut short.
     let hosts = voices::hosts(&event, attendance, gazetteer);
     let voices = voices::voices(&quotes, &statements, &event, &hosts, gazetteer);
     if quotes.len() > MAX_QUOTES {

@@ -133,6 +133,66 @@ struct Speaker {
     party: Option<usize>,
 }
 
+impl Speaker {
+    /// A person the gazetteer does not know takes the party the article's own links
+    /// give the name.
+    fn linked(mut self, doc: &Doc, g: &Gazetteer, links: &ArticleLinks) -> Self {
+        if self.kind == "person" && self.id.is_none() && self.party.is_none() {
+            self.party = linked_party(links.get(doc, g), &self.name);
+        }
+        self
+    }
+
+    /// The quote of `text` this speaker says; `context` (the whole sentence) when the
+    /// words are part of the reporter's sentence.
+    fn quote(
+        self,
+        g: &Gazetteer,
+        text: String,
+        context: Option<String>,
+        verb: String,
+        channel: Option<String>,
+        source: SourceRef,
+    ) -> Quote {
+        Quote {
+            text,
+            partial: context.is_some(),
+            context,
+            speaker: self.name,
+            speaker_id: self.id,
+            speaker_kind: self.kind.to_string(),
+            role: self.role,
+            party: self.party.map(|p| g.parties[p].id.clone()),
+            verb,
+            channel,
+            source,
+            also: Vec::new(),
+        }
+    }
+}
+
+/// The pronoun that ends attribution words `head` ("Later, he"), lower case.
+fn pronoun_at_end(head: &str) -> String {
+    head.split_whitespace().last().unwrap_or("").to_lowercase()
+}
+
+/// The speaker a pronoun ending `head` stands for: the last person named for "he" or
+/// "she", the parties the sentence names before `verb_start` for "they"; `None` when
+/// `head` ends with none of them.
+fn pronoun_speaker(
+    g: &Gazetteer,
+    head: &str,
+    sentence: &str,
+    verb_start: usize,
+    last_person: &Option<Speaker>,
+) -> Option<Option<Speaker>> {
+    match pronoun_at_end(head).as_str() {
+        "he" | "she" => Some(last_person.clone()),
+        "they" => Some(group_before(g, sentence, verb_start)),
+        _ => None,
+    }
+}
+
 fn speaker_from_mention(g: &Gazetteer, m: &Mention, sentence: &str, offset: usize) -> Speaker {
     let (start, end) = (offset + m.start, offset + m.end);
     match m.target {
@@ -432,26 +492,19 @@ pub fn statements(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec
                 &earlier,
             )
             .filter(|sp| sp.kind == "person" && sp.name.starts_with(char::is_uppercase));
-            if let Some(mut sp) = speaker {
-                if sp.id.is_none() && sp.party.is_none() {
-                    sp.party = linked_party(links.get(doc, gazetteer), &sp.name);
-                }
-                out.push(Quote {
-                    text: text[verb.start()..]
-                        .trim_end_matches(['.', ' '])
-                        .to_string(),
-                    partial: true,
-                    context: Some(text.to_string()),
-                    speaker: sp.name,
-                    speaker_id: sp.id,
-                    speaker_kind: sp.kind.to_string(),
-                    role: sp.role,
-                    party: sp.party.map(|p| gazetteer.parties[p].id.clone()),
-                    verb: verb.as_str().to_string(),
-                    channel: None,
-                    source: SourceRef::new(doc, s),
-                    also: Vec::new(),
-                });
+            if let Some(sp) = speaker {
+                out.push(
+                    sp.linked(doc, gazetteer, links).quote(
+                        gazetteer,
+                        text[verb.start()..]
+                            .trim_end_matches(['.', ' '])
+                            .to_string(),
+                        Some(text.to_string()),
+                        verb.as_str().to_string(),
+                        None,
+                        SourceRef::new(doc, s),
+                    ),
+                );
             }
         }
         if let Some(p) = last_person_in(gazetteer, text) {
@@ -558,22 +611,21 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                 {
                     let verb = c.name("verb").expect("verb");
                     let head = before[..verb.start()].trim_end();
-                    let pronoun = head.split_whitespace().last().unwrap_or("").to_lowercase();
-                    let sp = match pronoun.as_str() {
-                        "he" | "she" => last_person.clone(),
-                        "they" => group_before(gazetteer, sentence, verb.start()),
-                        // "On Monday, Fijian Prime Minister X called …" and "X, Fiji's
-                        // prime minister, called …": the clause before, else the name first.
-                        _ => [head.rsplit(',').next(), head.split(',').next()]
-                            .into_iter()
-                            .flatten()
-                            .filter(|w| !w.trim().is_empty())
-                            .find_map(|w| {
-                                // `head` starts where the sentence does.
-                                let at = w.as_ptr() as usize - head.as_ptr() as usize;
-                                resolve_who(gazetteer, w, at, sentence, &last_person, &earlier)
-                            }),
-                    };
+                    let sp = pronoun_speaker(gazetteer, head, sentence, verb.start(), &last_person)
+                        .unwrap_or_else(|| {
+                            // "On Monday, Fijian Prime Minister X called …" and "X, Fiji's
+                            // prime minister, called …": the clause before, else the name
+                            // first.
+                            [head.rsplit(',').next(), head.split(',').next()]
+                                .into_iter()
+                                .flatten()
+                                .filter(|w| !w.trim().is_empty())
+                                .find_map(|w| {
+                                    // `head` starts where the sentence does.
+                                    let at = w.as_ptr() as usize - head.as_ptr() as usize;
+                                    resolve_who(gazetteer, w, at, sentence, &last_person, &earlier)
+                                })
+                        });
                     if let Some(sp) = sp {
                         partial = true;
                         label = true;
@@ -585,32 +637,28 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                     if let Some(c) = BEFORE_VERB.captures(before) {
                         let verb = c.name("verb").expect("verb");
                         let head = &before[..verb.start()];
-                        let pronoun = head.split_whitespace().last().unwrap_or("").to_lowercase();
-                        let sp = if pronoun == "they" {
-                            group_before(gazetteer, sentence, verb.start())
-                        } else if ["he", "she"].contains(&pronoun.as_str()) {
-                            last_person.clone()
-                        } else {
-                            last_person_in(gazetteer, head)
-                                .or_else(|| {
-                                    gazetteer
-                                        .mentions(speaker_phrase(head))
-                                        .last()
-                                        .map(|m| speaker_from_mention(gazetteer, m, sentence, 0))
-                                })
-                                .or_else(|| {
-                                    // "Amina Yusuf, a spokeswoman for the agency, said: “…”"
-                                    let subject = head.split(',').next().unwrap_or("");
-                                    resolve_who(
-                                        gazetteer,
-                                        subject,
-                                        0,
-                                        sentence,
-                                        &last_person,
-                                        &earlier,
-                                    )
-                                })
-                        };
+                        let sp =
+                            pronoun_speaker(gazetteer, head, sentence, verb.start(), &last_person)
+                                .unwrap_or_else(|| {
+                                    last_person_in(gazetteer, head)
+                                        .or_else(|| {
+                                            gazetteer.mentions(speaker_phrase(head)).last().map(
+                                                |m| speaker_from_mention(gazetteer, m, sentence, 0),
+                                            )
+                                        })
+                                        .or_else(|| {
+                                            // "Amina Yusuf, a spokeswoman for the agency, said: “…”"
+                                            let subject = head.split(',').next().unwrap_or("");
+                                            resolve_who(
+                                                gazetteer,
+                                                subject,
+                                                0,
+                                                sentence,
+                                                &last_person,
+                                                &earlier,
+                                            )
+                                        })
+                                });
                         if let Some(sp) = sp {
                             partial =
                                 !head.trim().is_empty() && verb.as_str().starts_with("described");
@@ -621,8 +669,7 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                         let verb = c.name("verb").expect("verb");
                         let head = &before[..verb.start()];
                         let near: Vec<Mention> = gazetteer.mentions(head);
-                        let pronoun = head.split_whitespace().last().unwrap_or("").to_lowercase();
-                        if ["he", "she"].contains(&pronoun.as_str())
+                        if matches!(pronoun_at_end(head).as_str(), "he" | "she")
                             && let Some(sp) = last_person.clone()
                         {
                             // "Later, he said on social media that X helped “…”".
@@ -644,13 +691,10 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                     last_person = Some(p);
                 }
                 absorbed = absorbed.max(ei + 1);
-                let Some((mut speaker, verb)) = found else {
+                let Some((speaker, verb)) = found else {
                     continue;
                 };
-                if speaker.kind == "person" && speaker.id.is_none() && speaker.party.is_none() {
-                    // A name the gazetteer does not know: the article's own links.
-                    speaker.party = linked_party(links.get(doc, gazetteer), &speaker.name);
-                }
+                let speaker = speaker.linked(doc, gazetteer, links);
                 let min_words = if label {
                     1
                 } else if verb.starts_with("described") || verb.starts_with("call") {
@@ -675,21 +719,14 @@ pub fn read_with(doc: &Doc, gazetteer: &Gazetteer, links: &ArticleLinks) -> Vec<
                             .contains(" statement")
                             .then(|| "in a statement".to_string())
                     });
-                let src = SourceRef::new(doc, sents[si].1);
-                out.push(Quote {
-                    text: quoted,
-                    partial,
-                    context: partial.then(|| sentence.to_string()),
-                    speaker: speaker.name,
-                    speaker_id: speaker.id,
-                    speaker_kind: speaker.kind.to_string(),
-                    role: speaker.role,
-                    party: speaker.party.map(|p| gazetteer.parties[p].id.clone()),
+                out.push(speaker.quote(
+                    gazetteer,
+                    quoted,
+                    partial.then(|| sentence.to_string()),
                     verb,
                     channel,
-                    source: src,
-                    also: Vec::new(),
-                });
+                    SourceRef::new(doc, sents[si].1),
+                ));
             }
             for (_, s) in sents.iter().skip(absorbed) {
                 if let Some(p) = last_person_in(gazetteer, &s.text) {

@@ -703,14 +703,10 @@ mod tests {
             let doc = test_doc("/briefings/a/", "Wire A", &[sentence]);
             let links = crate::analyse::summary::people::ArticleLinks::default();
             let st = statements(&doc, g, &links);
-            let got = voices(&[], &st, &event, &[], g);
-            let got = got.first().map(|v| (v.speaker.as_str(), v.text.as_str()));
+            let vs = voices(&[], &st, &event, &[], g);
+            let got = vs.first().map(|v| (v.speaker.as_str(), v.text.as_str()));
             assert_eq!(got, *want, "{name}: {sentence}");
-            assert!(
-                voices(&[], &st, &event, &[], g)
-                    .iter()
-                    .all(|v| v.reported && v.partial)
-            );
+            assert!(vs.iter().all(|v| v.reported && v.partial));
         }
     }
 }
